@@ -1,0 +1,70 @@
+// Package analysis provides Sagasu's Bleve text analysis: the analyzer that
+// title and body text go through at index and query time, and the token
+// filters it is built from.
+//
+// Importing the package registers everything with Bleve's registry, so an
+// index mapping can name the analyzer (Name) like any built-in one.
+// Normalization is done in token filters, never in char filters, because
+// token filters keep the byte offsets that highlighting depends on.
+package analysis
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/length"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// Name is the name under which Sagasu's text analyzer is registered.
+const Name = "sagasu"
+
+// MaxTokenRunes is the length above which a token is dropped: such "words"
+// are base64 blobs or run-together junk, never something a reader searches.
+const MaxTokenRunes = 100
+
+func init() {
+	must(registry.RegisterTokenFilter(AcronymName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return AcronymFilter{}, nil
+	}))
+	must(registry.RegisterTokenFilter(FoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return FoldFilter{}, nil
+	}))
+	must(registry.RegisterAnalyzer(Name, newAnalyzer))
+}
+
+// must panics on a registration error: a name registered twice is a
+// programming error found the first time the binary starts.
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// newAnalyzer builds the text analyzer: Unicode word segmentation, English
+// possessives removed, dotted acronyms joined (U.S. → us), full/half width
+// folded, lower case, diacritics folded (Shinzō → shinzo), Chinese-Japanese
+// characters as overlapping bigrams, Porter stemming, and over-long tokens
+// dropped. No stop words are removed: "US" and "who" matter in news.
+func newAnalyzer(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+	tokenizer, err := cache.TokenizerNamed(unicode.Name)
+	if err != nil {
+		return nil, fmt.Errorf("analyzer %s: %w", Name, err)
+	}
+	names := []string{en.PossessiveName, AcronymName, cjk.WidthName, lowercase.Name, FoldName, cjk.BigramName, porter.Name}
+	filters := make([]analysis.TokenFilter, 0, len(names)+1)
+	for _, n := range names {
+		f, err := cache.TokenFilterNamed(n)
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %s: %w", Name, err)
+		}
+		filters = append(filters, f)
+	}
+	filters = append(filters, length.NewLengthFilter(1, MaxTokenRunes))
+	return &analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}, nil
+}

@@ -1,0 +1,77 @@
+package analysis
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// analyze runs text through the registered analyzer and returns its terms.
+func analyze(t *testing.T, text string) []string {
+	t.Helper()
+	a, err := registry.NewCache().AnalyzerNamed(Name)
+	if err != nil {
+		t.Fatalf("analyzer %s: %v", Name, err)
+	}
+	var terms []string
+	for _, tok := range a.Analyze([]byte(text)) {
+		terms = append(terms, string(tok.Term))
+	}
+	return terms
+}
+
+func TestAnalyzerTerms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"possessive curly", "Japan’s PM Kishida", []string{"japan", "pm", "kishida"}},
+		{"possessive straight", "Fumio Kishida's visit", []string{"fumio", "kishida", "visit"}},
+		{"dotted acronym", "the U.S. and the US", []string{"the", "us", "and", "the", "us"}},
+		{"acronym with trailing dot", "Washington D.C.", []string{"washington", "dc"}},
+		{"decimal stays", "$2.9 billion", []string{"2.9", "billion"}},
+		{"macron folds", "Shinzō Ōno", []string{"shinzo", "ono"}},
+		{"circumflex folds", "Shinzô", []string{"shinzo"}},
+		{"ligature spelled out", "ﬁnance", []string{"financ"}},
+		{"stemming", "investments invested", []string{"invest", "invest"}},
+		{"hyphen splits", "high-tech", []string{"high", "tech"}},
+		{"full width latin", "ＡＩ", []string{"ai"}},
+		{"kanji bigrams", "岸田文雄", []string{"岸田", "田文", "文雄"}},
+		{"kana keeps voicing", "ガス", []string{"ガス"}},
+		{"over-long token dropped", repeat("x", MaxTokenRunes+1) + " ok", []string{"ok"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := analyze(t, tt.text); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("analyze(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnalyzerKeepsOffsets checks that every token's offsets still cut the
+// original text where the word stands, which highlighting relies on.
+func TestAnalyzerKeepsOffsets(t *testing.T) {
+	text := "Japan’s PM Shinzō met U.S. envoys in 東京."
+	a, err := registry.NewCache().AnalyzerNamed(Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tok := range a.Analyze([]byte(text)) {
+		got = append(got, text[tok.Start:tok.End])
+	}
+	want := []string{"Japan’s", "PM", "Shinzō", "met", "U.S", "envoys", "in", "東京"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("spans = %q, want %q", got, want)
+	}
+}
+
+func repeat(s string, n int) string {
+	out := ""
+	for i := 0; i < n; i++ {
+		out += s
+	}
+	return out
+}
