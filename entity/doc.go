@@ -1,0 +1,13 @@
+// Package entity finds the people, organizations and places a news article
+// names.
+//
+// A Gazetteer lists entities, each with a canonical name and aliases in any
+// script; Default is the one embedded from gazetteer.json, and a user's own
+// file (same format, see README.md) extends it with Merge. An Extractor
+// compiles a gazetteer into a token trie and scans text once: Latin-script
+// aliases match whole words with a capitalization rule, Japanese, Chinese and
+// Korean aliases match as substrings, and the longest match wins.
+//
+// The package is pure: it reads no index and serves nothing. It imports
+// only corpus of Sagasu's packages.
+package entity
