@@ -13,7 +13,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/length"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
@@ -31,6 +30,9 @@ const MaxTokenRunes = 100
 func init() {
 	must(registry.RegisterTokenFilter(AcronymName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return AcronymFilter{}, nil
+	}))
+	must(registry.RegisterTokenFilter(PossessiveName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return PossessiveFilter{}, nil
 	}))
 	must(registry.RegisterTokenFilter(FoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return FoldFilter{}, nil
@@ -56,7 +58,7 @@ func newAnalyzer(_ map[string]interface{}, cache *registry.Cache) (analysis.Anal
 	if err != nil {
 		return nil, fmt.Errorf("analyzer %s: %w", Name, err)
 	}
-	names := []string{en.PossessiveName, AcronymName, cjk.WidthName, lowercase.Name, FoldName, cjk.BigramName, porter.Name}
+	names := []string{PossessiveName, AcronymName, cjk.WidthName, lowercase.Name, FoldName, cjk.BigramName, porter.Name}
 	filters := make([]analysis.TokenFilter, 0, len(names)+1)
 	for _, n := range names {
 		f, err := cache.TokenFilterNamed(n)

@@ -41,3 +41,29 @@ func tokens(terms ...string) analysis.TokenStream {
 	}
 	return out
 }
+
+func TestFoldString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Shinzō Abe", "shinzo abe"}, {"KISHIDA", "kishida"}, {"岸田文雄", "岸田文雄"}, {"Ōsaka", "osaka"},
+	}
+	for _, tt := range tests {
+		if got := FoldString(tt.in); got != tt.want {
+			t.Errorf("FoldString(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPossessiveFilterMovesEnd(t *testing.T) {
+	for _, text := range []string{"Kishida's", "Kishida’s", "Kishida＇s"} {
+		tok := &analysis.Token{Term: []byte(text), Start: 0, End: len(text)}
+		PossessiveFilter{}.Filter(analysis.TokenStream{tok})
+		if string(tok.Term) != "Kishida" || text[tok.Start:tok.End] != "Kishida" {
+			t.Errorf("%q: term %q, span %q; want Kishida for both", text, tok.Term, text[tok.Start:tok.End])
+		}
+	}
+	tok := &analysis.Token{Term: []byte("'s"), Start: 0, End: 2}
+	PossessiveFilter{}.Filter(analysis.TokenStream{tok})
+	if string(tok.Term) != "'s" {
+		t.Errorf("a bare 's became %q", tok.Term)
+	}
+}

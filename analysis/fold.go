@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,4 +70,16 @@ func foldLatin(term []byte) []byte {
 		out = utf8.AppendRune(out, r)
 	}
 	return norm.NFC.Bytes(out)
+}
+
+// FoldString returns s lower-cased with the diacritics of Latin letters
+// removed, the way FoldFilter and the lower-case filter treat a token:
+// FoldString("Shinzō") == "shinzo". It suits comparing names and prefixes
+// outside the index.
+func FoldString(s string) string {
+	b := []byte(strings.ToLower(s))
+	if needsFold(b) {
+		b = foldLatin(b)
+	}
+	return string(b)
 }
