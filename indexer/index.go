@@ -1,0 +1,181 @@
+// Package indexer stores articles in a Bleve index: the index mapping, opening
+// and creating indexes, and ingest (batches, replacement, deletion).
+//
+// Each Put is one Bleve batch: it is applied whole or not at all, and it has
+// been persisted and synced to disk when Put returns.
+package indexer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/sagasu-search/sagasu/corpus"
+)
+
+// ErrNotFound is returned for an article ID the index does not hold.
+var ErrNotFound = errors.New("article not found")
+
+// internal key under which the mapping version is stored in the index.
+var mappingVersionKey = []byte("sagasu.mapping_version")
+
+// Annotator finds the entities an article names, given its text and the
+// entities it arrived with; *entity.Extractor is one.
+type Annotator interface {
+	Annotate(a corpus.Article) corpus.Entities
+}
+
+// Options configure an Index.
+type Options struct {
+	// Annotator fills each article's entities at ingest; nil keeps them as given.
+	Annotator Annotator
+	// Limits bound the size of an article's fields; zero fields mean corpus defaults.
+	Limits corpus.Limits
+}
+
+// Index is a Sagasu article index. It is safe for concurrent use.
+type Index struct {
+	bleve bleve.Index
+	path  string
+	opts  Options
+}
+
+// Open opens the index at path, creating it when path does not exist or is
+// an empty folder. created reports whether it was created. Another process
+// holding the index open makes Open fail after a short wait rather than block.
+func Open(path string, opts Options) (ix *Index, created bool, err error) {
+	exists, err := indexExists(path)
+	if err != nil {
+		return nil, false, err
+	}
+	if exists {
+		ix, err = openExisting(path, opts)
+		return ix, false, err
+	}
+	b, err := bleve.NewUsing(path, NewMapping(), scorch.Name, scorch.Name, scorchConfig())
+	if err != nil {
+		return nil, false, fmt.Errorf("create index %s: %w", path, err)
+	}
+	ix = &Index{bleve: b, path: path, opts: opts}
+	if err := b.SetInternal(mappingVersionKey, []byte(MappingVersion)); err != nil {
+		b.Close()
+		return nil, false, fmt.Errorf("create index %s: store mapping version: %w", path, err)
+	}
+	return ix, true, nil
+}
+
+// NewInMemory returns an index that lives in memory only, for tests and
+// throwaway evaluations. It uses the same scorch engine (and so BM25) as an
+// index on disk.
+func NewInMemory(opts Options) (*Index, error) {
+	b, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create in-memory index: %w", err)
+	}
+	return &Index{bleve: b, opts: opts}, nil
+}
+
+func openExisting(path string, opts Options) (*Index, error) {
+	b, err := bleve.OpenUsing(path, scorchConfig())
+	if err != nil {
+		if strings.Contains(err.Error(), "timeout") {
+			return nil, fmt.Errorf("open index %s: it is in use by another process (is sagasu serve running?)", path)
+		}
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	v, err := b.GetInternal(mappingVersionKey)
+	if err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open index %s: read mapping version: %w", path, err)
+	}
+	if string(v) != MappingVersion {
+		b.Close()
+		return nil, fmt.Errorf("open index %s: built with mapping version %q, this sagasu needs %q: "+
+			"move the folder away and index the articles again", path, v, MappingVersion)
+	}
+	return &Index{bleve: b, path: path, opts: opts}, nil
+}
+
+// scorchConfig makes a second process fail fast instead of waiting forever
+// for the index's lock.
+func scorchConfig() map[string]interface{} {
+	return map[string]interface{}{"bolt_timeout": "2s"}
+}
+
+// indexExists reports whether path holds an index; an absent path or an
+// empty folder does not, and a non-empty folder without one is an error.
+func indexExists(path string) (bool, error) {
+	entries, err := os.ReadDir(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("open index %s: %w", path, err)
+	}
+	if len(entries) == 0 {
+		return false, nil
+	}
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
+		return false, fmt.Errorf("open index %s: the folder is not empty and holds no index", path)
+	}
+	return true, nil
+}
+
+// Bleve returns the underlying Bleve index, for searching.
+func (ix *Index) Bleve() bleve.Index { return ix.bleve }
+
+// Path returns the index folder, empty for an in-memory index.
+func (ix *Index) Path() string { return ix.path }
+
+// Close closes the index, waiting for background merges to stop.
+func (ix *Index) Close() error {
+	if err := ix.bleve.Close(); err != nil {
+		return fmt.Errorf("close index %s: %w", ix.path, err)
+	}
+	return nil
+}
+
+// Count returns the number of articles in the index.
+func (ix *Index) Count() (uint64, error) {
+	n, err := ix.bleve.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
+}
+
+// DiskSize returns the bytes the index folder takes on disk, 0 in memory.
+func (ix *Index) DiskSize() (int64, error) {
+	if ix.path == "" {
+		return 0, nil
+	}
+	var size int64
+	err := filepath.WalkDir(ix.path, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if info, err := d.Info(); err == nil && !d.IsDir() {
+			size += info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("size of index %s: %w", ix.path, err)
+	}
+	return size, nil
+}
+
+// ctxErr wraps a cancelled context's error with what was being done.
+func ctxErr(ctx context.Context, what string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}

@@ -1,0 +1,185 @@
+package indexer
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sagasu-search/sagasu/corpus"
+)
+
+// fixedAnnotator tags every article with the same entities, to check that
+// Put stores what the annotator returns.
+type fixedAnnotator struct{ e corpus.Entities }
+
+func (f fixedAnnotator) Annotate(corpus.Article) corpus.Entities { return f.e }
+
+func published(s string) *time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return &t
+}
+
+func TestPutGetRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	ann := fixedAnnotator{corpus.Entities{Person: []string{"Fumio Kishida"}, Place: []string{"Japan", "Tokyo"}}}
+	ix, err := NewInMemory(Options{Annotator: ann})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	in := corpus.Article{ID: "a1", Title: "Kishida in Tokyo", Body: "The prime minister spoke.",
+		Published: published("2024-04-10T03:33:00Z"), Source: "Test Wire", URL: "https://example.com/a1", Lang: "en"}
+	if err := ix.Put(ctx, []corpus.Article{in}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ix.Get(ctx, "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := in
+	want.Entities = ann.e
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Get = %+v\nwant %+v", got, want)
+	}
+	if n, _ := ix.Count(); n != 1 {
+		t.Errorf("Count = %d, want 1", n)
+	}
+}
+
+func TestPutIsAtomic(t *testing.T) {
+	ctx := context.Background()
+	ix, err := NewInMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		name      string
+		batch     []corpus.Article
+		wantIndex int
+		wantMsg   string
+	}{
+		{"empty article", []corpus.Article{{ID: "ok", Title: "fine"}, {ID: "bad"}}, 1, "title"},
+		{"duplicate id", []corpus.Article{{ID: "d", Title: "one"}, {ID: "x", Title: "two"}, {ID: "d", Title: "three"}}, 2, "same id as article 0"},
+		{"bad lang", []corpus.Article{{ID: "l", Title: "t", Lang: "fr"}}, 0, "lang"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := ix.Put(ctx, tt.batch)
+			var be *BatchError
+			if !errors.As(err, &be) {
+				t.Fatalf("Put error = %v, want *BatchError", err)
+			}
+			if be.Index != tt.wantIndex || !strings.Contains(be.Error(), tt.wantMsg) {
+				t.Errorf("BatchError = %q (index %d), want index %d mentioning %q", be, be.Index, tt.wantIndex, tt.wantMsg)
+			}
+			if n, _ := ix.Count(); n != 0 {
+				t.Errorf("%d articles indexed from a refused batch", n)
+			}
+		})
+	}
+}
+
+func TestReplaceAndDelete(t *testing.T) {
+	ctx := context.Background()
+	ix, err := NewInMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	put := func(title string) {
+		t.Helper()
+		if err := ix.Put(ctx, []corpus.Article{{ID: "r", Title: title}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("first")
+	put("second")
+	if a, _ := ix.Get(ctx, "r"); a.Title != "second" {
+		t.Errorf("after re-put, title %q, want second", a.Title)
+	}
+	if n, _ := ix.Count(); n != 1 {
+		t.Errorf("Count = %d after replacing, want 1", n)
+	}
+	if err := ix.Delete(ctx, "r"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Get(ctx, "r"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Get after Delete: %v, want ErrNotFound", err)
+	}
+	if err := ix.Delete(ctx, "r"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second Delete: %v, want ErrNotFound", err)
+	}
+}
+
+func TestOpen(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, created, err := Open(dir, Options{})
+	if err != nil || !created {
+		t.Fatalf("Open new: created %v, err %v", created, err)
+	}
+	if err := ix.Put(ctx, []corpus.Article{{ID: "p", Title: "persisted"}}); err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("a second opener fails fast with a clear message", func(t *testing.T) {
+		start := time.Now()
+		_, _, err := Open(dir, Options{})
+		if err == nil || !strings.Contains(err.Error(), "in use by another process") {
+			t.Errorf("second Open: %v, want 'in use by another process'", err)
+		}
+		if time.Since(start) > 30*time.Second {
+			t.Errorf("second Open took %v", time.Since(start))
+		}
+	})
+
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, created, err = Open(dir, Options{})
+	if err != nil || created {
+		t.Fatalf("reopen: created %v, err %v", created, err)
+	}
+	if a, err := ix.Get(ctx, "p"); err != nil || a.Title != "persisted" {
+		t.Errorf("after reopen: %+v, %v", a, err)
+	}
+	ix.Close()
+
+	t.Run("mapping version mismatch", func(t *testing.T) {
+		ix, _, err := Open(dir, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.bleve.SetInternal(mappingVersionKey, []byte("0")); err != nil {
+			t.Fatal(err)
+		}
+		ix.Close()
+		_, _, err = Open(dir, Options{})
+		if err == nil || !strings.Contains(err.Error(), "mapping version") {
+			t.Errorf("Open with old mapping: %v, want a mapping version error", err)
+		}
+	})
+
+	t.Run("empty folder is created into, a foreign folder is refused", func(t *testing.T) {
+		empty := t.TempDir()
+		ix, created, err := Open(empty, Options{})
+		if err != nil || !created {
+			t.Fatalf("Open empty folder: created %v, err %v", created, err)
+		}
+		ix.Close()
+		foreign := t.TempDir()
+		os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("x"), 0o644)
+		if _, _, err := Open(foreign, Options{}); err == nil || !strings.Contains(err.Error(), "holds no index") {
+			t.Errorf("Open foreign folder: %v", err)
+		}
+	})
+}

@@ -1,0 +1,104 @@
+package indexer
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/sagasu-search/sagasu/corpus"
+)
+
+// BatchError reports which article of a batch was refused and why; the
+// batch it belongs to was not indexed at all.
+type BatchError struct {
+	// Index is the article's 0-based position in the batch.
+	Index int
+	// ID is the article's ID, when it has one.
+	ID  string
+	Err error
+}
+
+func (e *BatchError) Error() string {
+	if e.ID != "" {
+		return fmt.Sprintf("article %d (id %q): %v", e.Index, e.ID, e.Err)
+	}
+	return fmt.Sprintf("article %d: %v", e.Index, e.Err)
+}
+
+func (e *BatchError) Unwrap() error { return e.Err }
+
+// Prepare normalizes, validates and annotates articles for indexing, in
+// place. It checks every article before any is indexed and returns a
+// *BatchError for the first one that is invalid or repeats an earlier ID.
+func (ix *Index) Prepare(articles []corpus.Article) error {
+	seen := make(map[string]int, len(articles))
+	for i := range articles {
+		a := &articles[i]
+		a.Normalize()
+		if err := a.Validate(ix.opts.Limits); err != nil {
+			return &BatchError{Index: i, ID: a.ID, Err: err}
+		}
+		if j, dup := seen[a.ID]; dup {
+			return &BatchError{Index: i, ID: a.ID, Err: fmt.Errorf("the same id as article %d", j)}
+		}
+		seen[a.ID] = i
+		if ix.opts.Annotator != nil {
+			a.Entities = ix.opts.Annotator.Annotate(*a)
+		}
+	}
+	return nil
+}
+
+// Put indexes articles as one atomic batch: an article whose ID is already
+// indexed is replaced. Every article is prepared first (see Prepare); if any
+// is refused, nothing is indexed. When Put returns nil the batch is on disk.
+func (ix *Index) Put(ctx context.Context, articles []corpus.Article) error {
+	if len(articles) == 0 {
+		return nil
+	}
+	if err := ix.Prepare(articles); err != nil {
+		return err
+	}
+	b := ix.bleve.NewBatch()
+	for i, a := range articles {
+		if err := b.Index(a.ID, toDocument(a)); err != nil {
+			return &BatchError{Index: i, ID: a.ID, Err: fmt.Errorf("analyze: %w", err)}
+		}
+	}
+	if err := ctxErr(ctx, "index batch"); err != nil {
+		return err
+	}
+	if err := ix.bleve.Batch(b); err != nil {
+		return fmt.Errorf("index batch of %d articles: %w", len(articles), err)
+	}
+	return nil
+}
+
+// Delete removes the article with the given ID. It returns ErrNotFound when
+// the index does not hold it.
+func (ix *Index) Delete(ctx context.Context, id string) error {
+	if _, err := ix.Get(ctx, id); err != nil {
+		return err
+	}
+	b := ix.bleve.NewBatch()
+	b.Delete(id)
+	if err := ix.bleve.Batch(b); err != nil {
+		return fmt.Errorf("delete article %q: %w", id, err)
+	}
+	return nil
+}
+
+// Get returns the article with the given ID, or ErrNotFound.
+func (ix *Index) Get(ctx context.Context, id string) (corpus.Article, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = StoredFields
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return corpus.Article{}, fmt.Errorf("get article %q: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return corpus.Article{}, fmt.Errorf("get article %q: %w", id, ErrNotFound)
+	}
+	return FromFields(id, res.Hits[0].Fields)
+}
