@@ -1,0 +1,159 @@
+package searcher
+
+import (
+	"time"
+
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/sagasu-search/sagasu/analysis"
+	"github.com/sagasu-search/sagasu/indexer"
+)
+
+// TitleBoost weighs a match in the title against one in the body.
+const TitleBoost = 2.0
+
+// buildQuery turns a parsed query and the request's filters into one Bleve
+// query. Filters restrict the matches without changing their scores.
+func (s *Searcher) buildQuery(pq ParsedQuery, r Request) (query.Query, error) {
+	must, mustNot, positive, err := s.clauseQueries(pq)
+	if err != nil {
+		return nil, err
+	}
+	bq := bleve.NewBooleanQuery()
+	switch {
+	case len(must) > 0:
+		bq.AddMust(must...)
+	case positive:
+		// Every required word analyzed to nothing (punctuation only): as in
+		// Elasticsearch, such a query matches nothing rather than everything.
+		bq.AddMust(bleve.NewMatchNoneQuery())
+	default:
+		bq.AddMust(bleve.NewMatchAllQuery())
+	}
+	bq.AddMustNot(mustNot...)
+	filters, err := s.filters(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(filters) > 0 {
+		bq.AddFilter(bleve.NewConjunctionQuery(filters...))
+	}
+	return bq, nil
+}
+
+// clauseQueries builds a query per clause; positive reports whether the
+// query had any required clause at all.
+func (s *Searcher) clauseQueries(pq ParsedQuery) (must, mustNot []query.Query, positive bool, err error) {
+	for _, c := range pq.Clauses {
+		positive = positive || !c.Excluded
+		var alts []query.Query
+		for _, t := range c.Alternatives {
+			q, err := s.termQuery(t)
+			if err != nil {
+				return nil, nil, false, err
+			}
+			if q != nil {
+				alts = append(alts, q)
+			}
+		}
+		if len(alts) == 0 {
+			continue
+		}
+		q := alts[0]
+		if len(alts) > 1 {
+			q = bleve.NewDisjunctionQuery(alts...)
+		}
+		if c.Excluded {
+			mustNot = append(mustNot, q)
+		} else {
+			must = append(must, q)
+		}
+	}
+	return must, mustNot, positive, nil
+}
+
+// termQuery matches a word or phrase in the title or the body, or returns
+// nil when the text analyzes to no token. A word that analyzes to several
+// tokens ("high-tech", "岸田文雄") is matched as a phrase.
+func (s *Searcher) termQuery(t Term) (query.Query, error) {
+	n, err := s.tokenCount(t.Text)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	phrase := t.Phrase || n > 1
+	fields := []struct {
+		name  string
+		boost float64
+	}{{indexer.FieldTitle, TitleBoost}, {indexer.FieldBody, 1}}
+	qs := make([]query.Query, 0, len(fields))
+	for _, f := range fields {
+		if phrase {
+			q := bleve.NewMatchPhraseQuery(t.Text)
+			q.SetField(f.name)
+			q.Analyzer = analysis.Name
+			q.SetBoost(f.boost)
+			qs = append(qs, q)
+			continue
+		}
+		q := bleve.NewMatchQuery(t.Text)
+		q.SetField(f.name)
+		q.Analyzer = analysis.Name
+		q.SetBoost(f.boost)
+		qs = append(qs, q)
+	}
+	return bleve.NewDisjunctionQuery(qs...), nil
+}
+
+// tokenCount analyzes text as the index does and counts the tokens.
+func (s *Searcher) tokenCount(text string) (int, error) {
+	a := s.index.Bleve().Mapping().AnalyzerNamed(analysis.Name)
+	if a == nil {
+		return 0, fmt.Errorf("analyzer %q is not registered", analysis.Name)
+	}
+	return len(a.Analyze([]byte(text))), nil
+}
+
+// filters returns the request's restrictions: entities, dates, language and
+// source.
+func (s *Searcher) filters(r Request) ([]query.Query, error) {
+	var fs []query.Query
+	for _, f := range r.Entities {
+		name, err := s.resolveEntity(f)
+		if err != nil {
+			return nil, err
+		}
+		fs = append(fs, termIn(f.Type, name))
+	}
+	if r.Since != nil || r.Until != nil {
+		var since, until time.Time // zero: open-ended
+		if r.Since != nil {
+			since = *r.Since
+		}
+		if r.Until != nil {
+			until = *r.Until
+		}
+		incl, excl := true, false
+		q := bleve.NewDateRangeInclusiveQuery(since, until, &incl, &excl)
+		q.SetField(indexer.FieldPublished)
+		fs = append(fs, q)
+	}
+	if r.Lang != "" {
+		fs = append(fs, termIn(indexer.FieldLang, r.Lang))
+	}
+	if r.Source != "" {
+		fs = append(fs, termIn(indexer.FieldSource, r.Source))
+	}
+	return fs, nil
+}
+
+func termIn(field, term string) query.Query {
+	q := bleve.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}

@@ -1,0 +1,122 @@
+package searcher
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// searchParams are the parameters GET /api/v1/search accepts; entity may
+// repeat, the others may not.
+var searchParams = map[string]bool{"q": false, "entity": true, "since": false, "until": false,
+	"lang": false, "source": false, "sort": false, "from": false, "size": false, "facet_size": false}
+
+// ParseParams turns the parameters of GET /api/v1/search (also what the
+// command line passes) into a request. Unknown and repeated parameters are
+// refused, dates are YYYY-MM-DD or RFC 3339, entities type:Name.
+func ParseParams(v url.Values) (Request, error) {
+	if err := checkParams(v, searchParams); err != nil {
+		return Request{}, err
+	}
+	r := Request{
+		Query:  v.Get("q"),
+		Lang:   v.Get("lang"),
+		Source: v.Get("source"),
+		Sort:   v.Get("sort"),
+	}
+	var err error
+	for _, p := range []struct {
+		name string
+		dst  *int
+	}{{"from", &r.From}, {"size", &r.Size}, {"facet_size", &r.FacetSize}} {
+		if *p.dst, err = intParam(v, p.name); err != nil {
+			return r, err
+		}
+	}
+	if r.Since, err = timeParam(v, "since", false); err != nil {
+		return r, err
+	}
+	if r.Until, err = timeParam(v, "until", true); err != nil {
+		return r, err
+	}
+	for _, e := range v["entity"] {
+		typ, name, ok := strings.Cut(e, ":")
+		if !ok {
+			return r, &RequestError{Param: "entity", Msg: fmt.Sprintf("%q: write type:Name, e.g. person:Fumio Kishida", e)}
+		}
+		r.Entities = append(r.Entities, EntityFilter{Type: strings.TrimSpace(typ), Name: name})
+	}
+	return r, nil
+}
+
+// ParseEntitiesParams turns the parameters of GET /api/v1/entities into a
+// request.
+func ParseEntitiesParams(v url.Values) (EntitiesRequest, error) {
+	if err := checkParams(v, entitiesParams); err != nil {
+		return EntitiesRequest{}, err
+	}
+	size, err := intParam(v, "size")
+	if err != nil {
+		return EntitiesRequest{}, err
+	}
+	return EntitiesRequest{Type: v.Get("type"), Prefix: v.Get("prefix"), Size: size}, nil
+}
+
+// entitiesParams are the parameters GET /api/v1/entities accepts.
+var entitiesParams = map[string]bool{"type": false, "prefix": false, "size": false}
+
+// checkParams refuses unknown parameters (a typo would otherwise be ignored
+// silently) and repeats of single-valued ones.
+func checkParams(v url.Values, known map[string]bool) error {
+	names := make([]string, 0, len(v))
+	for name := range v {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		repeatable, ok := known[name]
+		switch {
+		case !ok:
+			return &RequestError{Param: name, Msg: "unknown parameter"}
+		case !repeatable && len(v[name]) > 1:
+			return &RequestError{Param: name, Msg: "given more than once"}
+		}
+	}
+	return nil
+}
+
+// intParam parses an optional whole-number parameter; absent is 0.
+func intParam(v url.Values, name string) (int, error) {
+	s := v.Get(name)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, &RequestError{Param: name, Msg: fmt.Sprintf("%q is not a whole number", s)}
+	}
+	return n, nil
+}
+
+// timeParam parses YYYY-MM-DD (UTC) or RFC 3339. For an end bound, a date
+// alone means the end of that day, so until=2024-04-10 includes April 10.
+func timeParam(v url.Values, name string, end bool) (*time.Time, error) {
+	s := v.Get(name)
+	if s == "" {
+		return nil, nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		if end {
+			t = t.AddDate(0, 0, 1)
+		}
+		return &t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return nil, &RequestError{Param: name, Msg: fmt.Sprintf("%q is not a date: use YYYY-MM-DD or RFC 3339 (2024-04-10T09:00:00Z)", s)}
+	}
+	return &t, nil
+}

@@ -1,0 +1,190 @@
+// Package searcher answers search requests over a Sagasu index: it parses
+// the query syntax, builds the Bleve query with filters, and turns the
+// result into ranked hits with highlighted snippets and facet counts.
+package searcher
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/entity"
+	"github.com/sagasu-search/sagasu/indexer"
+)
+
+// Limits on a request; a request beyond them is refused with a *RequestError.
+const (
+	DefaultSize      = 10
+	MaxSize          = 100
+	MaxWindow        = 10000 // from + size
+	DefaultFacetSize = 10
+	MaxFacetSize     = 1000
+	MaxQueryRunes    = 1024
+	MaxEntityFilters = 20
+)
+
+// Sort orders.
+const (
+	SortRelevance = "relevance"
+	SortDate      = "date"
+)
+
+// EntityResolver maps an entity's name or any alias to the entity;
+// *entity.Gazetteer is one.
+type EntityResolver interface {
+	Lookup(typ, name string) (entity.Entity, bool)
+}
+
+// Searcher searches one index. It is safe for concurrent use.
+type Searcher struct {
+	index    *indexer.Index
+	entities EntityResolver
+}
+
+// New returns a Searcher over ix that resolves entity names with r (which may
+// be nil: entity filters then match canonical names only).
+func New(ix *indexer.Index, r EntityResolver) *Searcher {
+	return &Searcher{index: ix, entities: r}
+}
+
+// EntityFilter restricts results to articles naming an entity.
+type EntityFilter struct {
+	Type string // corpus.TypePerson, TypeOrganization or TypePlace
+	Name string // canonical name or any alias
+}
+
+// Request is a search request. The zero values of Size and FacetSize mean
+// their defaults.
+type Request struct {
+	Query     string
+	Entities  []EntityFilter
+	Since     *time.Time // inclusive
+	Until     *time.Time // exclusive
+	Lang      string
+	Source    string
+	Sort      string // SortRelevance (default) or SortDate
+	From      int
+	Size      int
+	FacetSize int
+}
+
+// RequestError reports a request parameter that is out of range or
+// malformed.
+type RequestError struct {
+	Param string
+	Msg   string
+}
+
+func (e *RequestError) Error() string { return fmt.Sprintf("parameter %q: %s", e.Param, e.Msg) }
+
+// normalize fills defaults and checks limits.
+func (r *Request) normalize() error {
+	if r.Size == 0 {
+		r.Size = DefaultSize
+	}
+	if r.FacetSize == 0 {
+		r.FacetSize = DefaultFacetSize
+	}
+	if r.Sort == "" {
+		r.Sort = SortRelevance
+	}
+	switch {
+	case len([]rune(r.Query)) > MaxQueryRunes:
+		return &RequestError{"q", fmt.Sprintf("the query is longer than %d characters", MaxQueryRunes)}
+	case r.Size < 1 || r.Size > MaxSize:
+		return &RequestError{"size", fmt.Sprintf("must be between 1 and %d", MaxSize)}
+	case r.From < 0:
+		return &RequestError{"from", "must not be negative"}
+	case r.From+r.Size > MaxWindow:
+		return &RequestError{"from", fmt.Sprintf("from + size must not exceed %d", MaxWindow)}
+	case r.FacetSize < 1 || r.FacetSize > MaxFacetSize:
+		return &RequestError{"facet_size", fmt.Sprintf("must be between 1 and %d", MaxFacetSize)}
+	case r.Sort != SortRelevance && r.Sort != SortDate:
+		return &RequestError{"sort", `must be "relevance" or "date"`}
+	case r.Since != nil && r.Until != nil && !r.Since.Before(*r.Until):
+		return &RequestError{"until", "must be after since"}
+	case len(r.Entities) > MaxEntityFilters:
+		return &RequestError{"entity", fmt.Sprintf("at most %d entity filters", MaxEntityFilters)}
+	}
+	return nil
+}
+
+// Search runs r. A malformed query is a *QueryError and a bad parameter a
+// *RequestError; other errors are the index's.
+func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
+	start := time.Now()
+	if err := r.normalize(); err != nil {
+		return nil, err
+	}
+	pq, err := ParseQuery(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	q, err := s.buildQuery(pq, r)
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(q, r.Size, r.From, false)
+	req.Fields = hitFields
+	req.Highlight = bleve.NewHighlightWithStyle("html")
+	req.Highlight.Fields = []string{indexer.FieldTitle, indexer.FieldBody}
+	req.SortByCustom(sortOrder(r.Sort))
+	addFacets(req, r.FacetSize)
+	res, err := s.index.Bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Query, err)
+	}
+	return newResponse(r.Query, res, time.Since(start))
+}
+
+// hitFields are the stored fields loaded with each hit. The body is loaded
+// (highlighting reads it anyway) for the snippet of a hit without a body
+// match, but it is not part of the Hit.
+var hitFields = []string{indexer.FieldTitle, indexer.FieldBody, indexer.FieldPublished, indexer.FieldSource, indexer.FieldURL,
+	indexer.FieldLang, corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace}
+
+// sortOrder ranks by relevance with newer articles first among equals, or by
+// date (undated articles last) with relevance breaking ties. The ID makes
+// the order total, so paging is stable.
+func sortOrder(by string) search.SortOrder {
+	date := &search.SortField{Field: indexer.FieldPublished, Desc: true,
+		Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
+	score := &search.SortScore{Desc: true}
+	id := &search.SortDocID{}
+	if by == SortDate {
+		return search.SortOrder{date, score, id}
+	}
+	return search.SortOrder{score, date, id}
+}
+
+// resolveEntity returns the canonical name for f, or f.Name itself when the
+// resolver does not know it.
+func (s *Searcher) resolveEntity(f EntityFilter) (string, error) {
+	if !isEntityType(f.Type) {
+		return "", &RequestError{"entity", fmt.Sprintf("unknown entity type %q: use person, organization or place", f.Type)}
+	}
+	name := strings.TrimSpace(f.Name)
+	if name == "" {
+		return "", &RequestError{"entity", "the entity name is empty; write type:Name, e.g. person:Fumio Kishida"}
+	}
+	if s.entities != nil {
+		if e, ok := s.entities.Lookup(f.Type, name); ok {
+			return e.Name, nil
+		}
+	}
+	return name, nil
+}
+
+func isEntityType(typ string) bool {
+	for _, t := range corpus.EntityTypes {
+		if t == typ {
+			return true
+		}
+	}
+	return false
+}

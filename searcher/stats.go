@@ -1,0 +1,47 @@
+package searcher
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/indexer"
+)
+
+// Stats describes the index.
+type Stats struct {
+	Articles       uint64         `json:"articles"`
+	IndexBytes     int64          `json:"index_bytes"`
+	MappingVersion string         `json:"mapping_version"`
+	Languages      []FacetValue   `json:"languages"`
+	Entities       map[string]int `json:"entities"` // distinct entities by type
+}
+
+// Stats counts the index's articles, languages and distinct entities.
+func (s *Searcher) Stats(ctx context.Context) (*Stats, error) {
+	n, err := s.index.Count()
+	if err != nil {
+		return nil, err
+	}
+	size, err := s.index.DiskSize()
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
+	req.AddFacet("lang", bleve.NewFacetRequest(indexer.FieldLang, 100))
+	for _, typ := range corpus.EntityTypes {
+		req.AddFacet(typ, bleve.NewFacetRequest(typ, maxEntityValues))
+	}
+	res, err := s.index.Bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index stats: %w", err)
+	}
+	st := &Stats{Articles: n, IndexBytes: size, MappingVersion: indexer.MappingVersion,
+		Languages: facetValues(res.Facets["lang"]), Entities: map[string]int{}}
+	for _, typ := range corpus.EntityTypes {
+		st.Entities[typ] = len(facetValues(res.Facets[typ]))
+	}
+	return st, nil
+}
