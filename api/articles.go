@@ -1,0 +1,112 @@
+package api
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/gorilla/mux"
+	"github.com/rs/zerolog"
+
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/indexer"
+)
+
+// handleGetArticle answers GET /api/v1/articles/{id} with the whole article.
+func handleGetArticle(ix *indexer.Index) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := mux.Vars(r)["id"]
+		a, err := ix.Get(r.Context(), id)
+		if errors.Is(err, indexer.ErrNotFound) {
+			writeError(w, r, http.StatusNotFound, codeNotFound, fmt.Sprintf("no article with id %q", id))
+			return
+		}
+		if err != nil {
+			writeInternal(w, r, err)
+			return
+		}
+		encode(w, r, http.StatusOK, a)
+	})
+}
+
+// putResult answers a successful POST /api/v1/articles.
+type putResult struct {
+	Indexed int      `json:"indexed"`
+	IDs     []string `json:"ids"`
+}
+
+// handlePostArticles answers POST /api/v1/articles: one JSON article, an
+// array, or JSON Lines. The batch is indexed whole or, if any article is
+// invalid, not at all.
+func handlePostArticles(cfg Config, ix *indexer.Index) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		articles, status, err := decodeArticles(w, r, cfg)
+		if err != nil {
+			writeError(w, r, status, codeFor(status), err.Error())
+			return
+		}
+		if err := ix.Put(r.Context(), articles); err != nil {
+			var be *indexer.BatchError
+			if errors.As(err, &be) {
+				writeError(w, r, http.StatusBadRequest, codeInvalidArticle, "nothing was indexed: "+be.Error())
+				return
+			}
+			writeInternal(w, r, err)
+			return
+		}
+		res := putResult{Indexed: len(articles), IDs: make([]string, len(articles))}
+		for i, a := range articles {
+			res.IDs[i] = a.ID
+		}
+		zerolog.Ctx(r.Context()).Info().Int("articles", len(articles)).Msg("indexed")
+		encode(w, r, http.StatusOK, res)
+	})
+}
+
+// decodeArticles reads the request body within the size limit and decodes
+// it strictly (unknown fields are errors). It returns the status to answer
+// with when it fails.
+func decodeArticles(w http.ResponseWriter, r *http.Request, cfg Config) ([]corpus.Article, int, error) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the body is larger than %d bytes: send fewer articles per request", cfg.MaxBodyBytes)
+		}
+		return nil, http.StatusBadRequest, fmt.Errorf("read body: %w", err)
+	}
+	articles, err := corpus.Decode(bytes.NewReader(body), corpus.DecodeOptions{Strict: true, Limits: cfg.Limits})
+	if err != nil {
+		return nil, http.StatusBadRequest, fmt.Errorf("nothing was indexed: %w", err)
+	}
+	if len(articles) > cfg.MaxBatch {
+		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("%d articles in one request; the limit is %d", len(articles), cfg.MaxBatch)
+	}
+	return articles, 0, nil
+}
+
+func codeFor(status int) string {
+	if status == http.StatusRequestEntityTooLarge {
+		return codeBodyTooLarge
+	}
+	return codeInvalidArticle
+}
+
+// handleDeleteArticle answers DELETE /api/v1/articles/{id}.
+func handleDeleteArticle(ix *indexer.Index) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := mux.Vars(r)["id"]
+		err := ix.Delete(r.Context(), id)
+		if errors.Is(err, indexer.ErrNotFound) {
+			writeError(w, r, http.StatusNotFound, codeNotFound, fmt.Sprintf("no article with id %q", id))
+			return
+		}
+		if err != nil {
+			writeInternal(w, r, err)
+			return
+		}
+		encode(w, r, http.StatusOK, map[string]string{"deleted": id})
+	})
+}

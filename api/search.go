@@ -1,0 +1,61 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/sagasu-search/sagasu/searcher"
+)
+
+// handleSearch answers GET /api/v1/search.
+func handleSearch(s *searcher.Searcher) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req, err := searcher.ParseParams(r.URL.Query())
+		if err != nil {
+			writeSearchError(w, r, err)
+			return
+		}
+		res, err := s.Search(r.Context(), req)
+		if err != nil {
+			writeSearchError(w, r, err)
+			return
+		}
+		encode(w, r, http.StatusOK, res)
+	})
+}
+
+// handleEntities answers GET /api/v1/entities.
+func handleEntities(s *searcher.Searcher) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req, err := searcher.ParseEntitiesParams(r.URL.Query())
+		if err != nil {
+			writeSearchError(w, r, err)
+			return
+		}
+		list, err := s.Entities(r.Context(), req)
+		if err != nil {
+			writeSearchError(w, r, err)
+			return
+		}
+		encode(w, r, http.StatusOK, map[string]interface{}{"entities": list})
+	})
+}
+
+// writeSearchError maps the searcher's errors to answers.
+func writeSearchError(w http.ResponseWriter, r *http.Request, err error) {
+	var qe *searcher.QueryError
+	var re *searcher.RequestError
+	switch {
+	case errors.As(err, &qe):
+		writeError(w, r, http.StatusBadRequest, codeInvalidQuery, qe.Error())
+	case errors.As(err, &re):
+		writeError(w, r, http.StatusBadRequest, codeInvalidParameter, re.Error())
+	case errors.Is(err, context.DeadlineExceeded):
+		writeError(w, r, http.StatusServiceUnavailable, codeTimeout, "the search took too long; narrow the query or try again")
+	case errors.Is(err, context.Canceled):
+		writeError(w, r, http.StatusServiceUnavailable, codeUnavailable, "the request was cancelled")
+	default:
+		writeInternal(w, r, err)
+	}
+}
