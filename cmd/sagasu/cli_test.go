@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCmd runs the program in-process and returns its output and error.
+func runCmd(t *testing.T, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err = run(context.Background(), append([]string{"sagasu"}, args...), func(string) string { return "" }, &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func TestIndexCommand(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "idx")
+	stdout, stderr, err := runCmd(t, "index", "--data", data, "testdata/ingest")
+	if err == nil || !strings.Contains(err.Error(), "1 inputs could not be read") {
+		t.Fatalf("index with a bad line: err %v, want one unreadable input", err)
+	}
+	if !strings.Contains(stderr, "testdata/ingest/bad.jsonl:2:") || !strings.Contains(stderr, "published") {
+		t.Errorf("stderr %q does not name bad.jsonl:2 and the field", stderr)
+	}
+	if !strings.Contains(stdout, "indexed 5 articles") || !strings.Contains(stdout, "1 errors") {
+		t.Errorf("stdout %q, want a summary of 5 articles and 1 error", stdout)
+	}
+
+	out, _, err := runCmd(t, "search", "--data", data, "--color", "never", "robotics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"1 articles match \"robotics\"", "SoftBank Group Bets on »Robots«", "»robotics«", "2025-02-03"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("search output lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, err = runCmd(t, "search", "--data", data, "--color", "never", "--entity", "person:Masayoshi Son", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `"total": 1`) || !strings.Contains(out, `"title": "SoftBank Group Bets on Robots"`) {
+		t.Errorf("--json output:\n%s", out)
+	}
+}
+
+func TestCommandErrors(t *testing.T) {
+	data := t.TempDir()
+	tests := []struct {
+		args      []string
+		wantUsage bool
+		wantMsg   string
+	}{
+		{nil, true, "no command"},
+		{[]string{"frobnicate"}, true, "unknown command"},
+		{[]string{"index", "--data", data}, true, "at least one file"},
+		{[]string{"index", "--data", data, "testdata/missing.jsonl"}, false, "missing.jsonl"},
+		{[]string{"serve", "--data", data, "extra"}, true, "no arguments"},
+		{[]string{"serve", "--data", data, "--log-format", "xml"}, true, "log-format"},
+		{[]string{"search", "--data", data, "--size", "500", "x"}, false, "size"},
+		{[]string{"search", "--data", data, `"unclosed`}, false, "unclosed quote"},
+		{[]string{"search", "--data", data, "--no-such-flag"}, true, "no-such-flag"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			_, _, err := runCmd(t, tt.args...)
+			if err == nil || !strings.Contains(err.Error(), tt.wantMsg) {
+				t.Fatalf("err = %v, want one mentioning %q", err, tt.wantMsg)
+			}
+			if got := errors.Is(err, errUsage); got != tt.wantUsage {
+				t.Errorf("usage error = %v, want %v (exit code %d)", got, tt.wantUsage, exitCode(err))
+			}
+		})
+	}
+}
+
+func TestEnvironmentSetsFlags(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "idx")
+	env := map[string]string{"SAGASU_DATA": data, "SAGASU_COLOR": "never"}
+	var out bytes.Buffer
+	getenv := func(k string) string { return env[k] }
+	if err := run(context.Background(), []string{"sagasu", "index", "testdata/ingest/good.jsonl"}, getenv, &out, &out); err != nil {
+		t.Fatalf("index: %v\n%s", err, out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"sagasu", "search", "Kentucky"}, getenv, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "»Kentucky«") {
+		t.Errorf("search via SAGASU_DATA found nothing:\n%s", out.String())
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, err := runCmd(t, "version")
+	if err != nil || !strings.HasPrefix(out, "sagasu dev (go") {
+		t.Errorf("version: %q, %v", out, err)
+	}
+}

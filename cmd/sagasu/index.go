@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+)
+
+// runIndex ingests files and folders into the index at --data.
+func runIndex(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var f commonFlags
+	fs := newFlagSet("index", stderr)
+	f.register(fs)
+	if err := parseFlags(fs, args, getenv); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("index needs at least one file or folder: sagasu index --data DIR PATH...: %w", errUsage)
+	}
+	eng, err := f.openEngine()
+	if err != nil {
+		return err
+	}
+	st, err := ingestPaths(ctx, eng.index, fs.Args(), stderr)
+	if cerr := eng.index.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "indexed %s in %.1fs into %s\n", st.progress(), st.Elapsed.Seconds(), f.data)
+	if st.Errors > 0 {
+		return fmt.Errorf("%d inputs could not be read (listed above); the rest were indexed", st.Errors)
+	}
+	return nil
+}
