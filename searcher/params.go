@@ -35,6 +35,9 @@ func ParseParams(v url.Values) (Request, error) {
 		if *p.dst, err = intParam(v, p.name); err != nil {
 			return r, err
 		}
+		if *p.dst == 0 && p.name != "from" && v.Has(p.name) {
+			return r, &RequestError{Param: p.name, Msg: "must be at least 1"}
+		}
 	}
 	if r.Since, err = timeParam(v, "since", false); err != nil {
 		return r, err

@@ -131,7 +131,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	}
 	req := bleve.NewSearchRequestOptions(q, r.Size, r.From, false)
 	req.Fields = hitFields
-	req.Highlight = bleve.NewHighlightWithStyle("html")
+	req.Highlight = bleve.NewHighlightWithStyle(HighlighterName)
 	req.Highlight.Fields = []string{indexer.FieldTitle, indexer.FieldBody}
 	req.SortByCustom(sortOrder(r.Sort))
 	addFacets(req, r.FacetSize)

@@ -199,6 +199,7 @@ func TestAPIErrors(t *testing.T) {
 		{"malformed query", "GET", "/api/v1/search?q=%22unclosed", 400, "invalid_query", "unclosed quote"},
 		{"dangling OR", "GET", "/api/v1/search?q=Kishida+OR", 400, "invalid_query", "OR needs a term"},
 		{"bad date", "GET", "/api/v1/search?q=Japan&since=2024-13-01", 400, "invalid_parameter", "since"},
+		{"zero size", "GET", "/api/v1/search?q=Japan&size=0", 400, "invalid_parameter", "size"},
 		{"huge size", "GET", "/api/v1/search?q=Japan&size=100000", 400, "invalid_parameter", "size"},
 		{"deep page", "GET", "/api/v1/search?q=Japan&from=9999&size=10", 400, "invalid_parameter", "10000"},
 		{"size not a number", "GET", "/api/v1/search?q=Japan&size=ten", 400, "invalid_parameter", "whole number"},
