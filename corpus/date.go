@@ -37,7 +37,11 @@ func parseDateLine(line string) (time.Time, bool) {
 	}
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true
+			t = t.UTC()
+			if y := t.Year(); y < minPublishedYear || y > maxPublishedYear {
+				return time.Time{}, false
+			}
+			return t, true
 		}
 	}
 	return time.Time{}, false
