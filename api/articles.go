@@ -19,12 +19,8 @@ func handleGetArticle(ix *indexer.Index) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := mux.Vars(r)["id"]
 		a, err := ix.Get(r.Context(), id)
-		if errors.Is(err, indexer.ErrNotFound) {
-			writeError(w, r, http.StatusNotFound, codeNotFound, fmt.Sprintf("no article with id %q", id))
-			return
-		}
 		if err != nil {
-			writeInternal(w, r, err)
+			writeIndexError(w, r, id, err)
 			return
 		}
 		encode(w, r, http.StatusOK, a)
@@ -99,14 +95,20 @@ func handleDeleteArticle(ix *indexer.Index) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := mux.Vars(r)["id"]
 		err := ix.Delete(r.Context(), id)
-		if errors.Is(err, indexer.ErrNotFound) {
-			writeError(w, r, http.StatusNotFound, codeNotFound, fmt.Sprintf("no article with id %q", id))
-			return
-		}
 		if err != nil {
-			writeInternal(w, r, err)
+			writeIndexError(w, r, id, err)
 			return
 		}
 		encode(w, r, http.StatusOK, map[string]string{"deleted": id})
 	})
+}
+
+// writeIndexError answers a failed lookup of article id: 404 when the
+// index does not hold it, 500 otherwise.
+func writeIndexError(w http.ResponseWriter, r *http.Request, id string, err error) {
+	if errors.Is(err, indexer.ErrNotFound) {
+		writeError(w, r, http.StatusNotFound, codeNotFound, fmt.Sprintf("no article with id %q", id))
+		return
+	}
+	writeInternal(w, r, err)
 }
