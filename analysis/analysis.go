@@ -16,7 +16,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/length"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -37,6 +36,9 @@ func init() {
 	must(registry.RegisterTokenFilter(FoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return FoldFilter{}, nil
 	}))
+	must(registry.RegisterTokenizer(TokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return NewTokenizer(), nil
+	}))
 	must(registry.RegisterAnalyzer(Name, newAnalyzer))
 }
 
@@ -48,17 +50,17 @@ func must(err error) {
 	}
 }
 
-// newAnalyzer builds the text analyzer: Unicode word segmentation, English
-// possessives removed, dotted acronyms joined (U.S. → us), full/half width
-// folded, lower case, diacritics folded (Shinzō → shinzo), Chinese-Japanese
-// characters as overlapping bigrams, Porter stemming, and over-long tokens
-// dropped. No stop words are removed: "US" and "who" matter in news.
+// newAnalyzer builds the text analyzer: Tokenizer (Unicode words, Japanese
+// morphemes with romaji readings), English possessives removed, dotted
+// acronyms joined (U.S. → us), full/half width folded, lower case,
+// diacritics folded (Shinzō → shinzo), Porter stemming, and over-long
+// tokens dropped. No stop words are removed: "US" and "who" matter in news.
 func newAnalyzer(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
-	tokenizer, err := cache.TokenizerNamed(unicode.Name)
+	tokenizer, err := cache.TokenizerNamed(TokenizerName)
 	if err != nil {
 		return nil, fmt.Errorf("analyzer %s: %w", Name, err)
 	}
-	names := []string{PossessiveName, AcronymName, cjk.WidthName, lowercase.Name, FoldName, cjk.BigramName, porter.Name}
+	names := []string{PossessiveName, AcronymName, cjk.WidthName, lowercase.Name, FoldName, porter.Name}
 	filters := make([]analysis.TokenFilter, 0, len(names)+1)
 	for _, n := range names {
 		f, err := cache.TokenFilterNamed(n)

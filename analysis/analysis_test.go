@@ -37,8 +37,12 @@ func TestAnalyzerTerms(t *testing.T) {
 		{"stemming", "investments invested", []string{"invest", "invest"}},
 		{"hyphen splits", "high-tech", []string{"high", "tech"}},
 		{"full width latin", "ＡＩ", []string{"ai"}},
-		{"kanji bigrams", "岸田文雄", []string{"岸田", "田文", "文雄"}},
-		{"kana keeps voicing", "ガス", []string{"ガス"}},
+		// Readings are stemmed like English words: "abe" becomes "ab" on both sides.
+		{"Japanese morphemes with readings", "安倍晋三首相", []string{"安倍", "ab", "晋三", "shinzo", "首相"}},
+		{"surname and title", "岸田首相は", []string{"岸田", "kishida", "首相", "は"}},
+		{"places", "東京と京都", []string{"東京", "tokyo", "と", "京都", "kyoto"}},
+		{"katakana words are read", "ワシントンでガスを", []string{"ワシントン", "washinton", "で", "ガス", "gasu", "を"}},
+		{"mixed scripts", "AIとGPUの話", []string{"ai", "と", "gpu", "の", "話"}},
 		{"over-long token dropped", repeat("x", MaxTokenRunes+1) + " ok", []string{"ok"}},
 	}
 	for _, tt := range tests {
@@ -62,7 +66,7 @@ func TestAnalyzerKeepsOffsets(t *testing.T) {
 	for _, tok := range a.Analyze([]byte(text)) {
 		got = append(got, text[tok.Start:tok.End])
 	}
-	want := []string{"Japan", "PM", "Shinzō", "met", "U.S", "envoys", "in", "東京"}
+	want := []string{"Japan", "PM", "Shinzō", "met", "U.S", "envoys", "in", "東京", "東京"} // 東京 and its reading
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("spans = %q, want %q", got, want)
 	}

@@ -77,7 +77,7 @@ func (s *Searcher) clauseQueries(pq ParsedQuery) (must, mustNot []query.Query, p
 
 // termQuery matches a word or phrase in the title or the body, or returns
 // nil when the text analyzes to no token. A word that analyzes to several
-// tokens ("high-tech", "岸田文雄") is matched as a phrase.
+// positions ("high-tech", "岸田文雄") is matched as a phrase.
 func (s *Searcher) termQuery(t Term) (query.Query, error) {
 	n, err := s.tokenCount(t.Text)
 	if err != nil {
@@ -110,13 +110,18 @@ func (s *Searcher) termQuery(t Term) (query.Query, error) {
 	return bleve.NewDisjunctionQuery(qs...), nil
 }
 
-// tokenCount analyzes text as the index does and counts the tokens.
+// tokenCount analyzes text as the index does and counts the positions it
+// fills: a Japanese word and its romaji reading share one position.
 func (s *Searcher) tokenCount(text string) (int, error) {
 	a := s.index.Bleve().Mapping().AnalyzerNamed(analysis.Name)
 	if a == nil {
 		return 0, fmt.Errorf("analyzer %q is not registered", analysis.Name)
 	}
-	return len(a.Analyze([]byte(text))), nil
+	positions := map[int]bool{}
+	for _, tok := range a.Analyze([]byte(text)) {
+		positions[tok.Position] = true
+	}
+	return len(positions), nil
 }
 
 // filters returns the request's restrictions: entities, dates, language and

@@ -68,10 +68,10 @@ func TestSearchMatches(t *testing.T) {
 		want    []string
 		ordered bool
 	}{
-		{"Kishida", []string{"n1", "n2"}, true}, // the title match first
-		{"kishida", []string{"n1", "n2"}, true},
-		{"Kishida's", []string{"n1", "n2"}, true},
-		{"岸田", []string{"n6"}, false},
+		{"Kishida", []string{"n1", "n6", "n2"}, true}, // title matches first, 岸田 read as kishida
+		{"kishida", []string{"n1", "n6", "n2"}, true},
+		{"Kishida's", []string{"n1", "n6", "n2"}, true},
+		{"岸田", []string{"n1", "n2", "n6"}, false}, // and the other way round
 		{"岸田文雄", []string{"n6"}, false},
 		{"京都", []string{"n7"}, false},
 		{"東京", nil, false}, // bigrams: 東京 is not 京都
@@ -155,7 +155,7 @@ func TestSearchFiltersDoNotChangeScores(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	filtered, err := s.Search(context.Background(), Request{Query: "Kishida", Lang: "en", Entities: []EntityFilter{{"person", "Kishida"}}})
+	filtered, err := s.Search(context.Background(), Request{Query: "Kishida", Entities: []EntityFilter{{"person", "Kishida"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,6 +224,9 @@ func TestSnippets(t *testing.T) {
 		{`"prime minister"`, "n5", "South Korea bets on chips", "by the <mark>prime</mark> <mark>minister</mark>."},
 		{"preview", "n8", "Markets &amp; chips: a &lt;<mark>preview</mark>&gt;", "Chip makers rallied; the tag &lt;b&gt;bold&lt;/b&gt; stays text."},
 		{"岸田", "n6", "<mark>岸田</mark>首相が訪米", "<mark>岸田</mark>文雄首相"},
+		{"Kishida", "n6", "<mark>岸田</mark>首相が訪米", "<mark>岸田</mark>文雄首相"},
+		{"岸田", "n2", "Microsoft to invest in Japan", "<mark>Kishida</mark> welcomed the plan."},
+		{"Shinzō", "n4", "<mark>Shinzō</mark> Abe remembered", "Former prime minister <mark>Shinzō</mark> Abe"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -271,7 +274,7 @@ func TestFacets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []FacetValue{{"Fumio Kishida", 2}, {"Joe Biden", 1}}; !reflect.DeepEqual(q.Facets.Person, want) {
+	if want := []FacetValue{{"Fumio Kishida", 3}, {"Joe Biden", 2}}; !reflect.DeepEqual(q.Facets.Person, want) {
 		t.Errorf("person facet for Kishida = %v, want %v (counts only matching articles)", q.Facets.Person, want)
 	}
 }

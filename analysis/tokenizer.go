@@ -1,0 +1,142 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	bleveunicode "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/ikawaha/kagome-dict/uni"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+// TokenizerName is the registered name of Tokenizer.
+const TokenizerName = "sagasu_text"
+
+// Tokenizer splits mixed English and Japanese text. Runs of Japanese
+// script are analyzed morphologically with kagome and the UniDic
+// dictionary (岸田文雄 → 岸田 | 文雄, so 岸田 matches and 東京 does not
+// match 京都); everything else goes through Bleve's Unicode word
+// segmentation. For a Japanese proper noun or katakana word, a second
+// token at the same position carries its reading in romaji (岸田 →
+// kishida), so that English queries find Japanese text and Japanese
+// queries find English text. Offsets are bytes of the text as written.
+//
+// The dictionary loads (about 5 s, 370 MiB) the first time Japanese text
+// is seen, once per process; English-only use never loads it.
+type Tokenizer struct {
+	latin analysis.Tokenizer
+}
+
+// NewTokenizer returns a Tokenizer.
+func NewTokenizer() *Tokenizer {
+	return &Tokenizer{latin: bleveunicode.NewUnicodeTokenizer()}
+}
+
+// Tokenize implements analysis.Tokenizer.
+func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	var out analysis.TokenStream
+	pos := 0
+	for _, run := range scriptRuns(input) {
+		if run.japanese {
+			out, pos = appendJapanese(out, input[run.start:run.end], run.start, pos)
+			continue
+		}
+		for _, tok := range t.latin.Tokenize(input[run.start:run.end]) {
+			pos++
+			tok.Start += run.start
+			tok.End += run.start
+			tok.Position = pos
+			out = append(out, tok)
+		}
+	}
+	return out
+}
+
+// run is a stretch of input in Japanese script or not.
+type run struct {
+	start, end int
+	japanese   bool
+}
+
+// scriptRuns cuts input where it changes between Japanese script and the rest.
+func scriptRuns(input []byte) []run {
+	var runs []run
+	for i := 0; i < len(input); {
+		r, size := utf8.DecodeRune(input[i:])
+		ja := isJapanese(r)
+		if len(runs) == 0 || runs[len(runs)-1].japanese != ja {
+			runs = append(runs, run{start: i, japanese: ja})
+		}
+		i += size
+		runs[len(runs)-1].end = i
+	}
+	return runs
+}
+
+// isJapanese reports whether r is kana, kanji, or a mark used with them.
+func isJapanese(r rune) bool {
+	return r >= 0x3040 && r <= 0x30FF || unicode.Is(unicode.Han, r) || r == '々' || r == '〆' || r == 'ヶ' || r >= 0xFF66 && r <= 0xFF9F
+}
+
+// japaneseAnalyzer is kagome over UniDic; kagome caches the dictionary,
+// so creating it after the first time is cheap.
+func japaneseAnalyzer() *tokenizer.Tokenizer {
+	t, err := tokenizer.New(uni.Dict(), tokenizer.OmitBosEos())
+	if err != nil {
+		panic("kagome with UniDic: " + err.Error()) // the dictionary is embedded
+	}
+	return t
+}
+
+// appendJapanese tokenizes one run of Japanese text starting at byte
+// offset base, continuing the position count from pos.
+func appendJapanese(out analysis.TokenStream, text []byte, base, pos int) (analysis.TokenStream, int) {
+	for _, m := range japaneseAnalyzer().Analyze(string(text), tokenizer.Search) {
+		if isPunctuation(m.POS()) || strings.TrimSpace(m.Surface) == "" {
+			continue
+		}
+		pos++
+		start := base + m.Position
+		tok := &analysis.Token{Term: []byte(m.Surface), Start: start, End: start + len(m.Surface),
+			Position: pos, Type: analysis.Ideographic}
+		out = append(out, tok)
+		if reading := readingOf(m); reading != "" {
+			out = append(out, &analysis.Token{Term: []byte(reading), Start: tok.Start, End: tok.End,
+				Position: pos, Type: analysis.AlphaNumeric})
+		}
+	}
+	return out, pos
+}
+
+func isPunctuation(pos []string) bool {
+	return len(pos) > 0 && (pos[0] == "補助記号" || pos[0] == "記号" || pos[0] == "空白")
+}
+
+// readingOf is the romaji reading of a proper noun or of a word written in
+// katakana, "" for other words.
+func readingOf(m tokenizer.Token) string {
+	pos := m.POS()
+	proper := len(pos) > 1 && pos[1] == "固有名詞"
+	if isKatakana(m.Surface) {
+		return Romaji(m.Surface)
+	}
+	if !proper {
+		return ""
+	}
+	f := m.Features()
+	if len(f) > 6 && f[6] != "*" {
+		return Romaji(f[6]) // UniDic's lForm: the lexeme's reading, e.g. シンゾウ
+	}
+	return ""
+}
+
+func isKatakana(s string) bool {
+	for _, r := range s {
+		if !(r >= 'ァ' && r <= 'ヺ' || r == 'ー') {
+			return false
+		}
+	}
+	return s != ""
+}
