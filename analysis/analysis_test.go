@@ -35,7 +35,7 @@ func TestAnalyzerTerms(t *testing.T) {
 		{"circumflex folds", "Shinzô", []string{"shinzo"}},
 		{"ligature spelled out", "ﬁnance", []string{"financ"}},
 		{"stemming", "investments invested", []string{"invest", "invest"}},
-		{"hyphen splits", "high-tech", []string{"high", "tech"}},
+		{"hyphen splits and joins", "high-tech", []string{"high", "hightech", "tech"}},
 		{"full width latin", "ＡＩ", []string{"ai"}},
 		// Readings are stemmed like English words: "abe" becomes "ab" on both sides.
 		{"Japanese morphemes with readings", "安倍晋三首相", []string{"安倍", "ab", "晋三", "shinzo", "首相"}},

@@ -22,6 +22,8 @@ const TokenizerName = "sagasu_text"
 // token at the same position carries its reading in romaji (岸田 →
 // kishida), so that English queries find Japanese text and Japanese
 // queries find English text. Offsets are bytes of the text as written.
+// Sentence and clause boundaries leave a gap in positions (see
+// markBoundaries), and hyphenated pairs are also indexed joined.
 //
 // The dictionary loads (about 5 s, 370 MiB) the first time Japanese text
 // is seen, once per process; English-only use never loads it.
@@ -51,7 +53,7 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 			out = append(out, tok)
 		}
 	}
-	return out
+	return markBoundaries(input, out)
 }
 
 // run is a stretch of input in Japanese script or not.
