@@ -77,7 +77,8 @@ func (s *Searcher) clauseQueries(pq ParsedQuery) (must, mustNot []query.Query, p
 
 // termQuery matches a word or phrase in the title or the body, or returns
 // nil when the text analyzes to no token. A word that analyzes to several
-// positions ("high-tech", "岸田文雄") is matched as a phrase.
+// positions ("high-tech", "岸田文雄") is matched as a phrase, and a phrase
+// also in its variants (see phraseVariants).
 func (s *Searcher) termQuery(t Term) (query.Query, error) {
 	n, err := s.tokenCount(t.Text)
 	if err != nil {
@@ -86,7 +87,23 @@ func (s *Searcher) termQuery(t Term) (query.Query, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	phrase := t.Phrase || n > 1
+	if !t.Phrase && n == 1 {
+		return fieldsQuery(t.Text, false), nil
+	}
+	variants := s.phraseVariants(t.Text)
+	qs := make([]query.Query, 0, len(variants))
+	for _, v := range variants {
+		qs = append(qs, fieldsQuery(v, true))
+	}
+	if len(qs) == 1 {
+		return qs[0], nil
+	}
+	return bleve.NewDisjunctionQuery(qs...), nil
+}
+
+// fieldsQuery matches text in the title (boosted) or the body, as a phrase
+// or as a single word.
+func fieldsQuery(text string, phrase bool) query.Query {
 	fields := []struct {
 		name  string
 		boost float64
@@ -94,20 +111,20 @@ func (s *Searcher) termQuery(t Term) (query.Query, error) {
 	qs := make([]query.Query, 0, len(fields))
 	for _, f := range fields {
 		if phrase {
-			q := bleve.NewMatchPhraseQuery(t.Text)
+			q := bleve.NewMatchPhraseQuery(text)
 			q.SetField(f.name)
 			q.Analyzer = analysis.Name
 			q.SetBoost(f.boost)
 			qs = append(qs, q)
 			continue
 		}
-		q := bleve.NewMatchQuery(t.Text)
+		q := bleve.NewMatchQuery(text)
 		q.SetField(f.name)
 		q.Analyzer = analysis.Name
 		q.SetBoost(f.boost)
 		qs = append(qs, q)
 	}
-	return bleve.NewDisjunctionQuery(qs...), nil
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 // tokenCount analyzes text as the index does and counts the positions it

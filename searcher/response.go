@@ -80,7 +80,12 @@ func newResponse(q string, res *bleve.SearchResult, took time.Duration) (*Respon
 // escaped opening of the field's text (max runes, 0 for all of it).
 func orOpening(fragments []string, text interface{}, max int) []string {
 	if len(fragments) > 0 {
-		return fragments
+		out := make([]string, len(fragments))
+		for i, f := range fragments {
+			// Japanese words are separate tokens: 岸田 and 文雄 become one mark.
+			out[i] = strings.ReplaceAll(f, "</mark><mark>", "")
+		}
+		return out
 	}
 	s, _ := text.(string)
 	if s == "" {

@@ -45,6 +45,21 @@ func TestSearchSeeds(t *testing.T) {
 		}
 	})
 
+	t.Run("a name in either order finds all five, marked as written", func(t *testing.T) {
+		for _, query := range []string{`"Kishida Fumio"`, `"Fumio Kishida"`, "Kishida Fumio", `"PM Kishida"`, "岸田"} {
+			ans := s.search(t, q("q", query))
+			if ans.Total != 5 {
+				t.Errorf("q=%s: %d hits %q, want all 5 seeds", query, ans.Total, ans.titles())
+			}
+		}
+		ans := s.search(t, q("q", `"Kishida Fumio"`))
+		for _, h := range ans.Hits {
+			if h.Title == title000 && !strings.Contains(strings.Join(h.Snippets.Body, " "), "<mark>Kishida</mark> <mark>Fumio</mark>") {
+				t.Errorf("seed 000 snippet %q lacks the name as written, <mark>Kishida</mark> <mark>Fumio</mark>", h.Snippets.Body)
+			}
+		}
+	})
+
 	t.Run("title match ranks first and snippets are escaped", func(t *testing.T) {
 		ans := s.search(t, q("q", "Microsoft invest"))
 		if len(ans.Hits) == 0 || ans.Hits[0].Title != title002 {
