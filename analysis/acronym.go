@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,7 +21,7 @@ type AcronymFilter struct{}
 // Filter implements analysis.TokenFilter.
 func (AcronymFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, tok := range input {
-		if isDottedAcronym(tok.Term) {
+		if bytes.IndexByte(tok.Term, '.') >= 0 && isDottedAcronym(tok.Term) {
 			tok.Term = dropDots(tok.Term)
 		}
 	}
@@ -48,9 +49,10 @@ func isDottedAcronym(term []byte) bool {
 	return letters >= 2
 }
 
-// dropDots returns term without its dots, reusing its storage.
+// dropDots returns a copy of term without its dots; term may share the
+// input text's bytes, which a filter must not change.
 func dropDots(term []byte) []byte {
-	out := term[:0]
+	out := make([]byte, 0, len(term))
 	for _, b := range term {
 		if b != '.' {
 			out = append(out, b)

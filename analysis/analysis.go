@@ -13,9 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
-	"github.com/blevesearch/bleve/v2/analysis/token/length"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -60,8 +58,8 @@ func newAnalyzer(_ map[string]interface{}, cache *registry.Cache) (analysis.Anal
 	if err != nil {
 		return nil, fmt.Errorf("analyzer %s: %w", Name, err)
 	}
-	names := []string{PossessiveName, AcronymName, cjk.WidthName, lowercase.Name, FoldName, porter.Name}
-	filters := make([]analysis.TokenFilter, 0, len(names)+1)
+	names := []string{PossessiveName, AcronymName, lowercase.Name, FoldName}
+	filters := make([]analysis.TokenFilter, 0, len(names)+2)
 	for _, n := range names {
 		f, err := cache.TokenFilterNamed(n)
 		if err != nil {
@@ -69,6 +67,8 @@ func newAnalyzer(_ map[string]interface{}, cache *registry.Cache) (analysis.Anal
 		}
 		filters = append(filters, f)
 	}
-	filters = append(filters, length.NewLengthFilter(1, MaxTokenRunes))
+	// Width folding goes before lower-casing (ＡＩ → AI → ai).
+	filters = append(filters[:2], append([]analysis.TokenFilter{widthFilter{cjk.NewCJKWidthFilter()}}, filters[2:]...)...)
+	filters = append(filters, stemFilter{}, lengthFilter{max: MaxTokenRunes})
 	return &analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}, nil
 }

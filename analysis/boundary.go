@@ -21,7 +21,7 @@ const clauseMarks = ",;:!?()[]\"“”«»—–。、！？；：「」『』�
 // hyphenated pairs ("Suk-yeol" also yields "sukyeol", "high-tech"
 // "hightech") at the first part's position.
 func markBoundaries(input []byte, toks analysis.TokenStream) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(toks))
+	out := make(analysis.TokenStream, 0, len(toks)+len(toks)/16)
 	shift := 0
 	var prev *analysis.Token // the last token at an earlier position
 	for _, tok := range toks {
@@ -48,6 +48,9 @@ func markBoundaries(input []byte, toks analysis.TokenStream) analysis.TokenStrea
 // or clause: a clause mark, a paragraph break, or a full stop that is not
 // the dot of an abbreviation ("U.S.", "Mr.") followed by a lower-case word.
 func isBoundary(between []byte, prev *analysis.Token, next []byte) bool {
+	if len(between) == 1 && between[0] == ' ' {
+		return false // most words are one space apart
+	}
 	if bytes.ContainsAny(between, clauseMarks) || bytes.Count(between, []byte("\n")) > 0 {
 		return true
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 )
 
 func TestIsDottedAcronym(t *testing.T) {
@@ -65,5 +66,37 @@ func TestPossessiveFilterMovesEnd(t *testing.T) {
 	PossessiveFilter{}.Filter(analysis.TokenStream{tok})
 	if string(tok.Term) != "'s" {
 		t.Errorf("a bare 's became %q", tok.Term)
+	}
+}
+
+// TestStemFilterMatchesPorter checks the in-place stemmer against Bleve's
+// Porter filter on words of every shape it handles.
+func TestStemFilterMatchesPorter(t *testing.T) {
+	words := []string{"investments", "invested", "hoping", "ponies", "relational", "abe", "us", "kishida",
+		"semiconductors", "cooperation", "agreed", "happily", "generalization", "ai", "2.9", "shinzo"}
+	bleve := porter.NewPorterStemmer()
+	for _, w := range words {
+		want := string(bleve.Filter(tokens(w))[0].Term)
+		got := string(stemFilter{}.Filter(tokens(w))[0].Term)
+		if got != want {
+			t.Errorf("stem(%q) = %q, Bleve's Porter gives %q", w, got, want)
+		}
+	}
+}
+
+// TestFiltersLeaveInputAlone checks that our filters never write into the
+// bytes a token shares with the analyzed text.
+func TestFiltersLeaveInputAlone(t *testing.T) {
+	text := "U.S. ponies Kishida's café"
+	input := []byte(text)
+	var toks analysis.TokenStream
+	for _, span := range [][2]int{{0, 3}, {5, 11}, {12, 21}, {22, 27}} {
+		toks = append(toks, &analysis.Token{Term: input[span[0]:span[1]], Start: span[0], End: span[1]})
+	}
+	for _, f := range []analysis.TokenFilter{AcronymFilter{}, PossessiveFilter{}, FoldFilter{}, stemFilter{}} {
+		f.Filter(toks)
+	}
+	if string(input) != text {
+		t.Errorf("input changed to %q", input)
 	}
 }

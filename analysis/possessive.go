@@ -20,6 +20,9 @@ type PossessiveFilter struct{}
 // Filter implements analysis.TokenFilter.
 func (PossessiveFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, tok := range input {
+		if n := len(tok.Term); n < 3 || (tok.Term[n-1] != 's' && tok.Term[n-1] != 'S') {
+			continue
+		}
 		for _, suffix := range possessiveSuffixes {
 			if len(tok.Term) > len(suffix) && bytes.HasSuffix(tok.Term, suffix) {
 				tok.Term = tok.Term[:len(tok.Term)-len(suffix)]

@@ -66,8 +66,11 @@ type run struct {
 func scriptRuns(input []byte) []run {
 	var runs []run
 	for i := 0; i < len(input); {
-		r, size := utf8.DecodeRune(input[i:])
-		ja := isJapanese(r)
+		r, size := rune(input[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(input[i:])
+		}
+		ja := r >= utf8.RuneSelf && isJapanese(r)
 		if len(runs) == 0 || runs[len(runs)-1].japanese != ja {
 			runs = append(runs, run{start: i, japanese: ja})
 		}

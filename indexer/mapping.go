@@ -34,9 +34,15 @@ const MonthLayout = "2006-01"
 // source, language and each entity type as exact keywords for facets and
 // filters. Scoring is BM25. Nothing is indexed dynamically.
 func NewMapping() *mapping.IndexMappingImpl {
+	return newMappingWith(analysis.Name)
+}
+
+// newMappingWith is NewMapping with another text analyzer, for measuring
+// Sagasu's analysis against Bleve's own.
+func newMappingWith(analyzer string) *mapping.IndexMappingImpl {
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(FieldTitle, textField())
-	doc.AddFieldMappingsAt(FieldBody, textField())
+	doc.AddFieldMappingsAt(FieldTitle, textField(analyzer))
+	doc.AddFieldMappingsAt(FieldBody, textField(analyzer))
 	doc.AddFieldMappingsAt(FieldPublished, dateField())
 	doc.AddFieldMappingsAt(FieldMonth, keywordField(false))
 	doc.AddFieldMappingsAt(FieldSource, keywordField(true))
@@ -48,7 +54,7 @@ func NewMapping() *mapping.IndexMappingImpl {
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
-	m.DefaultAnalyzer = analysis.Name
+	m.DefaultAnalyzer = analyzer
 	m.ScoringModel = "bm25"
 	m.IndexDynamic = false
 	m.StoreDynamic = false
@@ -56,9 +62,9 @@ func NewMapping() *mapping.IndexMappingImpl {
 	return m
 }
 
-func textField() *mapping.FieldMapping {
+func textField(analyzer string) *mapping.FieldMapping {
 	f := bleve.NewTextFieldMapping()
-	f.Analyzer = analysis.Name
+	f.Analyzer = analyzer
 	f.Store = true
 	f.IncludeTermVectors = true
 	f.IncludeInAll = false

@@ -1,0 +1,87 @@
+package indexer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/sagasu-search/sagasu/analysis"
+	"github.com/sagasu-search/sagasu/corpus"
+)
+
+// benchArticles returns n English articles made from the seeds, each made
+// distinct by a numbered sentence, about 3 KB apiece like real news.
+func benchArticles(b *testing.B, n int) []corpus.Article {
+	b.Helper()
+	seeds, err := corpus.Seeds()
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := make([]corpus.Article, n)
+	for i := range out {
+		s := seeds[i%len(seeds)]
+		out[i] = corpus.Article{ID: fmt.Sprint("b", i), Title: s.Title,
+			Body: s.Body + fmt.Sprintf("\n\nReport number %d was filed by desk %d.", i, i%97), Lang: "en"}
+	}
+	return out
+}
+
+// BenchmarkIndexEnglish indexes the same English articles with Sagasu's
+// analyzer and with Bleve's standard analyzer, in memory, 500 per batch.
+// Compare the articles/s metrics: the README quotes their ratio.
+func BenchmarkIndexEnglish(b *testing.B) {
+	const n = 2000
+	articles := benchArticles(b, n)
+	var bytes int64
+	for _, a := range articles {
+		bytes += int64(len(a.Title) + len(a.Body))
+	}
+	for _, analyzer := range []string{analysis.Name, standard.Name} {
+		b.Run(analyzer, func(b *testing.B) {
+			b.SetBytes(bytes)
+			for i := 0; i < b.N; i++ {
+				idx, err := bleve.NewUsing("", newMappingWith(analyzer), scorch.Name, scorch.Name, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ix := &Index{bleve: idx}
+				for start := 0; start < n; start += 500 {
+					batch := append([]corpus.Article(nil), articles[start:start+500]...)
+					if err := ix.Put(context.Background(), batch); err != nil {
+						b.Fatal(err)
+					}
+				}
+				idx.Close()
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+// BenchmarkAnalyzeEnglish measures the analyzers alone on seed text.
+func BenchmarkAnalyzeEnglish(b *testing.B) {
+	seeds, err := corpus.Seeds()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var text strings.Builder
+	for _, s := range seeds {
+		text.WriteString(s.Body)
+	}
+	input := []byte(text.String())
+	m := NewMapping()
+	for _, name := range []string{analysis.Name, standard.Name} {
+		b.Run(name, func(b *testing.B) {
+			a := m.AnalyzerNamed(name)
+			b.SetBytes(int64(len(input)))
+			for i := 0; i < b.N; i++ {
+				a.Analyze(input)
+			}
+		})
+	}
+}
