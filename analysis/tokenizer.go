@@ -145,3 +145,10 @@ func isKatakana(s string) bool {
 	}
 	return s != ""
 }
+
+// Preload loads the Japanese dictionary now rather than on the first
+// Japanese text, so that a server's first Japanese query is not the one
+// that waits for it. It is safe to call from several goroutines.
+func Preload() {
+	japaneseAnalyzer()
+}

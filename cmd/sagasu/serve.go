@@ -11,6 +11,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/api"
 )
 
@@ -53,6 +54,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err := f.fill(ctx, eng, logger, stderr); err != nil {
 		return err
 	}
+	go analysis.Preload() // the first Japanese query should not wait seconds for the dictionary
 	cfg := api.Config{APIKey: f.apiKey, MaxBodyBytes: f.maxBodyBytes, MaxBatch: f.maxBatch, Version: version}
 	return serveHTTP(ctx, f.addr, api.NewServer(logger, cfg, eng.index, eng.searcher), logger)
 }
