@@ -8,6 +8,8 @@
 // token filters keep the byte offsets that highlighting depends on.
 package analysis
 
+//go:generate go run ./gen/englishromaji -dict /usr/share/dict/american-english -out english_romaji.txt
+
 import (
 	"fmt"
 
@@ -31,6 +33,9 @@ func init() {
 	must(registry.RegisterTokenFilter(PossessiveName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return PossessiveFilter{}, nil
 	}))
+	must(registry.RegisterTokenFilter(RomajiFoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return RomajiFoldFilter{}, nil
+	}))
 	must(registry.RegisterTokenFilter(FoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return FoldFilter{}, nil
 	}))
@@ -51,14 +56,15 @@ func must(err error) {
 // newAnalyzer builds the text analyzer: Tokenizer (Unicode words, Japanese
 // morphemes with romaji readings), English possessives removed, dotted
 // acronyms joined (U.S. → us), full/half width folded, lower case,
-// diacritics folded (Shinzō → shinzo), Porter stemming, and over-long
+// diacritics folded (Shinzō → shinzo), romanized Japanese given one
+// spelling (Shinzou, Tiba → shinzo, chiba), Porter stemming, and over-long
 // tokens dropped. No stop words are removed: "US" and "who" matter in news.
 func newAnalyzer(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
 	tokenizer, err := cache.TokenizerNamed(TokenizerName)
 	if err != nil {
 		return nil, fmt.Errorf("analyzer %s: %w", Name, err)
 	}
-	names := []string{PossessiveName, AcronymName, lowercase.Name, FoldName}
+	names := []string{PossessiveName, AcronymName, lowercase.Name, FoldName, RomajiFoldName}
 	filters := make([]analysis.TokenFilter, 0, len(names)+2)
 	for _, n := range names {
 		f, err := cache.TokenFilterNamed(n)
