@@ -7,29 +7,31 @@ import (
 	"unicode/utf8"
 )
 
-// boilerplateLines are whole lines that news sites add around an article,
-// compared in lower case.
-var boilerplateLines = map[string]bool{
-	"read more": true, "read more…": true, "print": true, "share": true, "share this article": true,
-	"post a comment": true, "avatar": true, "your name": true, "your email": true, "characters left:": true,
-	"comments": true, "advertisement": true, "find ai tools in ybx": true, "refresh articles": true,
-}
+// Bounds of a line in a list of unrelated headlines.
+const (
+	minListedHeadlines        = 3
+	minListedHeadlineWords    = 3
+	maxListedHeadlineWords    = 20
+	minListedJapaneseHeadline = 6
+	maxListedJapaneseHeadline = 60
+)
 
-// boilerplatePatterns match lines that are boilerplate whatever their details.
-var boilerplatePatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^((post a comment|print|email|share( on (facebook|twitter|x|linkedin|whatsapp))?)\s*)+$`),
-	regexp.MustCompile(`(?i)^-?\s*[\d,]+ (reads?|views?|comments?)\.?$`),
-	regexp.MustCompile(`(?i)^your comment has been (forwarded|submitted)`),
-	regexp.MustCompile(`(?i)^warning! will constitute a criminal offense`),
-	regexp.MustCompile(`(?i)^(photo|image|picture|source of image)( credit)?\s*:`),
-}
-
-// endMarkers start the trailer after an article: everything from the
-// marker on is dropped when it is all short lines.
-var endMarkers = map[string]bool{
-	"related articles": true, "related": true, "most people like": true, "you may also like": true,
-	"recommended": true, "more from this section": true, "read more": true,
-}
+var (
+	// boilerplateRe matches whole lines that news sites add around an
+	// article: links, widget titles and comment form fields.
+	boilerplateRe = regexp.MustCompile(`(?i)^(?:read more…?|print|share|share this article|post a comment|avatar|your name|your email|characters left:?|comments|advertisement|find ai tools in ybx|refresh articles)$`)
+	// shareBarRe matches a share and print bar, one button or several.
+	shareBarRe = regexp.MustCompile(`(?i)^(?:(?:post a comment|print|email|share(?: on (?:facebook|twitter|x|linkedin|whatsapp))?)\s*)+$`)
+	// counterRe matches a view counter such as "- 4 reads.".
+	counterRe = regexp.MustCompile(`(?i)^-?\s*[\d,]+ (?:reads?|views?|comments?)\.?$`)
+	// commentNoticeRe matches the start of a comment form's notices and its
+	// legal warning.
+	commentNoticeRe = regexp.MustCompile(`(?i)^(?:your comment has been (?:forwarded|submitted)|warning! will constitute a criminal offense)`)
+	// creditRe matches a photo credit such as "Photo: Microsoft Bing".
+	creditRe = regexp.MustCompile(`(?i)^(?:photo|image|picture|source of image)(?: credit)?\s*:`)
+	// endMarkerRe matches a line that starts the trailer after an article.
+	endMarkerRe = regexp.MustCompile(`(?i)^(?:related articles|related|most people like|you may also like|recommended|more from this section|read more):?$`)
+)
 
 // dropBoilerplate removes boilerplate lines, the trailer after an end
 // marker, and a trailing list of unrelated headlines.
@@ -44,11 +46,11 @@ func dropBoilerplate(lines []string) []string {
 	return dropHeadlineList(out)
 }
 
+// isBoilerplate reports whether a trimmed line is site furniture: a share
+// or print bar, a "Read More" link, a view counter, a comment form's field
+// or notice, a widget title or a photo credit.
 func isBoilerplate(line string) bool {
-	if boilerplateLines[strings.ToLower(line)] {
-		return true
-	}
-	for _, re := range boilerplatePatterns {
+	for _, re := range []*regexp.Regexp{boilerplateRe, shareBarRe, counterRe, commentNoticeRe, creditRe} {
 		if re.MatchString(line) {
 			return true
 		}
@@ -56,11 +58,11 @@ func isBoilerplate(line string) bool {
 	return false
 }
 
-// cutTrailer drops everything from the first end marker after which no
-// line looks like article prose.
+// cutTrailer drops everything from the first end marker ("Related
+// Articles", "Most people like" …) after which no line reads like prose.
 func cutTrailer(lines []string) []string {
 	for i, l := range lines {
-		if !endMarkers[strings.ToLower(strings.TrimRight(l, ":"))] {
+		if !endMarkerRe.MatchString(l) {
 			continue
 		}
 		prose := false
@@ -74,32 +76,39 @@ func cutTrailer(lines []string) []string {
 	return lines
 }
 
-// isProse reports whether a line reads like article text: two sentences or
-// more than 25 words.
+// isProse reports whether a line reads like article text: more than 25
+// words, or two sentences.
 func isProse(line string) bool {
 	return len(strings.Fields(line)) > 25 || strings.Count(line, ". ") >= 1 || strings.Count(line, "。") >= 2
 }
 
-// dropHeadlineList removes a trailing run of three or more lines that look
-// like headlines of other articles: short, capitalized, and not ending like
-// a sentence.
+// dropHeadlineList removes a list of unrelated headlines that ends a page:
+// a trailing run of at least three lines that look like headlines (see
+// isListedHeadline), after at least one line that does not.
 func dropHeadlineList(lines []string) []string {
 	start := len(lines)
 	for start > 0 && isListedHeadline(lines[start-1]) {
 		start--
 	}
-	if len(lines)-start >= 3 && start > 0 {
+	if len(lines)-start >= minListedHeadlines && start > 0 {
 		return lines[:start]
 	}
 	return lines
 }
 
+// isListedHeadline reports whether a line looks like another article's
+// headline: not ending like a sentence, and in English 3 to 20 words
+// starting with a capital, in Japanese 6 to 60 characters.
 func isListedHeadline(line string) bool {
-	words := strings.Fields(line)
-	if len(words) < 3 || len(words) > 20 {
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".。!！:：", last) || isBullet(line) {
 		return false
 	}
+	if DetectLang(line) == LangJapanese {
+		n := utf8.RuneCountInString(line)
+		return n >= minListedJapaneseHeadline && n <= maxListedJapaneseHeadline
+	}
+	words := strings.Fields(line)
 	first, _ := utf8.DecodeRuneInString(line)
-	last, _ := utf8.DecodeLastRuneInString(line)
-	return unicode.IsUpper(first) && !strings.ContainsRune(".。!:", last)
+	return len(words) >= minListedHeadlineWords && len(words) <= maxListedHeadlineWords && unicode.IsUpper(first)
 }

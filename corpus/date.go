@@ -6,36 +6,59 @@ import (
 	"time"
 )
 
-// dateLayouts are the forms of a publication date standing alone on a line.
-var dateLayouts = []string{
-	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
-	"2006/01/02 15:04", "2006/01/02", "January 2, 2006 15:04", "January 2, 2006", "Jan 2, 2006",
-	"Jan. 2, 2006", "2 January 2006", "2 Jan 2006", "Monday, January 2, 2006",
-	"2006年1月2日 15:04", "2006年1月2日15時04分", "2006年1月2日",
+// Bounds of the text of a date line once its label is removed.
+const (
+	minDateBytes = 8
+	maxDateBytes = 40
+)
+
+// datePrefixRe matches a label that may precede a date line, in English
+// ("Published:", "Posted on") or Japanese ("公開日：").
+var datePrefixRe = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|date|last updated)\s*(?:on)?\s*:?\s*|(?:公開|更新|掲載|配信)(?:日時|日)?\s*[:：]?\s*)`)
+
+// dateLayouts are the forms of a publication date standing alone on a
+// line; numeric month and day fields accept one or two digits.
+func dateLayouts() []string {
+	return []string{
+		time.RFC3339, "2006-01-02T15:04:05", "2006-1-2 15:04:05", "2006-1-2 15:04", "2006-1-2",
+		"2006/1/2 15:04:05", "2006/1/2 15:04", "2006/1/2",
+		"January 2, 2006 15:04", "January 2, 2006 3:04 PM", "January 2, 2006",
+		"Jan 2, 2006 15:04", "Jan 2, 2006 3:04 PM", "Jan 2, 2006", "Jan. 2, 2006",
+		"2 January 2006 15:04", "2 January 2006", "2 Jan 2006", "Monday, January 2, 2006",
+		"2006年1月2日 15:04", "2006年1月2日15:04", "2006年1月2日 15時04分", "2006年1月2日15時04分", "2006年1月2日",
+	}
 }
 
-// datePrefix is a label that may precede a date line.
-var datePrefix = regexp.MustCompile(`(?i)^(published|updated|posted|posted on|date|last updated)\s*(on)?\s*:?\s*`)
-
-// takeDate finds the first line that is only a date, removes it, and
-// returns the date. Dates inside sentences are not publication dates.
+// takeDate removes the lines that are a date alone and returns the first
+// such date as the publication time, nil when there is none. Dates inside
+// sentences are not publication dates.
 func takeDate(lines []string) ([]string, *time.Time) {
-	for i, l := range lines {
-		if t, ok := parseDateLine(l); ok {
-			rest := append(append([]string(nil), lines[:i]...), lines[i+1:]...)
-			return rest, &t
+	var published *time.Time
+	var rest []string
+	for _, l := range lines {
+		t, ok := parseDateLine(l)
+		if !ok {
+			rest = append(rest, l)
+			continue
+		}
+		if published == nil {
+			published = &t
 		}
 	}
-	return lines, nil
+	return rest, published
 }
 
+// parseDateLine parses a line that is only a date, optionally labelled
+// ("Published:", "Updated", "Posted on" …) and followed by " UTC" or
+// " GMT". A date without a zone is UTC; the result is in UTC. A year
+// outside 1800..2200 is no publication date.
 func parseDateLine(line string) (time.Time, bool) {
-	s := strings.TrimSpace(datePrefix.ReplaceAllString(line, ""))
+	s := strings.TrimSpace(datePrefixRe.ReplaceAllString(line, ""))
 	s = strings.TrimSuffix(strings.TrimSuffix(s, " UTC"), " GMT")
-	if len(s) < 8 || len(s) > 40 {
+	if len(s) < minDateBytes || len(s) > maxDateBytes {
 		return time.Time{}, false
 	}
-	for _, layout := range dateLayouts {
+	for _, layout := range dateLayouts() {
 		if t, err := time.Parse(layout, s); err == nil {
 			t = t.UTC()
 			if y := t.Year(); y < minPublishedYear || y > maxPublishedYear {

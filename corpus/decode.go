@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -13,158 +14,74 @@ import (
 
 // DecodeOptions configure Decode.
 type DecodeOptions struct {
-	// Strict refuses fields that an article does not have.
+	// Strict refuses fields that an article does not have (the HTTP API is
+	// strict; file ingest is not).
 	Strict bool
-	// Limits bound field sizes.
+	// Limits bound the size of title and body; zero fields mean the defaults.
 	Limits Limits
 }
 
-// InputError says which article of an input is wrong, where it starts, and
-// what is wrong with it.
-type InputError struct {
-	Index int    // 0-based position of the article in the input
-	Line  int    // 1-based line where it starts
-	Field string // the offending field, when there is one
-	Err   error
-}
+// articleFields are the JSON fields of an article, in the order they are
+// checked, between bars for a cheap lookup.
+const articleFields = "|id|title|body|published|source|url|lang|entities|"
 
-func (e *InputError) Error() string {
-	return fmt.Sprintf("article %d (line %d): %v", e.Index, e.Line, e.Err)
-}
-
-func (e *InputError) Unwrap() error { return e.Err }
-
-// wireArticle is an article as JSON spells it.
-type wireArticle struct {
-	ID        string        `json:"id"`
-	Title     string        `json:"title"`
-	Body      string        `json:"body"`
-	Published *string       `json:"published"`
-	Source    string        `json:"source"`
-	URL       string        `json:"url"`
-	Lang      string        `json:"lang"`
-	Entities  *wireEntities `json:"entities"`
-}
-
-type wireEntities struct {
-	Person       []string `json:"person"`
-	Organization []string `json:"organization"`
-	Place        []string `json:"place"`
-}
-
-// Decode reads articles from JSON (one object or an array of objects) or
-// JSON Lines (one object per line). Every article is normalized and
-// validated; the first problem is returned as an *InputError and then no
-// article is returned. Duplicate IDs are an error.
+// Decode reads articles from one JSON object, a JSON array of objects or
+// JSON Lines (one object a line, blank lines skipped), telling them apart
+// by their first character and layout. Fields are id, title, body,
+// published (RFC 3339, or a date alone for midnight UTC; null or absent for
+// unknown), source, url, lang and entities ({"person": [...],
+// "organization": [...], "place": [...]}).
+//
+// Each article is normalized and validated against opts.Limits. Decode
+// returns every article or an *InputError for the first problem (syntax,
+// a wrong type, an invalid field, an id used twice, no article at all),
+// never a partial result.
 func Decode(r io.Reader, opts DecodeOptions) ([]Article, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read articles: %w", err)
 	}
-	var out []Article
-	seen := map[string]int{}
-	err = eachValue(data, func(raw []byte, index, line int) error {
-		a, err := decodeArticle(raw, opts)
-		if err != nil {
-			return inputError(index, line, err)
-		}
-		if j, dup := seen[a.ID]; dup {
-			return &InputError{Index: index, Line: line, Field: "id",
-				Err: fmt.Errorf("field \"id\": %q repeats the id of article %d", a.ID, j)}
-		}
-		seen[a.ID] = index
-		out = append(out, a)
-		return nil
-	})
+	raws, err := splitArticles(data)
 	if err != nil {
 		return nil, err
 	}
-	if len(out) == 0 {
-		return nil, &InputError{Index: 0, Line: 1, Err: errors.New("no articles in the input")}
-	}
-	return out, nil
-}
-
-// eachValue calls fn with each article object of data — the elements of a
-// top-level array, or each top-level object — with its index and line.
-func eachValue(data []byte, fn func(raw []byte, index, line int) error) error {
-	if !utf8.Valid(data) {
-		return &InputError{Line: lineAt(data, invalidUTF8At(data)), Err: errors.New("the input is not valid UTF-8")}
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	if len(trimmed) > 0 && trimmed[0] == '[' {
-		return eachElement(data, fn)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	for index := 0; ; index++ {
-		var raw json.RawMessage
-		start := skipSpace(data, int(dec.InputOffset()))
-		err := dec.Decode(&raw)
-		if err == io.EOF {
-			return nil
-		}
+	articles := make([]Article, len(raws))
+	for i, raw := range raws {
+		a, err := decodeArticle(raw.JSON, opts)
 		if err != nil {
-			return &InputError{Index: index, Line: lineAt(data, errOffset(err, start)), Err: syntaxErr(err)}
+			return nil, inputError(i, raw.Line, err)
 		}
-		if err := fn(raw, index, lineAt(data, start)); err != nil {
-			return err
-		}
+		articles[i] = a
 	}
+	if err := checkUniqueIDs(articles, raws); err != nil {
+		return nil, err
+	}
+	return articles, nil
 }
 
-// eachElement walks the elements of a top-level array.
-func eachElement(data []byte, fn func(raw []byte, index, line int) error) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if _, err := dec.Token(); err != nil {
-		return &InputError{Line: 1, Err: syntaxErr(err)}
-	}
-	index := 0
-	for ; dec.More(); index++ {
-		var raw json.RawMessage
-		start := skipSpace(data, int(dec.InputOffset()))
-		if start < len(data) && data[start] == ',' {
-			start = skipSpace(data, start+1)
+// checkUniqueIDs returns an *InputError for the first article that has the
+// ID of an earlier one.
+func checkUniqueIDs(articles []Article, raws []rawArticle) error {
+	seen := make(map[string]int, len(articles))
+	for i, a := range articles {
+		if j, dup := seen[a.ID]; dup {
+			return &InputError{Index: i, Line: raws[i].Line, Field: "id",
+				Err: fmt.Errorf("%q repeats the id of article %d (line %d)", a.ID, j, raws[j].Line)}
 		}
-		if err := dec.Decode(&raw); err != nil {
-			return &InputError{Index: index, Line: lineAt(data, errOffset(err, start)), Err: syntaxErr(err)}
-		}
-		if err := fn(raw, index, lineAt(data, start)); err != nil {
-			return err
-		}
-	}
-	if _, err := dec.Token(); err != nil {
-		return &InputError{Index: index, Line: lineAt(data, int(dec.InputOffset())), Err: syntaxErr(err)}
-	}
-	if rest := bytes.TrimSpace(data[dec.InputOffset():]); len(rest) > 0 {
-		return &InputError{Index: index, Line: lineAt(data, int(dec.InputOffset())), Err: errors.New("unexpected text after the array")}
+		seen[a.ID] = i
 	}
 	return nil
 }
 
-// decodeArticle decodes, normalizes and validates one JSON object.
+// decodeArticle decodes, normalizes and validates one article's JSON text.
+// Errors about a field are *FieldErrors.
 func decodeArticle(raw []byte, opts DecodeOptions) (Article, error) {
-	if t := bytes.TrimSpace(raw); len(t) == 0 || t[0] != '{' {
-		return Article{}, errors.New("not a JSON object")
+	if !utf8.Valid(raw) {
+		return Article{}, fmt.Errorf("invalid UTF-8 at byte %d of the article", invalidUTF8At(string(raw)))
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if opts.Strict {
-		dec.DisallowUnknownFields()
-	}
-	var w wireArticle
-	if err := dec.Decode(&w); err != nil {
-		return Article{}, fieldErr(err)
-	}
-	a := Article{ID: w.ID, Title: w.Title, Body: w.Body, Source: w.Source, URL: w.URL, Lang: w.Lang}
-	if w.Entities != nil {
-		a.Entities = Entities{Person: w.Entities.Person, Organization: w.Entities.Organization, Place: w.Entities.Place}
-	}
-	if w.Published != nil && *w.Published != "" {
-		t, err := parsePublished(*w.Published)
-		if err != nil {
-			return Article{}, err
-		}
-		a.Published = &t
+	a, err := unmarshalArticle(raw, opts.Strict)
+	if err != nil {
+		return Article{}, err
 	}
 	a.Normalize()
 	if err := a.Validate(opts.Limits); err != nil {
@@ -173,94 +90,141 @@ func decodeArticle(raw []byte, opts DecodeOptions) (Article, error) {
 	return a, nil
 }
 
-// parsePublished accepts RFC 3339 or a date alone (midnight UTC).
-func parsePublished(s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UTC(), nil
+// unmarshalArticle decodes the JSON object raw into an Article, field by
+// field so that an error names the field.
+func unmarshalArticle(raw []byte, strict bool) (Article, error) {
+	if t := bytes.TrimSpace(raw); len(t) == 0 || t[0] != '{' {
+		return Article{}, fmt.Errorf("not a JSON object but %s", jsonKind(raw))
 	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return Article{}, fmt.Errorf("invalid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 	}
-	return time.Time{}, &FieldError{"published", fmt.Sprintf("%q is not an RFC 3339 time (2024-04-10T09:00:00Z) or a date (2024-04-10)", s)}
+	if strict {
+		if err := unknownField(fields, articleFields, ""); err != nil {
+			return Article{}, err
+		}
+	}
+	var a Article
+	var published *string
+	for _, f := range []struct {
+		name string
+		dst  any
+	}{{"id", &a.ID}, {"title", &a.Title}, {"body", &a.Body}, {"published", &published},
+		{"source", &a.Source}, {"url", &a.URL}, {"lang", &a.Lang}} {
+		if err := unmarshalField(fields, "", f.name, f.dst); err != nil {
+			return Article{}, err
+		}
+	}
+	var err error
+	if a.Published, err = parsePublished(published); err != nil {
+		return Article{}, err
+	}
+	a.Entities, err = unmarshalEntities(fields["entities"], strict)
+	return a, err
 }
 
-// fieldErr turns encoding/json's errors into a *FieldError where a field
-// is to blame.
-func fieldErr(err error) error {
+// unmarshalEntities decodes the entities object, null or absent for none.
+func unmarshalEntities(raw json.RawMessage, strict bool) (Entities, error) {
+	var e Entities
+	if raw == nil {
+		return e, nil
+	}
+	var lists map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &lists); err != nil {
+		return e, typeError("entities", err)
+	}
+	if strict {
+		if err := unknownField(lists, "|"+strings.Join(EntityTypes, "|")+"|", "entities."); err != nil {
+			return e, err
+		}
+	}
+	for _, typ := range EntityTypes {
+		var names []string
+		if err := unmarshalField(lists, "entities.", typ, &names); err != nil {
+			return e, err
+		}
+		e.Set(typ, names)
+	}
+	return e, nil
+}
+
+// unmarshalField decodes fields[name], when present, into dst; an error
+// names the field as prefix+name.
+func unmarshalField(fields map[string]json.RawMessage, prefix, name string, dst any) error {
+	raw, ok := fields[name]
+	if !ok {
+		return nil
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		return typeError(prefix+name, err)
+	}
+	return nil
+}
+
+// unknownField returns a *FieldError for the first field (in sorted order)
+// whose name is not in known, a list between bars.
+func unknownField(fields map[string]json.RawMessage, known, prefix string) error {
+	var unknown []string
+	for name := range fields {
+		if !strings.Contains(known, "|"+name+"|") {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	return &FieldError{Field: prefix + unknown[0],
+		Msg: fmt.Sprintf("unknown field (the fields are %s)", strings.ReplaceAll(strings.Trim(known, "|"), "|", ", "))}
+}
+
+// typeError turns a decoding error of field into a *FieldError saying
+// which JSON type was expected and which was found.
+func typeError(field string, err error) error {
 	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		field := te.Field
-		if field == "" {
-			field = "(article)"
-		}
-		return &FieldError{field, fmt.Sprintf("must be %s, not a JSON %s", jsonKind(te.Type.Kind().String()), te.Value)}
+	if !errors.As(err, &te) {
+		return &FieldError{Field: field, Msg: fmt.Sprint(err)}
 	}
-	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		return &FieldError{strings.Trim(name, `"`), "unknown field (articles have id, title, body, published, source, url, lang, entities)"}
-	}
-	return syntaxErr(err)
+	want := map[string]string{"string": "a string", "ptr": "a string", "slice": "a list of strings",
+		"map": "an object"}[te.Type.Kind().String()]
+	return &FieldError{Field: field, Msg: fmt.Sprintf("must be %s, not a JSON %s", want, te.Value)}
 }
 
-func jsonKind(goKind string) string {
-	switch goKind {
-	case "string", "ptr":
+// jsonKind names the kind of JSON value raw starts with.
+func jsonKind(raw []byte) string {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 {
+		return "nothing"
+	}
+	switch t[0] {
+	case '[':
+		return "an array"
+	case '"':
 		return "a string"
-	case "slice":
-		return "a list of strings"
-	case "struct":
-		return "an object"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
 	}
-	return goKind
+	return "a number"
 }
 
-// inputError places err at an article, keeping its field.
-func inputError(index, line int, err error) *InputError {
-	ie := &InputError{Index: index, Line: line, Err: err}
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		ie.Field = fe.Field
+// parsePublished parses the published field: RFC 3339, or a date alone for
+// midnight UTC. Nil and "" mean unknown.
+func parsePublished(s *string) (*time.Time, error) {
+	if s == nil || strings.TrimSpace(*s) == "" {
+		return nil, nil
 	}
-	return ie
-}
-
-func syntaxErr(err error) error {
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return errors.New("the JSON ends in the middle of a value")
-	}
-	return fmt.Errorf("invalid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
-}
-
-// errOffset is where a decoding error happened, or start when unknown.
-func errOffset(err error, start int) int {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return int(se.Offset)
-	}
-	return start
-}
-
-func skipSpace(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
-		i++
-	}
-	return i
-}
-
-// lineAt is the 1-based line of byte offset i.
-func lineAt(data []byte, i int) int {
-	if i > len(data) {
-		i = len(data)
-	}
-	return bytes.Count(data[:i], []byte("\n")) + 1
-}
-
-func invalidUTF8At(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
+	v := strings.TrimSpace(*s)
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		var dateErr error
+		if t, dateErr = time.Parse(time.DateOnly, v); dateErr != nil {
+			return nil, &FieldError{Field: "published",
+				Msg: fmt.Sprintf("not an RFC 3339 time: %q (want 2024-04-10T09:00:00Z, or a date alone: 2024-04-10)", v)}
 		}
-		i += size
 	}
-	return len(data)
+	t = t.UTC()
+	return &t, nil
 }

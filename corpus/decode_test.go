@@ -19,10 +19,12 @@ func TestDecode(t *testing.T) {
 		{"object", `{"id":"a","title":"T","body":"B"}`, []string{"a"}},
 		{"pretty object", "{\n  \"id\": \"a\",\n  \"title\": \"T\"\n}\n", []string{"a"}},
 		{"array", `[{"id":"a","title":"T"},{"id":"b","title":"U"}]`, []string{"a", "b"}},
+		{"pretty array", "[\n  {\"id\": \"a\", \"title\": \"T\"},\n  {\"id\": \"b\", \"title\": \"U\"}\n]\n", []string{"a", "b"}},
 		{"JSON Lines", "{\"id\":\"a\",\"title\":\"T\"}\n{\"id\":\"b\",\"title\":\"U\"}\n", []string{"a", "b"}},
-		{"JSON Lines with blank lines and CRLF", "\r\n{\"id\":\"a\",\"title\":\"T\"}\r\n\r\n{\"id\":\"b\",\"title\":\"U\"}\r\n", []string{"a", "b"}},
+		{"JSON Lines with blank lines and CRLF", "\r\n{\"id\":\"a\",\"title\":\"T\"}\r\n\r\n\n{\"id\":\"b\",\"title\":\"U\"}\r\n", []string{"a", "b"}},
 		{"byte order mark", "\xef\xbb\xbf{\"id\":\"a\",\"title\":\"T\"}", []string{"a"}},
 		{"no id: content hash", `{"title":"T","body":"B"}`, []string{ContentID("T", "B")}},
+		{"nulls", `{"id":"a","title":"T","published":null,"entities":null,"source":null}`, []string{"a"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,14 +45,19 @@ func TestDecode(t *testing.T) {
 
 func TestDecodeFields(t *testing.T) {
 	arts, err := decodeString(`{"id":"a","title":"  Spaced   title ","body":"Para one.\r\n\r\n\r\nPara two.","published":"2024-04-10",
-		"source":"Wire","url":"https://example.com/a","lang":"EN","entities":{"person":["Joe Biden","Fumio Kishida","Joe Biden",""]}}`, true)
+		"source":"Wire","url":"https://example.com/a","lang":"EN","entities":{"person":["Joe Biden","Fumio Kishida","Joe Biden",""],"place":[" Tokyo "]}}`, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := arts[0]
+	want := Entities{Person: []string{"Fumio Kishida", "Joe Biden"}, Place: []string{"Tokyo"}}
 	if a.Title != "Spaced title" || a.Body != "Para one.\n\nPara two." || formatTime(a.Published) != "2024-04-10T00:00:00Z" ||
-		a.Lang != "en" || !reflect.DeepEqual(a.Entities.Person, []string{"Fumio Kishida", "Joe Biden"}) {
+		a.Source != "Wire" || a.URL != "https://example.com/a" || a.Lang != "en" || !reflect.DeepEqual(a.Entities, want) {
 		t.Errorf("decoded %+v", a)
+	}
+	arts, err = decodeString(`{"title":"t","published":"2024-04-10T12:00:00+09:00"}`, true)
+	if err != nil || formatTime(arts[0].Published) != "2024-04-10T03:00:00Z" {
+		t.Errorf("RFC 3339 with an offset: %v, %v", err, arts)
 	}
 	ja, err := decodeString(`{"body":"岸田文雄首相はワシントンを訪れた。会談は二時間に及んだ。"}`, true)
 	if err != nil {
@@ -70,26 +77,42 @@ func TestDecodeErrors(t *testing.T) {
 		wantField string
 		wantMsg   string
 	}{
-		{"empty", "", true, 0, 1, "", "no articles"},
-		{"empty array", "[]", true, 0, 1, "", "no articles"},
+		{"empty", "", true, 0, 0, "", "no articles in the input"},
+		{"blank lines", "\n  \n", true, 0, 0, "", "no articles in the input"},
+		{"empty array", "[]", true, 0, 0, "", "no articles in the input"},
 		{"no title or body", `[{"id":"a","title":"x"},` + "\n" + `{"id":"b"}]`, true, 1, 2, "title", "both are empty"},
-		{"wrong type", `{"title":1}`, true, 0, 1, "title", "must be a string"},
-		{"entities wrong type", `{"title":"t","entities":{"person":"Kishida"}}`, true, 0, 1, "entities.person", "list of strings"},
-		{"bad date", "{\"title\":\"a\"}\n{\"title\":\"b\",\"published\":\"yesterday\"}", true, 1, 2, "published", "RFC 3339"},
+		{"wrong type", `{"title":1}`, true, 0, 1, "title", `field "title": must be a string, not a JSON number`},
+		{"wrong type in array", "[\n{\"title\":\"a\"},\n{\"title\":\"b\",\"body\":[\"x\"]}]", true, 1, 3, "body", "must be a string, not a JSON array"},
+		{"entities wrong type", `{"title":"t","entities":{"person":"Kishida"}}`, true, 0, 1, "entities.person", "must be a list of strings, not a JSON string"},
+		{"entities not an object", `{"title":"t","entities":["Kishida"]}`, true, 0, 1, "entities", "must be an object, not a JSON array"},
+		{"entity name too long", `{"title":"t","entities":{"place":["` + strings.Repeat("x", 201) + `"]}}`, true, 0, 1, "entities.place", "names must be"},
+		{"bad date", "{\"title\":\"a\"}\n{\"title\":\"b\",\"published\":\"yesterday\"}", true, 1, 2, "published",
+			`article 1 (line 2): field "published": not an RFC 3339 time: "yesterday"`},
+		{"published not a string", `{"title":"a","published":20240410}`, true, 0, 1, "published", "must be a string"},
 		{"year out of range", `{"title":"a","published":"0001-01-01T00:00:00Z"}`, true, 0, 1, "published", "out of range"},
-		{"unknown field, strict", `{"title":"a","colour":"red"}`, true, 0, 1, "colour", "unknown field"},
-		{"truncated", "{\"title\":\"a\"}\n{\"title\":", true, 1, 2, "", "ends in the middle"},
-		{"truncated array", `[{"title":"a"}`, true, 1, 1, "", "ends in the middle"},
-		{"garbage after array", `[{"title":"a"}] x`, true, 1, 1, "", "after the array"},
-		{"not an object", `[{"title":"a"}, 42]`, true, 1, 1, "", "not a JSON object"},
+		{"unknown field, strict", `{"title":"a","colour":"red","author":"x"}`, true, 0, 1, "author", "unknown field"},
+		{"unknown entity type, strict", `{"title":"a","entities":{"event":["G7"]}}`, true, 0, 1, "entities.event", "unknown field"},
+		{"truncated", "{\"title\":\"a\"}\n{\"title\":", true, 1, 2, "", "ends in the middle of a value"},
+		{"truncated array", `[{"title":"a"}`, true, 1, 1, "", "ends in the middle of a value"},
+		{"garbage after array", "[{\"title\":\"a\"}]\nx", true, 1, 2, "", "unexpected text after the array"},
+		{"garbage after object", `{"title":"a"} x`, true, 1, 1, "", "invalid JSON"},
+		{"garbage line in JSON Lines", "{\"title\":\"a\"}\n{\"title\":\"b\"}\nnot json", true, 2, 3, "", "invalid JSON"},
+		{"syntax error inside a pretty object", "[\n{\n\"title\": \"a\",\n\"body\": x\n}]", true, 0, 2, "", "(on line 4)"},
+		{"not an object", `[{"title":"a"}, 42]`, true, 1, 1, "", "not a JSON object but a number"},
+		{"top-level string", `"hello"`, true, 0, 1, "", "not a JSON object but a string"},
 		{"deep nesting", strings.Repeat("[", 20000), true, 0, 1, "", "invalid JSON"},
-		{"invalid UTF-8", "{\"title\":\"a\"}\n{\"title\":\"\xff\"}", true, 0, 2, "", "not valid UTF-8"},
-		{"NUL in body", `{"title":"a","body":"x\u0000y"}`, true, 0, 1, "body", "control character"},
-		{"duplicate id", "{\"id\":\"a\",\"title\":\"x\"}\n{\"id\":\"a\",\"title\":\"y\"}", true, 1, 2, "id", "repeats the id of article 0"},
+		{"deep nesting in a field", `{"title":` + strings.Repeat("[", 20000), true, 0, 1, "", "invalid JSON"},
+		{"invalid UTF-8", "{\"title\":\"a\"}\n{\"title\":\"\xff\"}", true, 1, 2, "", "invalid UTF-8 at byte 10"},
+		{"NUL in body", `{"title":"a","body":"x\u0000y"}`, true, 0, 1, "body", "control character U+0000"},
+		{"duplicate id", "{\"id\":\"a\",\"title\":\"x\"}\n\n{\"id\":\"a\",\"title\":\"y\"}", true, 1, 3, "id",
+			`article 1 (line 3): field "id": "a" repeats the id of article 0 (line 1)`},
+		{"duplicate content", `[{"title":"x"},{"title":"x"}]`, false, 1, 1, "id", "repeats the id of article 0"},
 		{"bad lang", `{"title":"a","lang":"fr"}`, false, 0, 1, "lang", "not a supported language"},
 		{"bad url", `{"title":"a","url":"ftp://x"}`, false, 0, 1, "url", "http"},
+		{"relative url", `{"title":"a","url":"/news/1"}`, false, 0, 1, "url", "absolute"},
 		{"slash in id", `{"id":"a/b","title":"a"}`, false, 0, 1, "id", "'/'"},
-		{"huge title", `{"title":"` + strings.Repeat("x", 3000) + `"}`, false, 0, 1, "title", "limit"},
+		{"huge title", `{"title":"` + strings.Repeat("x", 3000) + `"}`, false, 0, 1, "title", "the limit is 2048"},
+		{"source on two lines", `{"title":"a","source":"` + strings.Repeat("x", 201) + `"}`, false, 0, 1, "source", "one line"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,68 +132,80 @@ func TestDecodeErrors(t *testing.T) {
 	}
 }
 
-func TestDecodeLenientIgnoresUnknownFields(t *testing.T) {
-	if _, err := decodeString(`{"title":"a","author":"someone"}`, false); err != nil {
-		t.Errorf("lenient decoding refused an unknown field: %v", err)
+func TestDecodeLimits(t *testing.T) {
+	in := `{"title":"` + strings.Repeat("x", 3000) + `"}`
+	if _, err := Decode(strings.NewReader(in), DecodeOptions{Limits: Limits{MaxTitleBytes: 4096}}); err != nil {
+		t.Errorf("a 3000-byte title under a 4096-byte limit: %v", err)
+	}
+	in = `{"title":"t","body":"` + strings.Repeat("x", 200) + `"}`
+	_, err := Decode(strings.NewReader(in), DecodeOptions{Limits: Limits{MaxBodyBytes: 100}})
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != "body" {
+		t.Errorf("a 200-byte body under a 100-byte limit: %v", err)
 	}
 }
 
-func TestWalk(t *testing.T) {
-	type rec struct {
-		File, ID string
-		Line     int
-		Err      string
-	}
-	var got []rec
-	err := Walk([]string{"testdata/walk", "testdata/walk/notes.md"}, func(r Record) error {
-		e := ""
-		if r.Err != nil {
-			e = r.Err.Error()
-		}
-		got = append(got, rec{r.File, r.Article.ID, r.Line, e})
-		return nil
-	})
+func TestDecodeStrictness(t *testing.T) {
+	in := `{"title":"a","author":"someone","entities":{"event":["G7"],"place":["Tokyo"]}}`
+	arts, err := decodeString(in, false)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("lenient decoding refused unknown fields: %v", err)
 	}
-	want := []rec{
-		{"testdata/walk/page.txt", ContentID("Quake hits Osaka", "A strong quake hit Osaka on Tuesday."), 0, ""},
-		{"testdata/walk/sub/array.json", "w1", 1, ""},
-		{"testdata/walk/sub/array.json", "", 2, `field "title": an article needs a title or a body; both are empty`},
-		{"testdata/walk/sub/lines.jsonl", "l1", 1, ""},
-		{"testdata/walk/sub/lines.jsonl", "", 3, `field "published": "soon" is not an RFC 3339 time (2024-04-10T09:00:00Z) or a date (2024-04-10)`},
-		{"testdata/walk/sub/lines.jsonl", "l3", 4, ""},
-		{"testdata/walk/notes.md", "", 0, "not an article file: use .txt, .json, .jsonl or .ndjson"},
+	if !reflect.DeepEqual(arts[0].Entities.Place, []string{"Tokyo"}) {
+		t.Errorf("entities %+v", arts[0].Entities)
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Walk records:\n%+v\nwant\n%+v", got, want)
+	if _, err := decodeString(in, true); err == nil {
+		t.Error("strict decoding took unknown fields")
 	}
-	if err := Walk([]string{"testdata/missing"}, func(Record) error { return nil }); err == nil {
-		t.Error("Walk of a missing path: no error")
+}
+
+func TestInputErrorFormat(t *testing.T) {
+	tests := []struct {
+		err  *InputError
+		want string
+	}{
+		{&InputError{Index: 3, Line: 4, Field: "published", Err: errors.New("not an RFC 3339 time")},
+			`article 3 (line 4): field "published": not an RFC 3339 time`},
+		{&InputError{Index: 3, Line: 4, Field: "title", Err: &FieldError{Field: "title", Msg: "too long"}},
+			`article 3 (line 4): field "title": too long`},
+		{&InputError{Index: 0, Line: 1, Err: errors.New("invalid JSON")}, "article 0 (line 1): invalid JSON"},
+		{&InputError{Err: errors.New("no articles in the input")}, "no articles in the input"},
 	}
-	stop := errors.New("stop")
-	if err := Walk([]string{"testdata/walk"}, func(Record) error { return stop }); !errors.Is(err, stop) {
-		t.Errorf("Walk did not return fn's error: %v", err)
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+	inner := &FieldError{Field: "url", Msg: "bad"}
+	var fe *FieldError
+	if !errors.As(&InputError{Err: inner}, &fe) || fe != inner {
+		t.Error("errors.As does not find the FieldError inside an InputError")
 	}
 }
 
 func FuzzDecode(f *testing.F) {
-	f.Add(`{"id":"a","title":"T","body":"B","published":"2024-04-10"}`)
-	f.Add("[{\"title\":\"a\"},\n{\"title\":\"b\"}]")
-	f.Add("{\"title\":\"a\"}\n{\"title\":")
-	f.Fuzz(func(t *testing.T, in string) {
-		arts, err := decodeString(in, true)
+	f.Add(`{"id":"a","title":"T","body":"B","published":"2024-04-10"}`, true)
+	f.Add("[{\"title\":\"a\"},\n{\"title\":\"b\",\"entities\":{\"person\":[\"X\",\"X\"]}}]", false)
+	f.Add("{\"title\":\"a\"}\n\n{\"title\":", true)
+	f.Add(`{"body":"岸田首相は訪米した。","lang":"JA","url":"https://x.jp/1"}`, false)
+	f.Fuzz(func(t *testing.T, in string, strict bool) {
+		arts, err := decodeString(in, strict)
 		if err != nil {
 			var ie *InputError
-			if !errors.As(err, &ie) {
-				t.Fatalf("Decode(%q) error %T, want *InputError", in, err)
+			if !errors.As(err, &ie) || arts != nil {
+				t.Fatalf("Decode(%q) = %d articles, error %T %v; want none and an *InputError", in, len(arts), err, err)
 			}
 			return
 		}
+		seen := map[string]bool{}
 		for _, a := range arts {
-			if err := a.Validate(Limits{}); err != nil {
-				t.Fatalf("Decode(%q) returned an invalid article: %v", in, err)
+			if err := a.Validate(Limits{}); err != nil || seen[a.ID] {
+				t.Fatalf("Decode(%q) returned an invalid or repeated article: %v", in, err)
 			}
+			seen[a.ID] = true
+		}
+		if len(arts) == 0 {
+			t.Fatalf("Decode(%q) returned no articles and no error", in)
 		}
 	})
 }

@@ -3,119 +3,82 @@ package corpus
 import (
 	"fmt"
 	"net/url"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Limits bound the size of an article's fields. A zero field means the
-// DefaultLimits value.
+// Default sizes, used for a zero field of Limits.
+const (
+	DefaultMaxTitleBytes = 2 << 10
+	DefaultMaxBodyBytes  = 1 << 20
+)
+
+// Limits bound the size of an article's title and body. A zero (or
+// negative) field means its default.
 type Limits struct {
+	// MaxTitleBytes bounds the title, in bytes; DefaultMaxTitleBytes when 0.
 	MaxTitleBytes int
-	MaxBodyBytes  int
+	// MaxBodyBytes bounds the body, in bytes; DefaultMaxBodyBytes when 0.
+	MaxBodyBytes int
 }
 
-// DefaultLimits are the limits used where none are configured.
-var DefaultLimits = Limits{MaxTitleBytes: 2 << 10, MaxBodyBytes: 1 << 20}
+// DefaultLimits are the limits a zero Limits stands for: 2 KiB of title and
+// 1 MiB of body. Zero fields take their defaults from the constants
+// DefaultMaxTitleBytes and DefaultMaxBodyBytes, so changing this variable
+// changes nothing: read it, never write it.
+var DefaultLimits = Limits{MaxTitleBytes: DefaultMaxTitleBytes, MaxBodyBytes: DefaultMaxBodyBytes}
 
 // Other bounds on fields.
 const (
-	MaxIDBytes       = 256
-	MaxSourceRunes   = 200
-	MaxEntityRunes   = 200
-	MaxTitleRunes    = 100 // a title made from a lead sentence is cut to this
+	// MaxIDBytes bounds an article ID.
+	MaxIDBytes = 256
+	// MaxSourceRunes bounds the source, in characters.
+	MaxSourceRunes = 200
+	// MaxEntityRunes bounds an entity name, in characters.
+	MaxEntityRunes = 200
+	// MaxTitleRunes bounds a title made from a lead sentence, "…" included.
+	MaxTitleRunes    = 100
 	minPublishedYear = 1800
 	maxPublishedYear = 2200
 )
 
+// withDefaults returns l with each zero or negative field set to its default.
 func (l Limits) withDefaults() Limits {
 	if l.MaxTitleBytes <= 0 {
-		l.MaxTitleBytes = DefaultLimits.MaxTitleBytes
+		l.MaxTitleBytes = DefaultMaxTitleBytes
 	}
 	if l.MaxBodyBytes <= 0 {
-		l.MaxBodyBytes = DefaultLimits.MaxBodyBytes
+		l.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	return l
 }
 
 // FieldError says which field of an article is invalid and why.
 type FieldError struct {
+	// Field is the field's JSON name; "entities.person" and the like for
+	// entity names.
 	Field string
-	Msg   string
+	// Msg says what is wrong with it.
+	Msg string
 }
 
+// Error returns `field "name": message`.
 func (e *FieldError) Error() string { return fmt.Sprintf("field %q: %s", e.Field, e.Msg) }
 
-// Normalize tidies an article in place: fields trimmed, newlines
-// normalized, a missing title made from the lead sentence, a missing
-// language detected, a missing ID derived from the content, entity names
-// sorted without duplicates. Normalizing twice changes nothing.
-func (a *Article) Normalize() {
-	a.ID = strings.TrimSpace(a.ID)
-	a.Title = strings.Join(strings.Fields(a.Title), " ")
-	a.Body = normalizeBody(a.Body)
-	a.Source = strings.TrimSpace(a.Source)
-	a.URL = strings.TrimSpace(a.URL)
-	a.Lang = strings.ToLower(strings.TrimSpace(a.Lang))
-	if a.Title == "" {
-		a.Title = LeadTitle(a.Body)
-	}
-	if a.Lang == "" {
-		a.Lang = DetectLang(a.Title + "\n" + a.Body)
-	}
-	if a.ID == "" && (a.Title != "" || a.Body != "") {
-		a.ID = ContentID(a.Title, a.Body)
-	}
-	if a.Published != nil {
-		t := a.Published.UTC()
-		a.Published = &t
-	}
-	for _, typ := range EntityTypes {
-		a.Entities.Set(typ, uniqueSorted(a.Entities.ByType(typ)))
-	}
-}
-
-// normalizeBody trims each line and keeps paragraphs apart by one blank line.
-func normalizeBody(body string) string {
-	body = strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")
-	var paras []string
-	for _, p := range strings.Split(body, "\n\n") {
-		var lines []string
-		for _, l := range strings.Split(p, "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				lines = append(lines, l)
-			}
-		}
-		if len(lines) > 0 {
-			paras = append(paras, strings.Join(lines, "\n"))
-		}
-	}
-	return strings.Join(paras, "\n\n")
-}
-
-func uniqueSorted(names []string) []string {
-	if len(names) == 0 {
-		return nil
-	}
-	seen := make(map[string]bool, len(names))
-	out := make([]string, 0, len(names))
-	for _, n := range names {
-		n = strings.Join(strings.Fields(n), " ")
-		if n != "" && !seen[n] {
-			seen[n] = true
-			out = append(out, n)
-		}
-	}
-	sort.Strings(out)
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}
-
 // Validate checks a normalized article against l and returns a *FieldError
-// for the first invalid field.
+// for the first invalid field, nil when a is valid. The rules:
+//
+//   - title or body is not empty; every text is valid UTF-8 without NUL or
+//     other control characters, except newlines and tabs in the body;
+//   - title and body fit l (zero fields of l mean the defaults);
+//   - id is not empty, at most MaxIDBytes, without '/', white space or
+//     control characters;
+//   - lang is "en" or "ja"; the published year is within 1800..2200;
+//   - url, when set, is an absolute http or https URL;
+//   - source is one line of at most MaxSourceRunes characters;
+//   - entity names are not empty, one line, at most MaxEntityRunes
+//     characters each.
 func (a Article) Validate(l Limits) error {
 	l = l.withDefaults()
 	checks := []func() *FieldError{
@@ -132,6 +95,8 @@ func (a Article) Validate(l Limits) error {
 	return nil
 }
 
+// validateText checks that there is a title or a body, that both are clean
+// text and that they fit l.
 func (a Article) validateText(l Limits) *FieldError {
 	if a.Title == "" && a.Body == "" {
 		return &FieldError{"title", "an article needs a title or a body; both are empty"}
@@ -151,6 +116,7 @@ func (a Article) validateText(l Limits) *FieldError {
 	return nil
 }
 
+// validateID checks that the ID is a short, non-empty, path-safe token.
 func (a Article) validateID() *FieldError {
 	switch {
 	case a.ID == "":
@@ -165,6 +131,7 @@ func (a Article) validateID() *FieldError {
 	return nil
 }
 
+// validateMeta checks language, publication time, URL and source.
 func (a Article) validateMeta() *FieldError {
 	if a.Lang != LangEnglish && a.Lang != LangJapanese {
 		return &FieldError{"lang", fmt.Sprintf("%q is not a supported language: use \"en\" or \"ja\", or leave it out to detect it", a.Lang)}
@@ -176,7 +143,7 @@ func (a Article) validateMeta() *FieldError {
 	}
 	if a.URL != "" {
 		u, err := url.Parse(a.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsFunc(a.URL, unicode.IsSpace) {
 			return &FieldError{"url", fmt.Sprintf("%q is not an absolute http or https URL", a.URL)}
 		}
 	}
@@ -189,6 +156,7 @@ func (a Article) validateMeta() *FieldError {
 	return nil
 }
 
+// validateEntities checks that each entity name is one short line of text.
 func (a Article) validateEntities() *FieldError {
 	for _, typ := range EntityTypes {
 		for _, name := range a.Entities.ByType(typ) {

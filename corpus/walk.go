@@ -2,8 +2,10 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -14,31 +16,47 @@ import (
 // Record is one article read from a file, or the error that kept an
 // article (or the whole file) from being read.
 type Record struct {
+	// Article is the article read; zero when Err is set.
 	Article Article
-	File    string // the path as given, joined with the name inside a folder
-	Line    int    // 1-based line where the article starts; 0 for a page
-	Err     error
+	// File is the path as given, joined with the name inside a folder.
+	File string
+	// Line is the 1-based line where the article starts, 0 when the record
+	// is not about one line (a page, or a whole file).
+	Line int
+	// Err says why no article could be read here; nil for an article.
+	Err error
 }
 
-// MaxLineBytes is the longest JSON Lines line read.
+// MaxLineBytes is the longest JSON Lines line read; a longer line is an
+// error record and reading goes on with the next line.
 const MaxLineBytes = 16 << 20
 
-// Walk reads every article under paths — files or folders, folders in
-// lexical order — and calls fn with each record: .txt files are pages,
-// .json files JSON, .jsonl and .ndjson files JSON Lines (read line by line,
-// a bad line being one error record). Other files in a folder are skipped;
-// a named file of another kind is an error record. A path that does not
-// exist is an error. Walk stops when fn returns an error and returns it.
+// maxPageBytes is the largest page file read.
+const maxPageBytes = 16 << 20
+
+// Walk reads every article under paths and calls fn with each record.
+// A path is a file or a folder; folders are read recursively in lexical
+// order, skipping names that start with "." and files of other kinds.
+// Files are read by their extension: .txt is one page (ParsePage), .json
+// one JSON value (an error in its syntax is one error record for the
+// file), .jsonl and .ndjson JSON Lines, streamed line by line (a bad line is
+// an error record and reading goes on). JSON is decoded leniently: unknown
+// fields are ignored. A named file of another kind is an error record; a
+// path that does not exist is an error, returned at once. Walk stops when
+// fn returns an error and returns it.
 func Walk(paths []string, fn func(Record) error) error {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return fmt.Errorf("read %s: %w", p, err)
+			return fmt.Errorf("walk %s: %w", p, err)
 		}
+		w := walker{fn: fn, maxLine: MaxLineBytes}
 		if info.IsDir() {
-			err = walkFS(os.DirFS(p), ".", p, fn)
+			w.fsys, w.display = os.DirFS(p), func(name string) string { return filepath.Join(p, filepath.FromSlash(name)) }
+			err = w.walk(".")
 		} else {
-			err = readFile(os.DirFS(filepath.Dir(p)), filepath.Base(p), p, true, fn)
+			w.fsys, w.display = os.DirFS(filepath.Dir(p)), func(string) string { return p }
+			err = w.file(filepath.Base(p), true)
 		}
 		if err != nil {
 			return err
@@ -47,128 +65,199 @@ func Walk(paths []string, fn func(Record) error) error {
 	return nil
 }
 
-// WalkFS is Walk over root in fsys, with file names as fsys spells them.
+// WalkFS is Walk over root in fsys (a file or a folder), with the file
+// names in records as fsys spells them.
 func WalkFS(fsys fs.FS, root string, fn func(Record) error) error {
-	return walkFS(fsys, root, "", fn)
+	info, err := fs.Stat(fsys, root)
+	if err != nil {
+		return fmt.Errorf("walk %s: %w", root, err)
+	}
+	w := walker{fsys: fsys, display: func(name string) string { return name }, fn: fn, maxLine: MaxLineBytes}
+	if !info.IsDir() {
+		return w.file(root, true)
+	}
+	return w.walk(root)
 }
 
-// walkFS reads the files under root; display prefixes the names reported.
-func walkFS(fsys fs.FS, root, display string, fn func(Record) error) error {
-	return fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("read %s: %w", filepath.Join(display, name), err)
-		}
-		if d.IsDir() || kindOf(name) == "" {
+// walker reads article files from one file system.
+type walker struct {
+	fsys    fs.FS
+	display func(name string) string // the name to report for a name in fsys
+	fn      func(Record) error
+	maxLine int
+}
+
+// walk reads the article files under the folder root.
+func (w walker) walk(root string) error {
+	return fs.WalkDir(w.fsys, root, func(name string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return w.fail(name, 0, err)
+		case name != root && strings.HasPrefix(d.Name(), "."):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case d.IsDir():
 			return nil
 		}
-		return readFile(fsys, name, filepath.Join(display, name), false, fn)
+		return w.file(name, false)
 	})
 }
 
-// kindOf is the kind of article file a name is, "" for none.
-func kindOf(name string) string {
+// fail reports err as the record for name and line.
+func (w walker) fail(name string, line int, err error) error {
+	return w.fn(Record{File: w.display(name), Line: line, Err: err})
+}
+
+// file reads the articles of one file; named says whether it was named
+// explicitly, which makes an unknown kind an error rather than skipped.
+func (w walker) file(name string, named bool) error {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".txt":
-		return "page"
+		return w.page(name)
 	case ".json":
-		return "json"
+		return w.json(name)
 	case ".jsonl", ".ndjson":
-		return "jsonl"
+		return w.lines(name)
 	}
-	return ""
-}
-
-// readFile reads one file's articles; display is the name to report.
-func readFile(fsys fs.FS, name, display string, explicit bool, fn func(Record) error) error {
-	kind := kindOf(name)
-	if kind == "" {
-		if explicit {
-			return fn(Record{File: display, Err: errors.New("not an article file: use .txt, .json, .jsonl or .ndjson")})
-		}
-		return nil
-	}
-	if kind == "jsonl" {
-		return readLines(fsys, name, display, fn)
-	}
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return fn(Record{File: display, Err: err})
-	}
-	if kind == "page" {
-		a, err := ParsePage(string(data))
-		return fn(Record{Article: a, File: display, Err: err})
-	}
-	return readJSON(data, display, fn)
-}
-
-// readJSON yields a record per article of a JSON file; a syntax error ends
-// the file with one error record.
-func readJSON(data []byte, display string, fn func(Record) error) error {
-	var cbErr error
-	err := eachValue(data, func(raw []byte, _, line int) error {
-		a, err := decodeArticle(raw, DecodeOptions{})
-		if cbErr = fn(Record{Article: a, File: display, Line: line, Err: err}); cbErr != nil {
-			return cbErr
-		}
-		return nil
-	})
-	if err != nil && cbErr == nil {
-		var ie *InputError
-		if errors.As(err, &ie) {
-			return fn(Record{File: display, Line: ie.Line, Err: ie.Err})
-		}
-		return fn(Record{File: display, Err: err})
-	}
-	return err
-}
-
-// readLines streams a JSON Lines file.
-func readLines(fsys fs.FS, name, display string, fn func(Record) error) error {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return fn(Record{File: display, Err: err})
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimSpace(sc.Text())
-		if text == "" {
-			continue
-		}
-		rec := Record{File: display, Line: line}
-		rec.Article, rec.Err = decodeLine([]byte(text))
-		if err := fn(rec); err != nil {
-			return err
-		}
-	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			err = fmt.Errorf("line longer than %d bytes; the rest of the file was not read", MaxLineBytes)
-		}
-		return fn(Record{File: display, Line: line + 1, Err: err})
+	if named {
+		return w.fail(name, 0, errors.New("not an article file: use .txt, .json, .jsonl or .ndjson"))
 	}
 	return nil
 }
 
-// decodeLine decodes one JSON Lines line leniently.
-func decodeLine(line []byte) (Article, error) {
-	var a Article
-	var n int
-	err := eachValue(line, func(raw []byte, _, _ int) error {
-		n++
-		if n > 1 {
-			return errors.New("more than one JSON value on the line")
-		}
-		var err error
-		a, err = decodeArticle(raw, DecodeOptions{})
-		return err
-	})
-	var ie *InputError
-	if errors.As(err, &ie) {
-		return Article{}, ie.Err
+// page reads one raw page.
+func (w walker) page(name string) error {
+	data, err := readAtMost(w.fsys, name, maxPageBytes)
+	if err != nil {
+		return w.fail(name, 0, err)
 	}
-	return a, err
+	a, err := ParsePage(string(data))
+	if err != nil {
+		return w.fail(name, 0, err)
+	}
+	return w.fn(Record{Article: a, File: w.display(name)})
+}
+
+// json reads a JSON file: one error record when its syntax is wrong,
+// otherwise a record for each article, an error record for an invalid one.
+func (w walker) json(name string) error {
+	data, err := fs.ReadFile(w.fsys, name)
+	if err != nil {
+		return w.fail(name, 0, err)
+	}
+	raws, err := splitArticles(data)
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return w.fail(name, ie.Line, ie.Err)
+		}
+		return w.fail(name, 0, err)
+	}
+	for _, raw := range raws {
+		rec := Record{File: w.display(name), Line: raw.Line}
+		rec.Article, rec.Err = decodeArticle(raw.JSON, DecodeOptions{})
+		if err := w.fn(rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lines streams a JSON Lines file, one record per non-blank line.
+func (w walker) lines(name string) error {
+	f, err := w.fsys.Open(name)
+	if err != nil {
+		return w.fail(name, 0, err)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	for n := 1; ; n++ {
+		line, long, err := readLine(br, w.maxLine)
+		switch {
+		case err == io.EOF:
+			return nil
+		case long:
+			err = w.fail(name, n, fmt.Errorf("line longer than %d bytes", w.maxLine))
+		case err != nil:
+			return w.fail(name, n, err)
+		default:
+			err = w.line(name, n, line)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// line decodes line n of a JSON Lines file; a blank line gives no record.
+func (w walker) line(name string, n int, line []byte) error {
+	if n == 1 {
+		line = bytes.TrimPrefix(line, []byte(bom))
+	}
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 {
+		return nil
+	}
+	rec := Record{File: w.display(name), Line: n}
+	raws, err := splitStream(line)
+	switch {
+	case err != nil:
+		var ie *InputError
+		if errors.As(err, &ie) {
+			err = ie.Err
+		}
+		rec.Err = err
+	case len(raws) > 1:
+		rec.Err = errors.New("more than one JSON value on the line")
+	default:
+		rec.Article, rec.Err = decodeArticle(raws[0].JSON, DecodeOptions{})
+	}
+	return w.fn(rec)
+}
+
+// readLine returns the next line of br without its line end. A line longer
+// than max bytes is read past and reported with long set and no bytes;
+// io.EOF means there is no line left.
+func readLine(br *bufio.Reader, max int) (line []byte, long bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !long && len(line)+len(chunk) <= max+2 { // room for "\r\n"
+			line = append(line, chunk...)
+		} else {
+			long, line = true, nil
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return nil, false, err
+		}
+		if err == io.EOF && len(chunk) == 0 && len(line) == 0 && !long {
+			return nil, false, io.EOF
+		}
+		line = bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
+		if long || len(line) > max {
+			return nil, true, nil
+		}
+		return line, false, nil
+	}
+}
+
+// readAtMost reads the file name from fsys, refusing one larger than max bytes.
+func readAtMost(fsys fs.FS, name string, max int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("larger than %d bytes: not a news page", max)
+	}
+	return data, nil
 }
