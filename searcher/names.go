@@ -24,12 +24,14 @@ var (
 // analyzes to several positions) is matched as: as typed; without titles
 // and honorifics at its edges; a two-word Latin name in the other order
 // ("Fumio Kishida" / "Kishida Fumio", when both words are capitalized or
-// the gazetteer knows the person); and with each pair of adjacent
-// Latin words joined ("Yoon Suk Yeol" / "Yoon Sukyeol"). Matching stays a
-// phrase match, so a name never matches across a sentence boundary nor a
-// different person who shares one part of it.
+// the gazetteer knows the person); with each pair of adjacent Latin words
+// joined ("Yoon Suk Yeol" / "Yoon Sukyeol"); and a Japanese name by its
+// reading, in either order (安倍晋三 / Abe Shinzo / Shinzo Abe), the reading
+// taken from the whole phrase so that 孫 in 孫社長 reads as the name Son.
+// Matching stays a phrase match, so a name never matches across a sentence
+// boundary nor a different person who shares one part of it.
 func (s *Searcher) phraseVariants(text string) []string {
-	words := s.surfaces(text)
+	words := s.words(text)
 	variants := []string{text}
 	add := func(ws []string) {
 		v := strings.Join(ws, " ")
@@ -44,49 +46,80 @@ func (s *Searcher) phraseVariants(text string) []string {
 	if len(core) == 0 {
 		return variants
 	}
+	surfaces := surfacesOf(core)
 	if len(core) < len(words) {
-		add(core)
+		add(surfaces)
 	}
-	if !allLatin(core) {
-		// A Japanese name (安倍晋三) also matches its reading in either
-		// order, as English text writes it: Abe Shinzo, Shinzo Abe.
-		if r := s.readings(text); len(r) == 2 && len(words) == 2 {
+	if !allLatin(surfaces) {
+		if r := readingsOf(core); r != nil && len(r) <= 2 {
 			add(r)
-			add([]string{r[1], r[0]})
+			if len(r) == 2 {
+				add([]string{r[1], r[0]})
+			}
 		}
 		return variants
 	}
-	if len(core) == 2 && s.looksLikeName(core) {
-		add([]string{core[1], core[0]})
+	if len(surfaces) == 2 && s.looksLikeName(surfaces) {
+		add([]string{surfaces[1], surfaces[0]})
 	}
-	for i := 0; len(core) <= 4 && i+1 < len(core); i++ {
-		joined := append(append(append([]string{}, core[:i]...), core[i]+core[i+1]), core[i+2:]...)
+	for i := 0; len(surfaces) <= 4 && i+1 < len(surfaces); i++ {
+		joined := append(append(append([]string{}, surfaces[:i]...), surfaces[i]+surfaces[i+1]), surfaces[i+2:]...)
 		add(joined)
 	}
 	return variants
 }
 
-// surfaces returns the words of text as written, one per position.
-func (s *Searcher) surfaces(text string) []string {
+// word is one position of an analyzed phrase: the text as written and its
+// romaji reading, if it has one.
+type word struct {
+	surface string
+	reading string
+}
+
+// words analyzes text and returns its positions in order.
+func (s *Searcher) words(text string) []word {
 	a := s.index.Bleve().Mapping().AnalyzerNamed(analysis.Name)
 	if a == nil {
 		return nil
 	}
-	var out []string
+	var out []word
 	last := -1
 	for _, tok := range a.Analyze([]byte(text)) {
-		if tok.Position == last {
+		if tok.Position != last {
+			last = tok.Position
+			out = append(out, word{surface: text[tok.Start:tok.End]})
 			continue
 		}
-		last = tok.Position
-		out = append(out, text[tok.Start:tok.End])
+		if w := &out[len(out)-1]; w.reading == "" && allLatin([]string{string(tok.Term)}) && !allLatin([]string{w.surface}) {
+			w.reading = string(tok.Term)
+		}
+	}
+	return out
+}
+
+func surfacesOf(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.surface
+	}
+	return out
+}
+
+// readingsOf returns the reading of every word, or nil if one has none.
+func readingsOf(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		if w.reading == "" {
+			return nil
+		}
+		out[i] = w.reading
 	}
 	return out
 }
 
 // stripTitles drops title and honorific words from both ends of words.
-func stripTitles(words []string) []string {
-	isTitle := func(w string) bool { return titleWords[analysis.FoldString(strings.TrimSuffix(w, "."))] }
+func stripTitles(words []word) []word {
+	isTitle := func(w word) bool { return titleWords[analysis.FoldString(strings.TrimSuffix(w.surface, "."))] }
 	for len(words) > 0 && isTitle(words[0]) {
 		words = words[1:]
 	}
@@ -126,33 +159,4 @@ func (s *Searcher) looksLikeName(words []string) bool {
 	_, known := s.entities.Lookup("person", words[0]+" "+words[1])
 	_, reversed := s.entities.Lookup("person", words[1]+" "+words[0])
 	return known || reversed
-}
-
-// readings returns the romaji reading at each position of text, or nil
-// when a position has none (only Japanese proper nouns and katakana words
-// have one).
-func (s *Searcher) readings(text string) []string {
-	a := s.index.Bleve().Mapping().AnalyzerNamed(analysis.Name)
-	if a == nil {
-		return nil
-	}
-	byPos := map[int]string{}
-	var order []int
-	for _, tok := range a.Analyze([]byte(text)) {
-		if _, seen := byPos[tok.Position]; !seen {
-			order = append(order, tok.Position)
-			byPos[tok.Position] = ""
-		}
-		if allLatin([]string{string(tok.Term)}) && byPos[tok.Position] == "" {
-			byPos[tok.Position] = string(tok.Term)
-		}
-	}
-	out := make([]string, 0, len(order))
-	for _, p := range order {
-		if byPos[p] == "" {
-			return nil
-		}
-		out = append(out, byPos[p])
-	}
-	return out
 }
