@@ -75,6 +75,6 @@ func newAnalyzer(_ map[string]interface{}, cache *registry.Cache) (analysis.Anal
 	}
 	// Width folding goes before lower-casing (ＡＩ → AI → ai).
 	filters = append(filters[:2], append([]analysis.TokenFilter{widthFilter{cjk.NewCJKWidthFilter()}}, filters[2:]...)...)
-	filters = append(filters, stemFilter{}, lengthFilter{max: MaxTokenRunes})
+	filters = append(filters, newStemFilter(), lengthFilter{max: MaxTokenRunes})
 	return &analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}, nil
 }

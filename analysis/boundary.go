@@ -19,7 +19,9 @@ const clauseMarks = ",;:!?()[]\"“”«»—–。、！？；：「」『』�
 
 // markBoundaries shifts positions after each boundary, and joins
 // hyphenated pairs ("Suk-yeol" also yields "sukyeol", "high-tech"
-// "hightech") at the first part's position.
+// "hightech") and pairs of short capitalized words ("Suk Yeol" also yields
+// "sukyeol", the way Korean given names are written in three ways) at the
+// first part's position.
 func markBoundaries(input []byte, toks analysis.TokenStream) analysis.TokenStream {
 	out := make(analysis.TokenStream, 0, len(toks)+len(toks)/16)
 	shift := 0
@@ -30,7 +32,7 @@ func markBoundaries(input []byte, toks analysis.TokenStream) analysis.TokenStrea
 			if isBoundary(between, prev, input[tok.Start:tok.End]) {
 				shift += BoundaryGap
 			}
-			if string(between) == "-" && prev.Type != analysis.Ideographic {
+			if joinable(between, prev.Term, tok.Term) {
 				out = append(out, &analysis.Token{Term: append(append([]byte{}, prev.Term...), tok.Term...),
 					Start: prev.Start, End: tok.End, Position: prev.Position, Type: analysis.AlphaNumeric})
 			}
@@ -71,4 +73,31 @@ var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": t
 func isAbbreviation(term string) bool {
 	t := strings.ToLower(term)
 	return abbreviations[t] || utf8.RuneCountInString(t) == 1 || strings.Contains(t, ".")
+}
+
+// joinable reports whether two adjacent words are also indexed as one:
+// joined by a hyphen, or two capitalized Latin words of at most four
+// letters separated by one space.
+func joinable(between, a, b []byte) bool {
+	if len(a) == 0 || len(b) == 0 || !isASCII(a) || !isASCII(b) {
+		return false
+	}
+	if string(between) == "-" {
+		return true
+	}
+	return string(between) == " " && isShortCapitalized(a) && isShortCapitalized(b)
+}
+
+// isShortCapitalized reports whether w is a capital followed by one to
+// three lower-case letters: "Suk", "Yeol", "Jae".
+func isShortCapitalized(w []byte) bool {
+	if len(w) < 2 || len(w) > 4 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, c := range w[1:] {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

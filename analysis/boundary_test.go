@@ -30,8 +30,10 @@ func TestBoundaries(t *testing.T) {
 		{"Fumio, Kishida", "fumio@1 kishida@3"},
 		{"the U.S. and Japan", "the@1 us@2 and@3 japan@4"},
 		{"Mr. Kishida", "mr@1 kishida@2"},
-		{"Yoon Suk-yeol spoke", "yon@1 suk@2 sukyeol@2 yeol@3 spoke@4"}, // Yoon reads as romaji yoon = yon,
+		{"Yoon Suk-yeol spoke", "yon@1 yoonsuk@1 suk@2 sukyeol@2 yeol@3 spoke@4"}, // Yoon reads as romaji yoon = yon,
 		{"para one\n\npara two", "para@1 on@2 para@4 two@5"},
+		{"Yoon Suk Yeol spoke", "yon@1 yoonsuk@1 suk@2 sukyeol@2 yeol@3 spoke@4"},
+		{"Fumio Kishida", "fumio@1 kishida@2"},
 		{"岸田首相。石破氏", "岸田@1 kishida@1 首相@2 石破@4 ishiba@4 氏@5"},
 	}
 	for _, tt := range tests {

@@ -77,7 +77,11 @@ func TestStemFilterMatchesPorter(t *testing.T) {
 	bleve := porter.NewPorterStemmer()
 	for _, w := range words {
 		want := string(bleve.Filter(tokens(w))[0].Term)
-		got := string(stemFilter{}.Filter(tokens(w))[0].Term)
+		f := newStemFilter()
+		got := string(f.Filter(tokens(w))[0].Term)
+		if again := string(f.Filter(tokens(w))[0].Term); again != got {
+			t.Errorf("stem(%q) from the cache = %q, first %q", w, again, got)
+		}
 		if got != want {
 			t.Errorf("stem(%q) = %q, Bleve's Porter gives %q", w, got, want)
 		}
@@ -93,7 +97,7 @@ func TestFiltersLeaveInputAlone(t *testing.T) {
 	for _, span := range [][2]int{{0, 3}, {5, 11}, {12, 21}, {22, 27}} {
 		toks = append(toks, &analysis.Token{Term: input[span[0]:span[1]], Start: span[0], End: span[1]})
 	}
-	for _, f := range []analysis.TokenFilter{AcronymFilter{}, PossessiveFilter{}, FoldFilter{}, stemFilter{}} {
+	for _, f := range []analysis.TokenFilter{AcronymFilter{}, PossessiveFilter{}, FoldFilter{}, newStemFilter()} {
 		f.Filter(toks)
 	}
 	if string(input) != text {

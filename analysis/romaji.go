@@ -81,8 +81,7 @@ func geminate(syl string) string {
 // collapseLongVowels writes ou, oo and uu once, as Hepburn without
 // macrons does: shinzou → shinzo, oosaka → osaka, yuuko → yuko.
 func collapseLongVowels(s string) string {
-	r := strings.NewReplacer("ou", "o", "oo", "o", "uu", "u")
-	return r.Replace(s)
+	return collapseRomajiVowels(s)
 }
 
 // toKatakana maps hiragana to katakana and leaves the rest.

@@ -29,7 +29,8 @@ func (RomajiFoldFilter) Filter(input analysis.TokenStream) analysis.TokenStream 
 		if len(tok.Term) < 3 || !mayBeRomaji(tok.Term) {
 			continue
 		}
-		if key, ok := RomajiKey(string(tok.Term)); ok && key != string(tok.Term) && !englishWord(string(tok.Term)) {
+		word := string(tok.Term)
+		if key, ok := RomajiKey(word); ok && key != word && !englishWord(word) {
 			tok.Term = []byte(key)
 		}
 	}
@@ -118,7 +119,19 @@ func isVowel(c byte) bool { return c == 'a' || c == 'i' || c == 'u' || c == 'e' 
 
 // collapseRomajiVowels writes the long vowels oo, ou and uu once.
 func collapseRomajiVowels(s string) string {
-	return strings.NewReplacer("oo", "o", "ou", "o", "uu", "u").Replace(s)
+	if !strings.Contains(s, "oo") && !strings.Contains(s, "ou") && !strings.Contains(s, "uu") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if i+1 < len(s) && (s[i] == 'o' && (s[i+1] == 'o' || s[i+1] == 'u') || s[i] == 'u' && s[i+1] == 'u') {
+			b = append(b, s[i])
+			i++
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
 }
 
 // englishRomaji lists English words that parse as romaji to another key;
