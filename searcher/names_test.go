@@ -10,39 +10,20 @@ import (
 	"testing"
 
 	"github.com/sagasu-search/sagasu/corpus"
-	"github.com/sagasu-search/sagasu/indexer"
 )
 
 // newNameSearcher indexes the name fixtures and the five seed articles
 // (as s0 … s4).
 func newNameSearcher(t *testing.T) *Searcher {
 	t.Helper()
-	f, err := os.Open("testdata/names.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	articles, err := corpus.Decode(f, corpus.DecodeOptions{Strict: true})
-	if err != nil {
-		t.Fatal(err)
-	}
 	seeds, err := corpus.Seeds()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, s := range seeds {
-		s.ID = fmt.Sprint("s", i)
-		articles = append(articles, s)
+	for i := range seeds {
+		seeds[i].ID = fmt.Sprint("s", i)
 	}
-	ix, err := indexer.NewInMemory(indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	if err := ix.Put(context.Background(), articles); err != nil {
-		t.Fatal(err)
-	}
-	return New(ix, nil)
+	return New(indexFixture(t, "testdata/names.json", seeds...), nil)
 }
 
 // nameCases are the evaluation's queries and highlights, shared with the

@@ -26,7 +26,15 @@ func (r aliasResolver) Lookup(typ, name string) (entity.Entity, bool) {
 
 func newTestSearcher(t *testing.T) *Searcher {
 	t.Helper()
-	f, err := os.Open("testdata/articles.json")
+	kishida := entity.Entity{Type: corpus.TypePerson, Name: "Fumio Kishida", Aliases: []string{"Kishida", "岸田文雄"}}
+	return New(indexFixture(t, "testdata/articles.json"), aliasResolver{"person:kishida": kishida, "person:fumio kishida": kishida})
+}
+
+// indexFixture indexes a JSON fixture of articles, and any extra articles,
+// into an in-memory index closed with the test.
+func indexFixture(t *testing.T, path string, extra ...corpus.Article) *indexer.Index {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,11 +48,10 @@ func newTestSearcher(t *testing.T) *Searcher {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	if err := ix.Put(context.Background(), articles); err != nil {
+	if err := ix.Put(context.Background(), append(articles, extra...)); err != nil {
 		t.Fatal(err)
 	}
-	kishida := entity.Entity{Type: corpus.TypePerson, Name: "Fumio Kishida", Aliases: []string{"Kishida", "岸田文雄"}}
-	return New(ix, aliasResolver{"person:kishida": kishida, "person:fumio kishida": kishida})
+	return ix
 }
 
 func ids(res *Response) []string {
