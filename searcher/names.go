@@ -27,7 +27,10 @@ var (
 // the gazetteer knows the person); with each pair of adjacent Latin words
 // joined ("Yoon Suk Yeol" / "Yoon Sukyeol"); and a Japanese name by its
 // reading, in either order (安倍晋三 / Abe Shinzo / Shinzo Abe), the reading
-// taken from the whole phrase so that 孫 in 孫社長 reads as the name Son.
+// taken from the whole phrase so that 孫 in 孫社長 reads as the name Son; and
+// a person the gazetteer knows by the full-name aliases it gives in
+// Japanese script ("Fumio Kishida" / 岸田文雄), where a dictionary reading
+// may be wrong (UniDic reads 文雄 as bunyu).
 // Matching stays a phrase match, so a name never matches across a sentence
 // boundary nor a different person who shares one part of it.
 func (s *Searcher) phraseVariants(text string) []string {
@@ -61,6 +64,9 @@ func (s *Searcher) phraseVariants(text string) []string {
 	}
 	if len(surfaces) == 2 && s.looksLikeName(surfaces) {
 		add([]string{surfaces[1], surfaces[0]})
+	}
+	for _, alias := range s.fullNameAliases(strings.Join(surfaces, " ")) {
+		add([]string{alias})
 	}
 	for i := 0; len(surfaces) <= 4 && i+1 < len(surfaces); i++ {
 		joined := append(append(append([]string{}, surfaces[:i]...), surfaces[i]+surfaces[i+1]), surfaces[i+2:]...)
@@ -159,4 +165,24 @@ func (s *Searcher) looksLikeName(words []string) bool {
 	_, known := s.entities.Lookup("person", words[0]+" "+words[1])
 	_, reversed := s.entities.Lookup("person", words[1]+" "+words[0])
 	return known || reversed
+}
+
+// fullNameAliases returns the Japanese-script aliases of the person name
+// names, if the entity resolver knows one, that are full names (two words
+// or more): 岸田文雄 for "Fumio Kishida", but not the bare surname 岸田.
+func (s *Searcher) fullNameAliases(name string) []string {
+	if s.entities == nil {
+		return nil
+	}
+	e, ok := s.entities.Lookup("person", name)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, alias := range e.Aliases {
+		if !allLatin([]string{alias}) && len(s.words(alias)) >= 2 {
+			out = append(out, alias)
+		}
+	}
+	return out
 }

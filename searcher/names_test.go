@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/entity"
 )
 
 // newNameSearcher indexes the name fixtures and the five seed articles
@@ -23,7 +24,7 @@ func newNameSearcher(t *testing.T) *Searcher {
 	for i := range seeds {
 		seeds[i].ID = fmt.Sprint("s", i)
 	}
-	return New(indexFixture(t, "testdata/names.json", seeds...), nil)
+	return New(indexFixture(t, "testdata/names.json", seeds...), entity.Default())
 }
 
 // nameCases are the evaluation's queries and highlights, shared with the

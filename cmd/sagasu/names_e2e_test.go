@@ -19,9 +19,7 @@ const (
 
 // TestNameCasesOverHTTP posts the name fixtures to a server holding the
 // seeds and runs every name case and highlight through GET /api/v1/search.
-// The server has the built-in gazetteer, which the searcher's own test does
-// not: a lower-case "fumio kishida" is then known as a person and also
-// matches in the other order (m2), one extra hit the precision allows.
+// Both this server and the searcher's own test use the built-in gazetteer.
 func TestNameCasesOverHTTP(t *testing.T) {
 	s := startServer(t, t.TempDir(), map[string]string{"SAGASU_API_KEY": testKey})
 	body, err := os.ReadFile(nameArticles)
