@@ -52,7 +52,7 @@ func Romaji(s string) string {
 		}
 		b.WriteString(syl)
 	}
-	return collapseLongVowels(b.String())
+	return collapseRomajiVowels(b.String())
 }
 
 // syllable spells the longest kana unit at the start of rs and says how
@@ -76,12 +76,6 @@ func geminate(syl string) string {
 		return ""
 	}
 	return syl[:1]
-}
-
-// collapseLongVowels writes ou, oo and uu once, as Hepburn without
-// macrons does: shinzou → shinzo, oosaka → osaka, yuuko → yuko.
-func collapseLongVowels(s string) string {
-	return collapseRomajiVowels(s)
 }
 
 // toKatakana maps hiragana to katakana and leaves the rest.

@@ -69,16 +69,17 @@ func LeadTitle(body string) string {
 		if line == "" || isBullet(line) || isLabel(line) {
 			continue
 		}
-		return shorten(FirstSentence(line), MaxTitleRunes)
+		return Shorten(FirstSentence(line), MaxTitleRunes)
 	}
 	return ""
 }
 
-// shorten cuts s at a word boundary to at most max runes, adding "…"; the
-// cut is at max-1 runes when no space falls in the second half.
-func shorten(s string, max int) string {
+// Shorten cuts s at a word boundary to at most max runes, adding "…"; the
+// cut is at max-1 runes when no space falls in the second half (Japanese).
+// A max of 0 or less returns s whole.
+func Shorten(s string, max int) string {
 	rs := []rune(s)
-	if len(rs) <= max {
+	if max <= 0 || len(rs) <= max {
 		return s
 	}
 	cut := max - 1

@@ -3,8 +3,6 @@ package searcher
 import (
 	"time"
 
-	"fmt"
-
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -80,17 +78,17 @@ func (s *Searcher) clauseQueries(pq ParsedQuery) (must, mustNot []query.Query, p
 // positions ("high-tech", "岸田文雄") is matched as a phrase, and a phrase
 // also in its variants (see phraseVariants).
 func (s *Searcher) termQuery(t Term) (query.Query, error) {
-	n, err := s.tokenCount(t.Text)
+	words, err := s.words(t.Text)
 	if err != nil {
 		return nil, err
 	}
-	if n == 0 {
+	if len(words) == 0 {
 		return nil, nil
 	}
-	if !t.Phrase && n == 1 {
+	if !t.Phrase && len(words) == 1 {
 		return fieldsQuery(t.Text, false), nil
 	}
-	variants := s.phraseVariants(t.Text)
+	variants := s.phraseVariants(t.Text, words)
 	qs := make([]query.Query, 0, len(variants))
 	for _, v := range variants {
 		qs = append(qs, fieldsQuery(v, true))
@@ -125,20 +123,6 @@ func fieldsQuery(text string, phrase bool) query.Query {
 		qs = append(qs, q)
 	}
 	return bleve.NewDisjunctionQuery(qs...)
-}
-
-// tokenCount analyzes text as the index does and counts the positions it
-// fills: a Japanese word and its romaji reading share one position.
-func (s *Searcher) tokenCount(text string) (int, error) {
-	a := s.index.Bleve().Mapping().AnalyzerNamed(analysis.Name)
-	if a == nil {
-		return 0, fmt.Errorf("analyzer %q is not registered", analysis.Name)
-	}
-	positions := map[int]bool{}
-	for _, tok := range a.Analyze([]byte(text)) {
-		positions[tok.Position] = true
-	}
-	return len(positions), nil
 }
 
 // filters returns the request's restrictions: entities, dates, language and

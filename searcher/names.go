@@ -1,6 +1,7 @@
 package searcher
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -33,8 +34,7 @@ var (
 // may be wrong (UniDic reads 文雄 as bunyu).
 // Matching stays a phrase match, so a name never matches across a sentence
 // boundary nor a different person who shares one part of it.
-func (s *Searcher) phraseVariants(text string) []string {
-	words := s.words(text)
+func (s *Searcher) phraseVariants(text string, words []word) []string {
 	variants := []string{text}
 	add := func(ws []string) {
 		v := strings.Join(ws, " ")
@@ -82,11 +82,12 @@ type word struct {
 	reading string
 }
 
-// words analyzes text and returns its positions in order.
-func (s *Searcher) words(text string) []word {
+// words analyzes text as the index does and returns its positions in
+// order: a Japanese word and its romaji reading share one position.
+func (s *Searcher) words(text string) ([]word, error) {
 	a := s.index.Bleve().Mapping().AnalyzerNamed(analysis.Name)
 	if a == nil {
-		return nil
+		return nil, fmt.Errorf("analyzer %q is not registered", analysis.Name)
 	}
 	var out []word
 	last := -1
@@ -100,7 +101,7 @@ func (s *Searcher) words(text string) []word {
 			w.reading = string(tok.Term)
 		}
 	}
-	return out
+	return out, nil
 }
 
 func surfacesOf(ws []word) []string {
@@ -180,7 +181,10 @@ func (s *Searcher) fullNameAliases(name string) []string {
 	}
 	var out []string
 	for _, alias := range e.Aliases {
-		if !allLatin([]string{alias}) && len(s.words(alias)) >= 2 {
+		if allLatin([]string{alias}) {
+			continue
+		}
+		if words, err := s.words(alias); err == nil && len(words) >= 2 {
 			out = append(out, alias)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"html"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -91,24 +90,7 @@ func orOpening(fragments []string, text interface{}, max int) []string {
 	if s == "" {
 		return []string{}
 	}
-	return []string{html.EscapeString(Opening(s, max))}
-}
-
-// Opening returns s cut to at most max runes at a word boundary, with "…"
-// when cut; max 0 returns s whole.
-func Opening(s string, max int) string {
-	rs := []rune(s)
-	if max <= 0 || len(rs) <= max {
-		return s
-	}
-	cut := max
-	for cut > max/2 && !unicode.IsSpace(rs[cut]) {
-		cut--
-	}
-	if cut == max/2 { // no space (e.g. Japanese): cut anywhere
-		cut = max
-	}
-	return strings.TrimRightFunc(string(rs[:cut]), unicode.IsSpace) + "…"
+	return []string{html.EscapeString(corpus.Shorten(s, max))}
 }
 
 // nonNil returns e with empty lists instead of nil ones, so that JSON shows [].
