@@ -54,3 +54,21 @@ func TestHyphenJoinKeepsSpan(t *testing.T) {
 		t.Errorf("spans %q, want %q", spans, want)
 	}
 }
+
+func TestScriptRuns(t *testing.T) {
+	text := []byte("PM 岸田は US visit")
+	runs := scriptRuns(text)
+	var got []string
+	for _, r := range runs {
+		got = append(got, string(text[r.start:r.end]))
+	}
+	want := []string{"PM ", "岸田は", " US visit"}
+	if len(got) != len(want) {
+		t.Fatalf("runs %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("run %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/sagasu-search/sagasu/romaji"
 )
 
 // RomajiFoldName is the registered name of RomajiFoldFilter.
@@ -30,108 +32,11 @@ func (RomajiFoldFilter) Filter(input analysis.TokenStream) analysis.TokenStream 
 			continue
 		}
 		word := string(tok.Term)
-		if key, ok := RomajiKey(word); ok && key != word && !englishWord(word) {
+		if key, ok := romaji.Key(word); ok && key != word && !englishWord(word) {
 			tok.Term = []byte(key)
 		}
 	}
 	return input
-}
-
-// romajiSyllables maps each syllable spelling (Hepburn, Kunrei,
-// Nihon-shiki) to its Hepburn form. Longest spellings are tried first.
-var romajiSyllables = map[string]string{
-	"a": "a", "i": "i", "u": "u", "e": "e", "o": "o",
-	"ka": "ka", "ki": "ki", "ku": "ku", "ke": "ke", "ko": "ko", "kya": "kya", "kyu": "kyu", "kyo": "kyo",
-	"sa": "sa", "shi": "shi", "si": "shi", "su": "su", "se": "se", "so": "so",
-	"sha": "sha", "sya": "sha", "shu": "shu", "syu": "shu", "sho": "sho", "syo": "sho",
-	"ta": "ta", "chi": "chi", "ti": "chi", "tsu": "tsu", "tu": "tsu", "te": "te", "to": "to",
-	"cha": "cha", "tya": "cha", "chu": "chu", "tyu": "chu", "cho": "cho", "tyo": "cho",
-	"na": "na", "ni": "ni", "nu": "nu", "ne": "ne", "no": "no", "nya": "nya", "nyu": "nyu", "nyo": "nyo",
-	"ha": "ha", "hi": "hi", "fu": "fu", "hu": "fu", "he": "he", "ho": "ho", "hya": "hya", "hyu": "hyu", "hyo": "hyo",
-	"ma": "ma", "mi": "mi", "mu": "mu", "me": "me", "mo": "mo", "mya": "mya", "myu": "myu", "myo": "myo",
-	"ya": "ya", "yu": "yu", "yo": "yo",
-	"ra": "ra", "ri": "ri", "ru": "ru", "re": "re", "ro": "ro", "rya": "rya", "ryu": "ryu", "ryo": "ryo",
-	"wa": "wa", "wo": "o",
-	"ga": "ga", "gi": "gi", "gu": "gu", "ge": "ge", "go": "go", "gya": "gya", "gyu": "gyu", "gyo": "gyo",
-	"za": "za", "ji": "ji", "zi": "ji", "zu": "zu", "ze": "ze", "zo": "zo",
-	"ja": "ja", "zya": "ja", "ju": "ju", "zyu": "ju", "jo": "jo", "zyo": "jo",
-	"da": "da", "di": "ji", "du": "zu", "de": "de", "do": "do",
-	"ba": "ba", "bi": "bi", "bu": "bu", "be": "be", "bo": "bo", "bya": "bya", "byu": "byu", "byo": "byo",
-	"pa": "pa", "pi": "pi", "pu": "pu", "pe": "pe", "po": "po", "pya": "pya", "pyu": "pyu", "pyo": "pyo",
-}
-
-// RomajiKey parses word (lower case ASCII) as romaji and returns its key:
-// Hepburn, syllabic n written n, long vowels written once. ok is false when
-// word is not made of romaji syllables.
-func RomajiKey(word string) (key string, ok bool) {
-	var b strings.Builder
-	for i := 0; i < len(word); {
-		n, syl := romajiUnit(word, i)
-		if n == 0 {
-			return "", false
-		}
-		b.WriteString(syl)
-		i += n
-	}
-	return collapseRomajiVowels(b.String()), true
-}
-
-// romajiUnit reads one unit at word[i:]: a syllable, a syllabic n (or m
-// before b, m, p), a doubled consonant, or the h of a long "oh". It returns
-// how many bytes it read and what to write, or 0 when nothing fits.
-func romajiUnit(word string, i int) (int, string) {
-	c := word[i]
-	next := byte(0)
-	if i+1 < len(word) {
-		next = word[i+1]
-	}
-	switch {
-	case c == '\'' || c == '-':
-		return 1, ""
-	case c == 'h' && i > 0 && word[i-1] == 'o' && !isVowel(next) && next != 'y':
-		return 1, "" // Ohno, Shinzoh
-	case c == 'n' && !isVowel(next) && next != 'y':
-		return 1, "n"
-	case c == 'm' && (next == 'b' || next == 'm' || next == 'p'):
-		return 1, "n" // Shimbun
-	case c == next && c != 'n' && !isVowel(c):
-		_, syl := romajiUnit(word, i+1)
-		if syl == "" || !strings.ContainsRune("kstcpgzdbfhjmrwy", rune(c)) {
-			return 0, ""
-		}
-		return 1, geminate(syl)
-	case c == 't' && next == 'c':
-		if n, syl := romajiUnit(word, i+1); n > 0 && strings.HasPrefix(syl, "ch") {
-			return 1, "t" // matcha
-		}
-	}
-	for n := 3; n >= 1; n-- {
-		if i+n <= len(word) {
-			if syl, ok := romajiSyllables[word[i:i+n]]; ok {
-				return n, syl
-			}
-		}
-	}
-	return 0, ""
-}
-
-func isVowel(c byte) bool { return c == 'a' || c == 'i' || c == 'u' || c == 'e' || c == 'o' }
-
-// collapseRomajiVowels writes the long vowels oo, ou and uu once.
-func collapseRomajiVowels(s string) string {
-	if !strings.Contains(s, "oo") && !strings.Contains(s, "ou") && !strings.Contains(s, "uu") {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if i+1 < len(s) && (s[i] == 'o' && (s[i+1] == 'o' || s[i+1] == 'u') || s[i] == 'u' && s[i+1] == 'u') {
-			b = append(b, s[i])
-			i++
-			continue
-		}
-		b = append(b, s[i])
-	}
-	return string(b)
 }
 
 // englishRomaji lists English words that parse as romaji to another key;
@@ -169,5 +74,5 @@ func mayBeRomaji(term []byte) bool {
 		}
 	}
 	last := term[len(term)-1]
-	return isVowel(last) || last == 'n' || last == 'h'
+	return romaji.IsVowel(last) || last == 'n' || last == 'h'
 }

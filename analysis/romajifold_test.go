@@ -1,27 +1,10 @@
 package analysis
 
-import "testing"
+import (
+	"testing"
 
-func TestRomajiKey(t *testing.T) {
-	tests := []struct {
-		word, key string
-		ok        bool
-	}{
-		{"shinzo", "shinzo", true}, {"shinzou", "shinzo", true}, {"shinzoh", "shinzo", true}, {"shinzoo", "shinzo", true},
-		{"tiba", "chiba", true}, {"chiba", "chiba", true}, {"husimi", "fushimi", true}, {"fushimi", "fushimi", true},
-		{"shimbun", "shinbun", true}, {"shinbun", "shinbun", true}, {"ohno", "ono", true}, {"oono", "ono", true},
-		{"mattya", "matcha", true}, {"matcha", "matcha", true}, {"toukyou", "tokyo", true}, {"syouzi", "shoji", true},
-		{"tuda", "tsuda", true}, {"tsuda", "tsuda", true}, {"shin'ichi", "shinichi", true}, {"yuuko", "yuko", true},
-		{"shoot", "", false}, {"shot", "", false}, {"book", "", false}, {"bok", "", false}, {"hot", "", false},
-		{"hoto", "hoto", true}, {"kishida", "kishida", true}, {"yeol", "", false},
-	}
-	for _, tt := range tests {
-		key, ok := RomajiKey(tt.word)
-		if ok != tt.ok || key != tt.key {
-			t.Errorf("RomajiKey(%q) = %q, %v; want %q, %v", tt.word, key, ok, tt.key, tt.ok)
-		}
-	}
-}
+	"github.com/sagasu-search/sagasu/romaji"
+)
 
 // TestRomajiFoldInAnalyzer checks that name variants meet and that ordinary
 // English does not blur: the shoot/shot, book/bok, hot/hoto, and
@@ -55,7 +38,7 @@ func TestMayBeRomajiAgreesWithRomajiKey(t *testing.T) {
 	words := []string{"shinzou", "shinzoh", "tiba", "husimi", "shimbun", "mattya", "matcha", "ohno", "shin'ichi",
 		"kishida", "tokyo", "chiba", "time", "house", "shoot", "hot", "hoto", "clear", "voice", "banana", "ken", "kenta"}
 	for _, w := range words {
-		if _, ok := RomajiKey(w); ok && !mayBeRomaji([]byte(w)) {
+		if _, ok := romaji.Key(w); ok && !mayBeRomaji([]byte(w)) {
 			t.Errorf("mayBeRomaji(%q) = false, but RomajiKey parses it", w)
 		}
 	}

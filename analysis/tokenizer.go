@@ -9,6 +9,8 @@ import (
 	bleveunicode "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/ikawaha/kagome-dict/uni"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+
+	"github.com/sagasu-search/sagasu/romaji"
 )
 
 // TokenizerName is the registered name of Tokenizer.
@@ -125,14 +127,14 @@ func readingOf(m tokenizer.Token) string {
 	pos := m.POS()
 	proper := len(pos) > 1 && pos[1] == "固有名詞"
 	if isKatakana(m.Surface) {
-		return Romaji(m.Surface)
+		return romaji.FromKana(m.Surface)
 	}
 	if !proper {
 		return ""
 	}
 	f := m.Features()
 	if len(f) > 6 && f[6] != "*" {
-		return Romaji(f[6]) // UniDic's lForm: the lexeme's reading, e.g. シンゾウ
+		return romaji.FromKana(f[6]) // UniDic's lForm: the lexeme's reading, e.g. シンゾウ
 	}
 	return ""
 }

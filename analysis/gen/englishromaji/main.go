@@ -11,7 +11,7 @@ import (
 	"os"
 	"sort"
 
-	"github.com/sagasu-search/sagasu/analysis"
+	"github.com/sagasu-search/sagasu/romaji"
 )
 
 func main() {
@@ -37,7 +37,7 @@ func run(dict, out string) error {
 		if !isLowerASCII(w) || len(w) < 3 {
 			continue
 		}
-		if key, ok := analysis.RomajiKey(w); ok && key != w {
+		if key, ok := romaji.Key(w); ok && key != w {
 			seen[w] = true
 		}
 	}

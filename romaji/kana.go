@@ -1,4 +1,7 @@
-package analysis
+// Package romaji spells Japanese kana in Hepburn romanization and gives
+// romanized words one key, so that the ways English text writes a Japanese
+// name (Shinzō, Shinzou, Shinzoh; Tiba, Chiba) compare equal.
+package romaji
 
 import "strings"
 
@@ -24,11 +27,11 @@ var kanaRomaji = map[string]string{
 	"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o", "ャ": "ya", "ュ": "yu", "ョ": "yo", "ヮ": "wa",
 }
 
-// Romaji spells kana (katakana or hiragana) in Hepburn without macrons,
+// FromKana spells kana (katakana or hiragana) in Hepburn without macrons,
 // as English news prints Japanese names: long vowels written once
 // (トウキョウ → tokyo, シンゾウ → shinzo, ジョー → jo), ッ doubling the next
 // consonant. It returns "" when s holds anything but kana.
-func Romaji(s string) string {
+func FromKana(s string) string {
 	rs := []rune(toKatakana(s))
 	var b strings.Builder
 	double := false
@@ -52,7 +55,7 @@ func Romaji(s string) string {
 		}
 		b.WriteString(syl)
 	}
-	return collapseRomajiVowels(b.String())
+	return collapseVowels(b.String())
 }
 
 // syllable spells the longest kana unit at the start of rs and says how
