@@ -101,3 +101,33 @@ func collapseVowels(s string) string {
 	}
 	return string(b)
 }
+
+// WordKey is Key for a word as text writes it: capitals and the macrons or
+// circumflexes of long vowels are allowed ("Kōno", "Shinzô" → "kono",
+// "shinzo").
+func WordKey(word string) (string, bool) {
+	if word == "" {
+		return "", false
+	}
+	var b strings.Builder
+	for _, r := range word {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		case r >= 0x80:
+			plain, ok := longVowels[r]
+			if !ok {
+				return "", false
+			}
+			r = plain
+		}
+		b.WriteRune(r)
+	}
+	return Key(b.String())
+}
+
+// longVowels maps the marked vowels of Hepburn and Kunrei to plain ones.
+var longVowels = map[rune]rune{
+	'ā': 'a', 'ī': 'i', 'ū': 'u', 'ē': 'e', 'ō': 'o', 'Ā': 'a', 'Ī': 'i', 'Ū': 'u', 'Ē': 'e', 'Ō': 'o',
+	'â': 'a', 'î': 'i', 'û': 'u', 'ê': 'e', 'ô': 'o', 'Â': 'a', 'Î': 'i', 'Û': 'u', 'Ê': 'e', 'Ô': 'o',
+}

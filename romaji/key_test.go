@@ -22,3 +22,19 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+func TestWordKey(t *testing.T) {
+	tests := []struct {
+		word, key string
+		ok        bool
+	}{
+		{"Kōno", "kono", true}, {"Kouno", "kono", true}, {"KONO", "kono", true}, {"Shinzô", "shinzo", true},
+		{"Smith", "", false}, {"Zürich", "", false}, {"", "", false},
+	}
+	for _, tt := range tests {
+		key, ok := WordKey(tt.word)
+		if ok != tt.ok || key != tt.key {
+			t.Errorf("WordKey(%q) = %q, %v; want %q, %v", tt.word, key, ok, tt.key, tt.ok)
+		}
+	}
+}
