@@ -10,6 +10,7 @@ import (
 	"github.com/ikawaha/kagome-dict/uni"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 
+	"github.com/sagasu-search/sagasu/namedict"
 	"github.com/sagasu-search/sagasu/romaji"
 )
 
@@ -98,8 +99,51 @@ func japaneseAnalyzer() *tokenizer.Tokenizer {
 }
 
 // appendJapanese tokenizes one run of Japanese text starting at byte
-// offset base, continuing the position count from pos.
+// offset base, continuing the position count from pos. The full names of
+// people that the name lexicon knows are cut and read by it (安倍晋三 →
+// 安倍 abe | 晋三 shinzo, where UniDic alone reads 安倍|晋|三); the rest
+// goes to kagome.
 func appendJapanese(out analysis.TokenStream, text []byte, base, pos int) (analysis.TokenStream, int) {
+	lex := namedict.Default()
+	start := 0
+	for i := 0; i < len(text); {
+		if p, ok := lex.Prefix(string(text[i:])); ok && utf8.RuneCountInString(p.Writing) >= minNameRunes {
+			out, pos = appendMorphemes(out, text[start:i], base+start, pos)
+			out, pos = appendPerson(out, p, base+i, pos)
+			i += len(p.Writing)
+			start = i
+			continue
+		}
+		_, size := utf8.DecodeRune(text[i:])
+		i += size
+	}
+	return appendMorphemes(out, text[start:], base+start, pos)
+}
+
+// minNameRunes is the shortest full name the tokenizer takes from the
+// lexicon: two-character names (林修) hide inside ordinary words (森林修復).
+const minNameRunes = 3
+
+// appendPerson adds a known person's surname and given name, each with
+// its reading at the same position.
+func appendPerson(out analysis.TokenStream, p namedict.Person, start, pos int) (analysis.TokenStream, int) {
+	parts := [2][2]string{{p.Surname, p.Family()}, {p.GivenName(), p.Given()}}
+	for _, part := range parts {
+		pos++
+		end := start + len(part[0])
+		out = append(out,
+			&analysis.Token{Term: []byte(part[0]), Start: start, End: end, Position: pos, Type: analysis.Ideographic},
+			&analysis.Token{Term: []byte(strings.ToLower(part[1])), Start: start, End: end, Position: pos, Type: analysis.AlphaNumeric})
+		start = end
+	}
+	return out, pos
+}
+
+// appendMorphemes tokenizes Japanese text with kagome.
+func appendMorphemes(out analysis.TokenStream, text []byte, base, pos int) (analysis.TokenStream, int) {
+	if len(text) == 0 {
+		return out, pos
+	}
 	for _, m := range japaneseAnalyzer().Analyze(string(text), tokenizer.Search) {
 		if isPunctuation(m.POS()) || strings.TrimSpace(m.Surface) == "" {
 			continue
@@ -153,4 +197,5 @@ func isKatakana(s string) bool {
 // that waits for it. It is safe to call from several goroutines.
 func Preload() {
 	japaneseAnalyzer()
+	namedict.Default()
 }

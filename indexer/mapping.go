@@ -23,7 +23,7 @@ const (
 
 // MappingVersion changes whenever the mapping or an analyzer changes in a way
 // that needs the index rebuilt. It is stored in the index and checked on open.
-const MappingVersion = "4"
+const MappingVersion = "5"
 
 // MonthLayout formats the month facet values, e.g. "2024-04".
 const MonthLayout = "2006-01"
