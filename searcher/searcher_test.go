@@ -79,7 +79,7 @@ func TestSearchMatches(t *testing.T) {
 		{"kishida", []string{"n1", "n6", "n2"}, true},
 		{"Kishida's", []string{"n1", "n6", "n2"}, true},
 		{"岸田", []string{"n1", "n2", "n6"}, false}, // and the other way round
-		{"岸田文雄", []string{"n1", "n6"}, false}, // read as kishida fumio, so "Fumio Kishida" too
+		{"岸田文雄", []string{"n1", "n6"}, false},     // read as kishida fumio, so "Fumio Kishida" too
 		{"京都", []string{"n7"}, false},
 		{"東京", nil, false}, // bigrams: 東京 is not 京都
 		{"US", []string{"n1"}, false},
