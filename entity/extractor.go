@@ -1,10 +1,14 @@
 package entity
 
 import (
+	"maps"
 	"slices"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/namedict"
 )
 
 // Mention is an entity named in a text.
@@ -36,9 +40,27 @@ type Mention struct {
 //   - The longest match at the leftmost position wins and hides the shorter
 //     matches it overlaps: "University of Washington" is not also the place
 //     Washington, and an ignore phrase ("日本人") hides the alias in it.
+//
+// With Discover, it also finds people, organizations and places beyond the
+// gazetteer (see discover.go), and Lookup reads Japanese names with the
+// name lexicon.
 type Extractor struct {
-	g    *Gazetteer
-	root *node
+	g        *Gazetteer
+	root     *node
+	lex      *namedict.Lexicon // nil: the gazetteer only
+	discover bool
+
+	nonPersonOnce sync.Once
+	nonPerson     map[string]bool // see nonPersonNames
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// Discover makes the extractor find entities the gazetteer does not list,
+// using lex (namedict.Default() in production) for Japanese names.
+func Discover(lex *namedict.Lexicon) Option {
+	return func(x *Extractor) { x.lex, x.discover = lex, true }
 }
 
 // node is a trie node: the units read so far lead here.
@@ -55,11 +77,14 @@ type variant struct {
 }
 
 // NewExtractor compiles g (nil for an empty gazetteer) into an Extractor.
-func NewExtractor(g *Gazetteer) *Extractor {
+func NewExtractor(g *Gazetteer, opts ...Option) *Extractor {
 	if g == nil {
 		g = &Gazetteer{}
 	}
 	x := &Extractor{g: g, root: &node{}}
+	for _, o := range opts {
+		o(x)
+	}
 	for i, e := range g.entities {
 		for _, name := range e.names() {
 			x.add(name, i)
@@ -112,10 +137,11 @@ func (v variant) matches(us []unit) bool {
 // Mentions returns the entities named in text, in text order. A name that
 // several entities of different types share yields a mention of each.
 func (x *Extractor) Mentions(text string) []Mention {
-	var out []Mention
-	x.scan(text, func(ent, start, end int) {
-		out = append(out, Mention{Entity: x.g.entities[ent].clone(), Start: start, End: end, Text: text[start:end]})
-	})
+	cs := x.find(text, false)
+	out := make([]Mention, len(cs))
+	for i, c := range cs {
+		out[i] = Mention{Entity: c.ent.clone(), Start: c.start, End: c.end, Text: text[c.start:c.end]}
+	}
 	return out
 }
 
@@ -123,31 +149,44 @@ func (x *Extractor) Mentions(text string) []Mention {
 // (say an article's title and body), by type, sorted and without duplicates.
 // A type without entities is nil.
 func (x *Extractor) Extract(texts ...string) corpus.Entities {
-	found := make(map[int]bool)
+	return x.extract("", texts...)
+}
+
+// extract is Extract with a headline, in which discovery takes only
+// Japanese names: headlines capitalize every word.
+func (x *Extractor) extract(headline string, texts ...string) corpus.Entities {
+	found := map[string]map[string]bool{}
+	add := func(cs []candidate) {
+		for _, c := range cs {
+			if found[c.ent.Type] == nil {
+				found[c.ent.Type] = map[string]bool{}
+			}
+			found[c.ent.Type][c.ent.Name] = true
+		}
+	}
+	add(x.find(headline, true))
 	for _, text := range texts {
-		x.scan(text, func(ent, _, _ int) { found[ent] = true })
+		add(x.find(text, false))
 	}
 	var out corpus.Entities
-	for ent := range found {
-		e := x.g.entities[ent]
-		out.Set(e.Type, append(out.ByType(e.Type), e.Name))
-	}
 	for _, typ := range corpus.EntityTypes {
-		slices.Sort(out.ByType(typ))
+		if names := found[typ]; len(names) > 0 {
+			out.Set(typ, slices.Sorted(maps.Keys(names)))
+		}
 	}
 	return out
 }
 
 // Annotate returns the entities of article a: those its title and body name,
 // and those it arrived with, the latter by canonical name when the
-// gazetteer knows them and as given otherwise. It makes *Extractor an
+// extractor knows them and as given otherwise. It makes *Extractor an
 // indexer.Annotator.
 func (x *Extractor) Annotate(a corpus.Article) corpus.Entities {
-	out := x.Extract(a.Title, a.Body)
+	out := x.extract(a.Title, a.Body)
 	for _, typ := range corpus.EntityTypes {
 		names := out.ByType(typ)
 		for _, name := range a.Entities.ByType(typ) {
-			if e, ok := x.g.Lookup(typ, name); ok {
+			if e, ok := x.Lookup(typ, name); ok {
 				name = e.Name
 			}
 			if name = strings.TrimSpace(name); name != "" {
@@ -158,6 +197,113 @@ func (x *Extractor) Annotate(a corpus.Article) corpus.Entities {
 		out.Set(typ, slices.Compact(names))
 	}
 	return out
+}
+
+// find returns the entities named in text, in text order: the gazetteer's,
+// and with discovery those it finds, where a gazetteer name wins unless a
+// discovered name contains it and is more specific (the place Osaka in
+// "Osaka University", the surname alias Kishida in "Yuko Kishida").
+func (x *Extractor) find(text string, headline bool) []candidate {
+	var gaz []candidate
+	x.scan(text, func(ent, start, end int) {
+		gaz = append(gaz, candidate{ent: x.g.entities[ent], start: start, end: end})
+	})
+	if !x.discover || text == "" {
+		return gaz
+	}
+	us := appendUnits(make([]unit, 0, len(text)/6+1), text)
+	disc := append(x.discoverLatin(text, latinUnits(us), headline), x.discoverJapanese(text)...)
+	return x.merge(gaz, disc)
+}
+
+// latinUnits returns the word units of us, without the characters of
+// Japanese, Chinese and Korean.
+func latinUnits(us []unit) []unit {
+	out := us[:0:0]
+	for _, u := range us {
+		if u.shape != shapeUncased || !isCharRune(firstRune(u.key)) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// merge combines gazetteer mentions and discovered candidates, in text
+// order.
+func (x *Extractor) merge(gaz, disc []candidate) []candidate {
+	slices.SortStableFunc(disc, func(a, b candidate) int { return a.start - b.start })
+	hidden := make([]bool, len(gaz))
+	out := make([]candidate, 0, len(gaz)+len(disc))
+	lastEnd := -1
+	for _, c := range disc {
+		if c.start < lastEnd {
+			continue // overlaps a candidate already taken
+		}
+		over := overlapping(gaz, c)
+		if !x.overrides(c, gaz, over) {
+			continue
+		}
+		for _, i := range over {
+			hidden[i] = true
+		}
+		out = append(out, c)
+		lastEnd = c.end
+	}
+	for i, m := range gaz {
+		if !hidden[i] {
+			out = append(out, m)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b candidate) int { return a.start - b.start })
+	return out
+}
+
+// overlapping returns the indexes of the mentions in gaz that overlap c.
+func overlapping(gaz []candidate, c candidate) []int {
+	var out []int
+	for i, m := range gaz {
+		if m.start < c.end && c.start < m.end {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// overrides reports whether a discovered candidate c replaces the
+// gazetteer mentions gaz[over] it overlaps: when there are none, when c is
+// itself a gazetteer entity, or when they lie inside c and c outranks them.
+func (x *Extractor) overrides(c candidate, gaz []candidate, over []int) bool {
+	if len(over) == 0 || x.known(c.ent) {
+		return true
+	}
+	for _, i := range over {
+		m := gaz[i]
+		inside := c.start <= m.start && m.end <= c.end && (m.start > c.start || m.end < c.end)
+		if !inside || !x.outranks(c, m.ent.Type) {
+			return false
+		}
+	}
+	return true
+}
+
+// outranks reports whether a discovered candidate c wins over a gazetteer
+// entity of type typ named inside it: always over a place ("Osaka
+// University"), for a person over a person (the surname alias Kishida in
+// "Yuko Kishida"), and for a person the lexicon knows by full name over an
+// organization ("Keisuke Honda" is no mention of Honda).
+func (x *Extractor) outranks(c candidate, typ string) bool {
+	switch typ {
+	case corpus.TypePlace:
+		return true
+	case corpus.TypePerson:
+		return c.ent.Type == corpus.TypePerson
+	}
+	return c.ent.Type == corpus.TypePerson && c.lexicon
 }
 
 // scan calls found for every entity mention in text, with the index of the

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/namedict"
 )
 
 // goldArticle is the entities a reader finds in one seed article.
@@ -103,7 +104,7 @@ func TestSeedPrecisionRecall(t *testing.T) {
 			t.Errorf("gold.json has %s, which is no seed", name)
 		}
 	}
-	x := NewExtractor(Default())
+	x := NewExtractor(Default(), Discover(namedict.Default()))
 	byType := map[string]*tally{}
 	for _, typ := range corpus.EntityTypes {
 		byType[typ] = &tally{}
@@ -120,7 +121,7 @@ func TestSeedPrecisionRecall(t *testing.T) {
 			continue
 		}
 		a := articles[name]
-		got := x.Extract(a.Title, a.Body)
+		got := x.Annotate(corpus.Article{Title: a.Title, Body: a.Body})
 		for _, typ := range corpus.EntityTypes {
 			fps, fns := byType[typ].compare(got.ByType(typ), want.ByType(typ))
 			if len(fps)+len(fns) > 0 {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/namedict"
 	"github.com/sagasu-search/sagasu/searcher"
 )
 
@@ -23,6 +24,7 @@ var version = "dev"
 type commonFlags struct {
 	data      string
 	gazetteer string
+	entities  string
 	logFormat string
 	logLevel  string
 }
@@ -30,6 +32,7 @@ type commonFlags struct {
 func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.data, "data", "./data", "index folder (created when absent)")
 	fs.StringVar(&c.gazetteer, "gazetteer", "", "JSON file of extra entities, merged into the built-in gazetteer")
+	fs.StringVar(&c.entities, "entities", "all", `entity extraction at ingest: "all" (gazetteer and discovery), "gazetteer" or "off"`)
 	fs.StringVar(&c.logFormat, "log-format", "json", `log format: "json" or "console" (human-readable)`)
 	fs.StringVar(&c.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 }
@@ -70,11 +73,22 @@ func (c *commonFlags) openEngine() (*engine, error) {
 			return nil, fmt.Errorf("merge gazetteer %s: %w", c.gazetteer, err)
 		}
 	}
-	ix, created, err := indexer.Open(c.data, indexer.Options{Annotator: entity.NewExtractor(gaz)})
+	x := entity.NewExtractor(gaz, entity.Discover(namedict.Default()))
+	var annotator indexer.Annotator
+	switch c.entities {
+	case "all":
+		annotator = x
+	case "gazetteer":
+		annotator = entity.NewExtractor(gaz)
+	case "off":
+	default:
+		return nil, fmt.Errorf(`--entities %q: use "all", "gazetteer" or "off": %w`, c.entities, errUsage)
+	}
+	ix, created, err := indexer.Open(c.data, indexer.Options{Annotator: annotator})
 	if err != nil {
 		return nil, err
 	}
-	return &engine{index: ix, gazetteer: gaz, searcher: searcher.New(ix, gaz), created: created}, nil
+	return &engine{index: ix, gazetteer: gaz, searcher: searcher.New(ix, x), created: created}, nil
 }
 
 // versionString names this build and the versions it was built with.
