@@ -1,12 +1,14 @@
 package searcher
 
 import (
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/sagasu-search/sagasu/analysis"
+	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
 )
 
@@ -14,11 +16,13 @@ import (
 const TitleBoost = 2.0
 
 // buildQuery turns a parsed query and the request's filters into one Bleve
-// query. Filters restrict the matches without changing their scores.
-func (s *Searcher) buildQuery(pq ParsedQuery, r Request) (query.Query, error) {
-	must, mustNot, positive, err := s.clauseQueries(pq)
+// query, and says which entities the query names. Filters restrict the
+// matches without changing their scores.
+func (s *Searcher) buildQuery(pq ParsedQuery, r Request) (query.Query, []QueryEntity, error) {
+	spans := s.entitySpans(pq)
+	must, mustNot, positive, err := s.clauseQueries(pq, &spans)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	bq := bleve.NewBooleanQuery()
 	switch {
@@ -34,43 +38,92 @@ func (s *Searcher) buildQuery(pq ParsedQuery, r Request) (query.Query, error) {
 	bq.AddMustNot(mustNot...)
 	filters, err := s.filters(r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(filters) > 0 {
 		bq.AddFilter(bleve.NewConjunctionQuery(filters...))
 	}
-	return bq, nil
+	return bq, queryEntities(spans), nil
 }
 
-// clauseQueries builds a query per clause; positive reports whether the
-// query had any required clause at all.
-func (s *Searcher) clauseQueries(pq ParsedQuery) (must, mustNot []query.Query, positive bool, err error) {
-	for _, c := range pq.Clauses {
+// clauseQueries builds a query per clause, one for each run of clauses in
+// spans that names an entity; positive reports whether the query had any
+// required clause at all. The entities of OR alternatives are added to
+// spans.
+func (s *Searcher) clauseQueries(pq ParsedQuery, spans *[]entitySpan) (must, mustNot []query.Query, positive bool, err error) {
+	next, named := 0, len(*spans)
+	for i := 0; i < len(pq.Clauses); i++ {
+		c := pq.Clauses[i]
 		positive = positive || !c.Excluded
-		var alts []query.Query
-		for _, t := range c.Alternatives {
-			q, err := s.termQuery(t)
-			if err != nil {
-				return nil, nil, false, err
-			}
-			if q != nil {
-				alts = append(alts, q)
-			}
-		}
-		if len(alts) == 0 {
-			continue
-		}
-		q := alts[0]
-		if len(alts) > 1 {
-			q = bleve.NewDisjunctionQuery(alts...)
-		}
-		if c.Excluded {
-			mustNot = append(mustNot, q)
+		var q query.Query
+		if next < named && (*spans)[next].from == i {
+			sp := (*spans)[next]
+			next++
+			q, err = s.spanQuery(pq.Clauses[sp.from:sp.to], sp.ent)
+			i = sp.to - 1
 		} else {
+			q, err = s.clauseQuery(c, spans)
+		}
+		switch {
+		case err != nil:
+			return nil, nil, false, err
+		case q == nil:
+		case c.Excluded:
+			mustNot = append(mustNot, q)
+		default:
 			must = append(must, q)
 		}
 	}
 	return must, mustNot, positive, nil
+}
+
+// clauseQuery builds the query of one clause: its alternatives, each of
+// which may name an entity (ai nvidia OR ソフトバンク).
+func (s *Searcher) clauseQuery(c Clause, spans *[]entitySpan) (query.Query, error) {
+	var alts []query.Query
+	for _, t := range c.Alternatives {
+		q, err := s.termQuery(t)
+		if err != nil {
+			return nil, err
+		}
+		if len(c.Alternatives) > 1 {
+			if sp, ok := s.longestEntity([]Clause{{Alternatives: []Term{t}}}, 0); ok {
+				q = withEntity(q, sp.ent)
+				*spans = append(*spans, sp)
+			}
+		}
+		if q != nil {
+			alts = append(alts, q)
+		}
+	}
+	switch len(alts) {
+	case 0:
+		return nil, nil
+	case 1:
+		return alts[0], nil
+	}
+	return bleve.NewDisjunctionQuery(alts...), nil
+}
+
+// spanQuery matches the words of clauses cs, which together name entity e,
+// or an article that names e by any alias. Several words are matched as
+// the name they make, a phrase with its variants ("Abe Shinzo" / "Shinzo
+// Abe"), not as words anywhere: Abe Lincoln near Shinzo Street is not
+// Shinzo Abe.
+func (s *Searcher) spanQuery(cs []Clause, e entity.Entity) (query.Query, error) {
+	t := cs[0].Alternatives[0]
+	if len(cs) > 1 {
+		words := make([]string, len(cs))
+		for i, c := range cs {
+			words[i] = c.Alternatives[0].Text
+		}
+		t = Term{Text: strings.Join(words, " "), Phrase: true}
+	}
+	q, err := s.termQuery(t)
+	if err != nil {
+		return nil, err
+	}
+	return withEntity(q, e), nil
 }
 
 // termQuery matches a word or phrase in the title or the body, or returns

@@ -11,10 +11,11 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
+	"github.com/sagasu-search/sagasu/namedict"
 )
 
 // newNameSearcher indexes the name fixtures and the five seed articles
-// (as s0 … s4).
+// (as s0 … s4), with the entities the production extractor finds.
 func newNameSearcher(t *testing.T) *Searcher {
 	t.Helper()
 	seeds, err := corpus.Seeds()
@@ -24,7 +25,8 @@ func newNameSearcher(t *testing.T) *Searcher {
 	for i := range seeds {
 		seeds[i].ID = fmt.Sprint("s", i)
 	}
-	return New(indexFixture(t, "testdata/names.json", seeds...), entity.Default())
+	x := entity.NewExtractor(entity.Default(), entity.Discover(namedict.Default()))
+	return New(annotatedFixture(t, x, "testdata/names.json", seeds...), x)
 }
 
 // nameCases are the evaluation's queries and highlights, shared with the

@@ -13,11 +13,12 @@ import (
 
 // Response is the answer to a search, in the JSON shape of the API.
 type Response struct {
-	Query  string  `json:"query"`
-	Total  uint64  `json:"total"`
-	TookMS float64 `json:"took_ms"`
-	Hits   []Hit   `json:"hits"`
-	Facets Facets  `json:"facets"`
+	Query         string        `json:"query"`
+	QueryEntities []QueryEntity `json:"query_entities"` // what the query was understood to name
+	Total         uint64        `json:"total"`
+	TookMS        float64       `json:"took_ms"`
+	Hits          []Hit         `json:"hits"`
+	Facets        Facets        `json:"facets"`
 }
 
 // Hit is one matching article.

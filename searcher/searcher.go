@@ -125,7 +125,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	q, err := s.buildQuery(pq, r)
+	q, named, err := s.buildQuery(pq, r)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +139,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
-	return newResponse(r.Query, res, time.Since(start))
+	out, err := newResponse(r.Query, res, time.Since(start))
+	if err != nil {
+		return nil, err
+	}
+	out.QueryEntities = named
+	return out, nil
 }
 
 // hitFields are the stored fields loaded with each hit. The body is loaded

@@ -31,8 +31,16 @@ func newTestSearcher(t *testing.T) *Searcher {
 }
 
 // indexFixture indexes a JSON fixture of articles, and any extra articles,
-// into an in-memory index closed with the test.
+// into an in-memory index closed with the test; the articles keep the
+// entities the fixture gives them.
 func indexFixture(t *testing.T, path string, extra ...corpus.Article) *indexer.Index {
+	t.Helper()
+	return annotatedFixture(t, nil, path, extra...)
+}
+
+// annotatedFixture is indexFixture with the entities annotator a finds
+// (nil: as the fixture gives them).
+func annotatedFixture(t *testing.T, a indexer.Annotator, path string, extra ...corpus.Article) *indexer.Index {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -43,7 +51,7 @@ func indexFixture(t *testing.T, path string, extra ...corpus.Article) *indexer.I
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := indexer.NewInMemory(indexer.Options{})
+	ix, err := indexer.NewInMemory(indexer.Options{Annotator: a})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,128 @@
+package searcher
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/sagasu-search/sagasu/entity"
+)
+
+// QueryEntity is an entity a query was understood to name.
+type QueryEntity struct {
+	Type string `json:"type"`
+	Name string `json:"name"` // canonical name
+}
+
+// maxEntityWords is the most query words read together as one name.
+const maxEntityWords = 4
+
+// entitySpan is a run of required clauses, clauses[from:to], that names an
+// entity.
+type entitySpan struct {
+	from, to int
+	ent      entity.Entity
+}
+
+// entitySpans finds the entities that the required clauses of pq name, by
+// any alias the resolver knows: a quoted phrase, a word, or consecutive
+// words ("Abe Shinzo", "ソフトバンク", "Kono Taro"), longest first. A
+// single all-lower-case Latin word is not read as a name: "son" and "arm"
+// are words before they are Masayoshi Son and Arm.
+func (s *Searcher) entitySpans(pq ParsedQuery) []entitySpan {
+	if s.entities == nil {
+		return nil
+	}
+	var out []entitySpan
+	cs := pq.Clauses
+	for i := 0; i < len(cs); {
+		if sp, ok := s.longestEntity(cs, i); ok {
+			out = append(out, sp)
+			i = sp.to
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// longestEntity returns the longest run of clauses from cs[i] that names
+// an entity.
+func (s *Searcher) longestEntity(cs []Clause, i int) (entitySpan, bool) {
+	var words []string
+	for j := i; j < len(cs) && j < i+maxEntityWords && isPlainClause(cs[j]); j++ {
+		t := cs[j].Alternatives[0]
+		if t.Phrase && j > i {
+			break
+		}
+		words = append(words, t.Text)
+		if t.Phrase {
+			break
+		}
+	}
+	for n := len(words); n >= 1; n-- {
+		text := strings.Join(words[:n], " ")
+		if n == 1 && !cs[i].Alternatives[0].Phrase && isLowerLatin(text) {
+			continue
+		}
+		if e, ok := s.entities.Lookup("", text); ok {
+			return entitySpan{from: i, to: i + n, ent: e}, true
+		}
+	}
+	return entitySpan{}, false
+}
+
+// isPlainClause reports whether c is one required term, not an OR.
+func isPlainClause(c Clause) bool {
+	return !c.Excluded && len(c.Alternatives) == 1
+}
+
+// isLowerLatin reports whether s has a letter and no capital, kana or
+// ideograph: a word typed in lower case.
+func isLowerLatin(s string) bool {
+	letter := false
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r), unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			return false
+		case unicode.IsLetter(r):
+			letter = true
+		}
+	}
+	return letter
+}
+
+// EntityBoost weighs a match on an entity the query names, in articles that
+// name it by another alias, against a match of the query's text.
+const EntityBoost = 1.0
+
+// withEntity lets articles that name e match where q, the query of the
+// words that name it, would: either matches, and an article matching both
+// scores higher than one matching either.
+func withEntity(q query.Query, e entity.Entity) query.Query {
+	tq := bleve.NewTermQuery(e.Name)
+	tq.SetField(e.Type)
+	tq.SetBoost(EntityBoost)
+	if q == nil {
+		return tq
+	}
+	return bleve.NewDisjunctionQuery(q, tq)
+}
+
+// queryEntities lists the entities of spans, without duplicates.
+func queryEntities(spans []entitySpan) []QueryEntity {
+	out := []QueryEntity{}
+	for _, sp := range spans {
+		qe := QueryEntity{Type: sp.ent.Type, Name: sp.ent.Name}
+		dup := false
+		for _, have := range out {
+			dup = dup || have == qe
+		}
+		if !dup {
+			out = append(out, qe)
+		}
+	}
+	return out
+}
