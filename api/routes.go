@@ -17,6 +17,7 @@ func addRoutes(r *mux.Router, cfg Config, ix *indexer.Index, s *searcher.Searche
 	r.Handle("/api/v1/articles/{id}", handleGetArticle(ix)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/articles/{id}", requireKey(cfg.APIKey, handleDeleteArticle(ix))).Methods(http.MethodDelete)
 	r.Handle("/api/v1/entities", handleEntities(s)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/api/v1/entities/{type}/{name}", handleEntity(s)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/stats", handleStats(s, cfg.Version, started)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/healthz", handleHealthz()).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/readyz", handleReadyz(ix)).Methods(http.MethodGet, http.MethodHead)

@@ -3,7 +3,10 @@ package api
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+
+	"github.com/gorilla/mux"
 
 	"github.com/sagasu-search/sagasu/searcher"
 )
@@ -39,6 +42,29 @@ func handleEntities(s *searcher.Searcher) http.Handler {
 			return
 		}
 		encode(w, r, http.StatusOK, map[string]interface{}{"entities": list})
+	})
+}
+
+// handleEntity answers GET /api/v1/entities/{type}/{name}: one entity,
+// named by any alias.
+func handleEntity(s *searcher.Searcher) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		vars := mux.Vars(r)
+		req, err := searcher.ParseEntityPageParams(vars["type"], vars["name"], r.URL.Query())
+		if err != nil {
+			writeSearchError(w, r, err)
+			return
+		}
+		page, err := s.Entity(r.Context(), req)
+		if errors.Is(err, searcher.ErrNoSuchEntity) {
+			writeError(w, r, http.StatusNotFound, codeNotFound, fmt.Sprintf("no article names the %s %q", req.Type, req.Name))
+			return
+		}
+		if err != nil {
+			writeSearchError(w, r, err)
+			return
+		}
+		encode(w, r, http.StatusOK, page)
 	})
 }
 

@@ -68,6 +68,23 @@ func ParseEntitiesParams(v url.Values) (EntitiesRequest, error) {
 	return EntitiesRequest{Type: v.Get("type"), Prefix: v.Get("prefix"), Size: size}, nil
 }
 
+// ParseEntityPageParams reads the query parameters of GET
+// /api/v1/entities/{type}/{name}: size, the number of related entities.
+// The type and name come from the path.
+func ParseEntityPageParams(typ, name string, v url.Values) (EntityPageRequest, error) {
+	if err := checkParams(v, entityPageParams); err != nil {
+		return EntityPageRequest{}, err
+	}
+	size, err := intParam(v, "size")
+	if err != nil {
+		return EntityPageRequest{}, err
+	}
+	return EntityPageRequest{Type: typ, Name: name, Size: size}, nil
+}
+
+// entityPageParams are the parameters an entity page accepts.
+var entityPageParams = map[string]bool{"size": false}
+
 // entitiesParams are the parameters GET /api/v1/entities accepts.
 var entitiesParams = map[string]bool{"type": false, "prefix": false, "size": false}
 

@@ -2,6 +2,7 @@ package searcher
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 )
@@ -57,4 +58,45 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+func TestEntityPage(t *testing.T) {
+	s := newNameSearcher(t)
+	tests := []struct {
+		typ, name string
+		wantName  string
+		count     uint64
+		months    []FacetValue
+		related   []string // type:name, in order
+		alias     string   // one alias the page must list
+	}{
+		{"person", "安倍晋三", "Shinzo Abe", 4, []FacetValue{}, nil, "Abe Shinzo"},
+		{"organization", "ソフトバンク", "SoftBank Group", 4, []FacetValue{},
+			[]string{"person:Masayoshi Son", "organization:Amazon", "organization:G7"}, "ソフトバンクグループ"},
+		{"person", "PM Kishida", "Fumio Kishida", 12, []FacetValue{{"2024-04", 1}},
+			[]string{"place:Japan", "place:United States", "organization:Amazon"}, "岸田文雄"},
+	}
+	for _, tt := range tests {
+		p, err := s.Entity(context.Background(), EntityPageRequest{Type: tt.typ, Name: tt.name, Size: 3})
+		if err != nil {
+			t.Fatalf("%s %s: %v", tt.typ, tt.name, err)
+		}
+		var related []string
+		for _, r := range p.Related {
+			related = append(related, r.Type+":"+r.Name)
+		}
+		if p.Name != tt.wantName || p.Count != tt.count || !slices.Equal(p.Months, tt.months) ||
+			!slices.Equal(related, tt.related) || !slices.Contains(p.Aliases, tt.alias) {
+			t.Errorf("%s %s: got %s (%d articles, months %v, related %q, aliases %q); want %s (%d, %v, %q, with %q)",
+				tt.typ, tt.name, p.Name, p.Count, p.Months, related, p.Aliases, tt.wantName, tt.count, tt.months, tt.related, tt.alias)
+		}
+	}
+	for _, bad := range []EntityPageRequest{{Type: "person", Name: "Nobody Here"}, {Type: "thing", Name: "x"}, {Type: "person", Name: " "}, {Type: "person", Name: "Abe", Size: -1}} {
+		if _, err := s.Entity(context.Background(), bad); err == nil {
+			t.Errorf("Entity(%+v): no error", bad)
+		}
+	}
+	if _, err := s.Entity(context.Background(), EntityPageRequest{Type: "person", Name: "Nobody Here"}); !errors.Is(err, ErrNoSuchEntity) {
+		t.Errorf("unknown entity: %v, want ErrNoSuchEntity", err)
+	}
 }

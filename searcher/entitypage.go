@@ -1,0 +1,90 @@
+package searcher
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/indexer"
+)
+
+// ErrNoSuchEntity is returned for an entity no article names.
+var ErrNoSuchEntity = errors.New("no article names this entity")
+
+// EntityPage is what the index says about one entity: its names, how many
+// articles name it and when, and what else those articles name.
+type EntityPage struct {
+	Type    string        `json:"type"`
+	Name    string        `json:"name"`    // canonical name
+	Aliases []string      `json:"aliases"` // the other names it is known by
+	Count   uint64        `json:"count"`   // articles that name it
+	Months  []FacetValue  `json:"months"`  // articles per month ("2024-04"), oldest first; undated articles are not counted
+	Related []EntityCount `json:"related"` // entities named in the same articles, most articles first
+}
+
+// maxMonths bounds the months an entity page lists: fifty years.
+const maxMonths = 600
+
+// EntityPageRequest asks for one entity's page.
+type EntityPageRequest struct {
+	Type string // corpus.TypePerson, TypeOrganization or TypePlace
+	Name string // canonical name or any alias
+	Size int    // related entities listed; 0 means DefaultFacetSize, at most MaxFacetSize
+}
+
+// Entity returns the page of the entity r names, or ErrNoSuchEntity
+// (wrapped) when no article names it.
+func (s *Searcher) Entity(ctx context.Context, r EntityPageRequest) (*EntityPage, error) {
+	if r.Size == 0 {
+		r.Size = DefaultFacetSize
+	}
+	if r.Size < 1 || r.Size > MaxFacetSize {
+		return nil, &RequestError{"size", fmt.Sprintf("must be between 1 and %d", MaxFacetSize)}
+	}
+	name, err := s.resolveEntity(EntityFilter{Type: r.Type, Name: r.Name})
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(termIn(r.Type, name), 0, 0, false)
+	req.AddFacet(indexer.FieldMonth, bleve.NewFacetRequest(indexer.FieldMonth, maxMonths))
+	for _, typ := range corpus.EntityTypes {
+		req.AddFacet(typ, bleve.NewFacetRequest(typ, r.Size+1)) // +1: the entity itself
+	}
+	res, err := s.index.Bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("entity %s %q: %w", r.Type, name, err)
+	}
+	if res.Total == 0 {
+		return nil, fmt.Errorf("%s %q: %w", r.Type, name, ErrNoSuchEntity)
+	}
+	page := &EntityPage{Type: r.Type, Name: name, Aliases: s.aliases(r.Type, name), Count: res.Total,
+		Months: facetValues(res.Facets[indexer.FieldMonth])}
+	sort.Slice(page.Months, func(i, j int) bool { return page.Months[i].Value < page.Months[j].Value })
+	for _, typ := range corpus.EntityTypes {
+		for _, v := range facetValues(res.Facets[typ]) {
+			if typ == r.Type && v.Value == name {
+				continue
+			}
+			page.Related = append(page.Related, EntityCount{Type: typ, Name: v.Value, Count: v.Count, Aliases: s.aliases(typ, v.Value)})
+		}
+	}
+	sort.SliceStable(page.Related, func(i, j int) bool {
+		a, b := page.Related[i], page.Related[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		return strings.Compare(a.Type+"\x00"+a.Name, b.Type+"\x00"+b.Name) < 0
+	})
+	if page.Related == nil {
+		page.Related = []EntityCount{}
+	}
+	if len(page.Related) > r.Size {
+		page.Related = page.Related[:r.Size]
+	}
+	return page, nil
+}
