@@ -205,13 +205,13 @@ func (x *Extractor) Annotate(a corpus.Article) corpus.Entities {
 // "Osaka University", the surname alias Kishida in "Yuko Kishida").
 func (x *Extractor) find(text string, headline bool) []candidate {
 	var gaz []candidate
-	x.scan(text, func(ent, start, end int) {
+	us := appendUnits(make([]unit, 0, len(text)/6+1), text)
+	x.scan(us, func(ent, start, end int) {
 		gaz = append(gaz, candidate{ent: x.g.entities[ent], start: start, end: end})
 	})
 	if !x.discover || text == "" {
 		return gaz
 	}
-	us := appendUnits(make([]unit, 0, len(text)/6+1), text)
 	disc := append(x.discoverLatin(text, latinUnits(us), headline), x.discoverJapanese(text)...)
 	return x.merge(gaz, disc)
 }
@@ -306,10 +306,9 @@ func (x *Extractor) outranks(c candidate, typ string) bool {
 	return c.ent.Type == corpus.TypePerson && c.lexicon
 }
 
-// scan calls found for every entity mention in text, with the index of the
+// scan calls found for every entity mention in the units us of a text, with the index of the
 // entity and the byte span of the name.
-func (x *Extractor) scan(text string, found func(ent, start, end int)) {
-	us := appendUnits(make([]unit, 0, len(text)/6+1), text)
+func (x *Extractor) scan(us []unit, found func(ent, start, end int)) {
 	for i := 0; i < len(us); {
 		n, nd := x.longest(us, i)
 		if n == 0 {

@@ -144,18 +144,29 @@ func TestSeedPrecisionRecall(t *testing.T) {
 	}
 }
 
+// BenchmarkExtract extracts the seeds' entities with the gazetteer only
+// and with discovery too.
 func BenchmarkExtract(b *testing.B) {
 	articles := seedArticles(b)
-	x := NewExtractor(Default())
 	var size int64
 	for _, a := range articles {
 		size += int64(len(a.Title) + len(a.Body))
 	}
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, a := range articles {
-			x.Extract(a.Title, a.Body)
-		}
+	for _, tc := range []struct {
+		name string
+		x    *Extractor
+	}{
+		{"gazetteer", NewExtractor(Default())},
+		{"all", NewExtractor(Default(), Discover(namedict.Default()))},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, a := range articles {
+					tc.x.Annotate(a)
+				}
+			}
+		})
 	}
 }

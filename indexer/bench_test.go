@@ -12,6 +12,8 @@ import (
 
 	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/entity"
+	"github.com/sagasu-search/sagasu/namedict"
 )
 
 // benchArticles returns n English articles made from the seeds, each made
@@ -82,6 +84,47 @@ func BenchmarkAnalyzeEnglish(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				a.Analyze(input)
 			}
+		})
+	}
+}
+
+// BenchmarkIndexEntities indexes the same English articles with Sagasu's
+// analyzer and entity extraction off, with the gazetteer only, and with
+// the gazetteer and discovery (the default), in memory, 500 per batch.
+// The README quotes the ratio of the articles/s metrics.
+func BenchmarkIndexEntities(b *testing.B) {
+	const n = 2000
+	articles := benchArticles(b, n)
+	var bytes int64
+	for _, a := range articles {
+		bytes += int64(len(a.Title) + len(a.Body))
+	}
+	gaz := entity.Default()
+	annotators := []struct {
+		name string
+		a    Annotator
+	}{
+		{"off", nil},
+		{"gazetteer", entity.NewExtractor(gaz)},
+		{"all", entity.NewExtractor(gaz, entity.Discover(namedict.Default()))},
+	}
+	for _, an := range annotators {
+		b.Run(an.name, func(b *testing.B) {
+			b.SetBytes(bytes)
+			for i := 0; i < b.N; i++ {
+				ix, err := NewInMemory(Options{Annotator: an.a})
+				if err != nil {
+					b.Fatal(err)
+				}
+				for start := 0; start < n; start += 500 {
+					batch := append([]corpus.Article(nil), articles[start:start+500]...)
+					if err := ix.Put(context.Background(), batch); err != nil {
+						b.Fatal(err)
+					}
+				}
+				ix.Close()
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 		})
 	}
 }
