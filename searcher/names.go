@@ -31,7 +31,7 @@ var (
 // taken from the whole phrase so that 孫 in 孫社長 reads as the name Son; and
 // a person the gazetteer knows by the full-name aliases it gives in
 // Japanese script ("Fumio Kishida" / 岸田文雄), where a dictionary reading
-// may be wrong (UniDic reads 文雄 as bunyu).
+// may be wrong for a person the name lexicon lacks.
 // Matching stays a phrase match, so a name never matches across a sentence
 // boundary nor a different person who shares one part of it.
 func (s *Searcher) phraseVariants(text string, words []word) []string {

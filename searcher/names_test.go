@@ -37,11 +37,9 @@ func newNameSearcher(t *testing.T) *Searcher {
 // Shigeru Tanaka, m28 京都), words split by a sentence (m6) and English words
 // that look like romaji (m19).
 //
-// Known gaps, for the name lexicon to close: UniDic splits 安倍晋三元首相 as
-// 安倍|晋|三|元 (so m8 writes 安倍晋三氏, which it reads right), and reads 文雄
-// as bunyu, so "Fumio Kishida" does not reach 岸田文雄 by reading; it reads 孫
-// in 孫社長 as the common noun (grandchild), so "孫社長" finds only Japanese
-// text, while "孫氏" and 孫正義 read as the name Son.
+// The gaps UniDic left (安倍晋三元首相 split as 安倍|晋|三|元, 文雄 read as
+// bunyu, 孫 in 孫社長 read as a common noun) are closed by the name lexicon
+// for the people ENAMDICT lists.
 type nameCases struct {
 	Cases []struct {
 		Part string   `json:"part"`
