@@ -6,8 +6,11 @@
 // file (same format, see README.md) extends it with Merge. An Extractor
 // compiles a gazetteer into a token trie and scans text once: Latin-script
 // aliases match whole words with a capitalization rule, Japanese, Chinese and
-// Korean aliases match as substrings, and the longest match wins.
+// Korean aliases match as substrings, and the longest match wins. With the
+// Discover option it also finds people, organizations and places the
+// gazetteer does not list, reading Japanese names with the namedict lexicon,
+// and gives each a canonical name (see discover.go and README.md).
 //
 // The package is pure: it reads no index and serves nothing. It imports
-// only corpus of Sagasu's packages.
+// corpus, romaji and namedict of Sagasu's packages.
 package entity
