@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sagasu-search/sagasu/corpus"
@@ -42,6 +43,9 @@ func (x *Extractor) discoverLatin(text string, us []unit, headline bool) []candi
 	for _, r := range capitalRuns(us) {
 		out = append(out, x.runCandidates(text, us, r, headline)...)
 	}
+	if headline {
+		return out
+	}
 	return append(out, x.ofOrganizations(text, us)...)
 }
 
@@ -80,9 +84,14 @@ func (x *Extractor) runCandidates(text string, us []unit, r span, headline bool)
 	for from < r.to && functionWords[us[from].key] {
 		from++
 	}
-	if c, end, ok := x.suffixEntity(text, us, span{from, r.to}); ok {
+	if headline {
+		// Every word of a headline is capitalized, verbs too ("… and Create
+		// Digital Agency"): only people, by the name lexicon, are taken.
+	} else if c, end, ok := x.suffixEntity(text, us, span{from, r.to}); ok {
 		out = append(out, c)
 		from = end
+	} else if c, ok := x.roleNamedOrganization(text, us, span{from, r.to}); ok {
+		return append(out, c)
 	}
 	titled := false
 	if from > r.from && titleWords[us[from-1].key] || from == r.from && x.titleBefore(text, us, from) {
@@ -133,8 +142,51 @@ scan:
 		}
 	}
 	name := joinWords(text, us[r.from:nameEnd])
-	c = candidate{ent: x.canonical(typ, name), start: us[r.from].start, end: us[last].end}
-	return c, last + 1, true
+	end = us[last].end
+	if typ == corpus.TypeOrganization && !legalSuffixes[us[last].key] {
+		if place, placeEnd, ok := x.ofPlace(text, us, last+1); ok {
+			name, end = name+" of "+place, placeEnd
+		} else if us[last].key == "ministry" && nameEnd-r.from > 1 {
+			name = "Ministry of " + joinWords(text, us[r.from:last]) // "Defense Ministry"
+		}
+	}
+	return candidate{ent: x.canonical(typ, name), start: us[r.from].start, end: end}, last + 1, true
+}
+
+// ofPlace reads "of" and a place the gazetteer knows at us[i:], which ends
+// some organizations' names ("Democratic Party of Japan", "Bank of
+// America"), and returns the place as written and where it ends.
+func (x *Extractor) ofPlace(text string, us []unit, i int) (place string, end int, ok bool) {
+	if i+1 >= len(us) || us[i].key != "of" || !us[i].joined || !us[i+1].joined {
+		return "", 0, false
+	}
+	n, nd := x.longest(us, i+1)
+	if n == 0 || !slices.ContainsFunc(nd.variants, func(v variant) bool {
+		return v.entity >= 0 && x.g.entities[v.entity].Type == corpus.TypePlace
+	}) {
+		return "", 0, false
+	}
+	words := us[i+1 : i+1+n]
+	return joinWords(text, words), words[n-1].end, true
+}
+
+// roleNamedOrganization takes r as an organization when a word that
+// describes companies and institutions comes right before it:
+// "public broadcaster NHK", "the chipmaker Rapidus".
+func (x *Extractor) roleNamedOrganization(text string, us []unit, r span) (candidate, bool) {
+	n := r.to - r.from
+	if n < 1 || n > 3 || r.from == 0 || !orgRoleWords[us[r.from-1].key] || us[r.from-1].shape != shapeLower ||
+		!us[r.from].joined {
+		return candidate{}, false
+	}
+	for _, u := range us[r.from:r.to] {
+		if functionWords[u.key] || titleWords[u.key] || nonNameWords[u.key] {
+			return candidate{}, false
+		}
+	}
+	words := us[r.from:r.to]
+	name := joinWords(text, words)
+	return candidate{ent: x.canonical(corpus.TypeOrganization, name), start: words[0].start, end: words[n-1].end}, true
 }
 
 // ofOrganizations finds "Ministry of Foreign Affairs", "University of
@@ -235,18 +287,33 @@ func roleAfter(text string, us []unit, i int) bool {
 	if i >= len(us) || strings.TrimSpace(text[us[i-1].rawEnd:us[i].start]) != "," {
 		return false
 	}
-	switch us[i].key {
-	case "who":
+	switch u := us[i]; {
+	case u.key == "who":
 		return true
-	case "the", "a", "an":
-	default:
-		return false
+	case u.key == "the" || u.key == "a" || u.key == "an":
+		return roleWithin(us, i+1, 5, true)
+	case isCapitalWord(u):
+		// ", IBM's senior vice president", ", Arm's chief executive"
+		for k := i; k < len(us) && k < i+3; k++ {
+			if us[k].possessive {
+				return roleWithin(us, k+1, 3, false)
+			}
+			if k+1 < len(us) && (!isCapitalWord(us[k+1]) || !us[k+1].joined) {
+				return false
+			}
+		}
 	}
-	for k := i + 1; k < len(us) && k <= i+5; k++ {
-		if titleWords[us[k].key] || roleNouns[us[k].key] {
+	return false
+}
+
+// roleWithin reports whether a title or role word, or with who "who", is
+// among the n words from us[i] before the clause ends.
+func roleWithin(us []unit, i, n int, who bool) bool {
+	for k := i; k < len(us) && k < i+n; k++ {
+		if titleWords[us[k].key] || roleNouns[us[k].key] || who && us[k].key == "who" {
 			return true
 		}
-		if !us[k].joined {
+		if k+1 < len(us) && !us[k+1].joined {
 			return false
 		}
 	}
@@ -310,6 +377,12 @@ var (
 		"foundation", "party", "airlines", "airways", "motors", "industries", "securities", "electronics",
 		"technologies", "laboratories", "labs", "college", "hospital", "council", "commission", "federation",
 		"corps", "trust", "insurance", "semiconductor", "pharmaceutical", "pharmaceuticals", "chemical", "chemicals")
+	// orgRoleWords describe companies and institutions; a name right after
+	// one is an organization's: "public broadcaster NHK".
+	orgRoleWords = set("broadcaster", "automaker", "carmaker", "chipmaker", "retailer", "lender", "insurer",
+		"brokerage", "conglomerate", "startup", "airline", "carrier", "newspaper", "publisher",
+		"manufacturer", "drugmaker", "shipbuilder", "steelmaker", "utility", "regulator", "watchdog", "union",
+		"tabloid", "outlet", "agency", "firm", "company")
 	// legalSuffixes end a company's name and are dropped from it.
 	legalSuffixes = set("inc", "corp", "corporation", "co", "ltd", "llc", "plc", "kk", "ag", "gmbh", "sa", "nv")
 	// placeSuffixes follow a place's name and are dropped from it.

@@ -106,10 +106,14 @@ func (x *Extractor) add(name string, ent int) {
 		if n.next == nil {
 			n.next = make(map[string]*node)
 		}
-		child, ok := n.next[u.key]
+		key := u.key
+		if i > 0 {
+			key = edgeKey(u)
+		}
+		child, ok := n.next[key]
 		if !ok {
 			child = &node{}
-			n.next[u.key] = child
+			n.next[key] = child
 		}
 		n, shapes[i] = child, u.shape
 	}
@@ -117,6 +121,15 @@ func (x *Extractor) add(name string, ent int) {
 	if !slices.ContainsFunc(n.variants, v.equal) {
 		n.variants = append(n.variants, v)
 	}
+}
+
+// edgeKey is the trie key of a unit: its key, marked when a comma comes
+// before it, so that a text's comma only continues a name spelled with one.
+func edgeKey(u unit) string {
+	if u.comma {
+		return "," + u.key
+	}
+	return u.key
 }
 
 // equal reports whether v and w are the same entity with the same shapes.
@@ -329,10 +342,14 @@ func (x *Extractor) longest(us []unit, i int) (int, *node) {
 	best, bestNode := 0, (*node)(nil)
 	nd := x.root
 	for j := i; j < len(us); j++ {
-		if j > i && !us[j].joined {
+		if j > i && !us[j].joined && !us[j].comma {
 			break
 		}
-		if nd = nd.next[us[j].key]; nd == nil {
+		key := us[j].key
+		if j > i {
+			key = edgeKey(us[j])
+		}
+		if nd = nd.next[key]; nd == nil {
 			break
 		}
 		if nd.accepts(us[i:j+1]) && !cutsKana(us, j) {

@@ -260,21 +260,22 @@ func startsWithSuffix(s string) bool {
 	return false
 }
 
-// japaneseOrganization matches at text[i:] a run of kanji ending in 省, 庁,
-// 大学 or 銀行 (外務省, 東北大学), or of katakana ending in ホールディングス
-// or グループ, with at least two characters before that word and not a
-// generic one (同省, 私立大学, 中央銀行).
+// japaneseOrganization matches at text[i:] a word of kanji and katakana
+// ending in 省, 庁, 党, 大学, 銀行, 連盟 or 協会 (外務省, デジタル庁,
+// 東北大学, 日本スケート連盟), or of katakana ending in ホールディングス or
+// グループ, with at least two characters before that ending and not a
+// generic one (同省, 私立大学, 中央銀行, 与党).
 func (x *Extractor) japaneseOrganization(text string, i int) (candidate, bool) {
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	for _, suf := range japaneseOrgSuffixes {
 		kana := strings.ContainsFunc(suf, isKana)
-		if i > 0 && (kana && isKana(prev) || !kana && unicode.Is(unicode.Han, prev)) {
+		if i > 0 && (isKana(prev) || !kana && unicode.Is(unicode.Han, prev)) {
 			continue // not the start of the word
 		}
 		j := i
 		for j < len(text) && !strings.HasPrefix(text[j:], suf) {
 			r, size := utf8.DecodeRuneInString(text[j:])
-			if kana && !(isKana(r) || r == '・') || !kana && !unicode.Is(unicode.Han, r) {
+			if !(isKana(r) || r == '・' || !kana && unicode.Is(unicode.Han, r)) {
 				break
 			}
 			j += size
@@ -293,7 +294,7 @@ func (x *Extractor) japaneseOrganization(text string, i int) (candidate, bool) {
 }
 
 // japaneseOrgSuffixes end organization names in Japanese.
-var japaneseOrgSuffixes = []string{"ホールディングス", "グループ", "大学", "銀行", "省", "庁"}
+var japaneseOrgSuffixes = []string{"ホールディングス", "グループ", "大学", "銀行", "省", "庁", "党", "連盟", "協会"}
 
 // genericJapanesePrefix reports whether an organization word is preceded
 // by a word that makes it generic: 同省 (the ministry), 私立大学 (private
@@ -304,7 +305,8 @@ func genericJapanesePrefix(prefix string) bool {
 		return true
 	}
 	for _, g := range []string{"私立", "国立", "公立", "女子", "中央", "地方", "民間", "大手", "商業", "投資",
-		"外資", "有名", "海外", "市中", "地銀", "都市", "関係", "所管", "主要", "複数", "中央省"} {
+		"外資", "有名", "海外", "市中", "地銀", "都市", "関係", "所管", "主要", "複数", "中央省",
+		"与", "野", "政", "友", "連立", "少数", "最大", "第一", "第二", "第三", "保守", "革新", "既成", "二大", "公認"} {
 		if strings.HasPrefix(prefix, g) || strings.HasSuffix(prefix, g) {
 			return true
 		}

@@ -17,6 +17,7 @@ type unit struct {
 	shape      shape  // capitalization of the word
 	joined     bool   // only spaces, hyphens, a middle dot or one line break since the previous unit
 	adjacent   bool   // nothing at all since the previous unit
+	comma      bool   // a comma and spaces since the previous unit: "Economy, Trade"
 	possessive bool   // the word ended in "'s", which a name must end with
 	kana       bool   // a katakana character
 }
@@ -41,6 +42,7 @@ func appendUnits(dst []unit, text string) []unit {
 			gap := text[prevEnd:u.start]
 			u.adjacent = gap == ""
 			u.joined = u.adjacent || isSoftGap(gap)
+			u.comma = !u.joined && isCommaGap(gap)
 		}
 		dst = append(dst, u)
 		prevEnd, i = u.rawEnd, u.rawEnd
@@ -98,6 +100,14 @@ func isWordRune(r rune) bool {
 // isApostrophe reports whether r is one of the ways an apostrophe is typed.
 func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '＇'
+}
+
+// isCommaGap reports whether gap is one comma with spaces around it, which
+// separates the words of a few names ("Ministry of Economy, Trade and
+// Industry") but only where a name's own spelling has it.
+func isCommaGap(gap string) bool {
+	t := strings.TrimSpace(gap)
+	return (t == "," || t == "、") && !strings.Contains(gap, "\n")
 }
 
 // isSoftGap reports whether gap may separate the words of one name: spaces,

@@ -1,0 +1,103 @@
+package entity
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/namedict"
+)
+
+// goldSet is one article and the entities a careful reader finds in it.
+type goldSet struct {
+	name    string
+	article corpus.Article
+	want    goldArticle
+}
+
+// loadNewsGold reads testdata/news.jsonl, English and Japanese articles the
+// tests own, and testdata/news_gold.json, their gold entities by id.
+func loadNewsGold(t testing.TB) []goldSet {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "news.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	articles, err := corpus.Decode(f, corpus.DecodeOptions{Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join("testdata", "news_gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold struct {
+		Articles map[string]goldArticle `json:"articles"`
+	}
+	if err := json.Unmarshal(data, &gold); err != nil {
+		t.Fatalf("news_gold.json: %v", err)
+	}
+	var out []goldSet
+	for _, a := range articles {
+		want, ok := gold.Articles[a.ID]
+		if !ok {
+			t.Fatalf("news_gold.json has no entry for %s", a.ID)
+		}
+		out = append(out, goldSet{name: a.ID, article: a, want: want})
+	}
+	if len(out) != len(gold.Articles) {
+		t.Fatalf("%d articles but %d gold entries", len(out), len(gold.Articles))
+	}
+	return out
+}
+
+// allGold returns the seeds and the news fixtures with their gold.
+func allGold(t testing.TB) []goldSet {
+	t.Helper()
+	gold := loadGold(t)
+	seeds := seedArticles(t)
+	var out []goldSet
+	for name, a := range seeds {
+		out = append(out, goldSet{name: name, article: a, want: gold[name]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return append(out, loadNewsGold(t)...)
+}
+
+// TestGoldPrecisionRecall runs the production extractor (gazetteer,
+// name lexicon and discovery) over every gold article, the seeds and the
+// news fixtures, and requires per type precision ≥ 0.95 and recall ≥ 0.9.
+func TestGoldPrecisionRecall(t *testing.T) {
+	sets := allGold(t)
+	if len(sets) < 25 {
+		t.Fatalf("%d gold articles, want at least 25", len(sets))
+	}
+	x := NewExtractor(Default(), Discover(namedict.Default()))
+	byType := map[string]*tally{}
+	for _, typ := range corpus.EntityTypes {
+		byType[typ] = &tally{}
+	}
+	langs := map[string]int{}
+	for _, g := range sets {
+		langs[g.article.Lang]++
+		got := x.Annotate(corpus.Article{Title: g.article.Title, Body: g.article.Body})
+		for _, typ := range corpus.EntityTypes {
+			fps, fns := byType[typ].compare(got.ByType(typ), g.want.ByType(typ))
+			if len(fps)+len(fns) > 0 {
+				t.Logf("%s %s: false positives %q, false negatives %q", g.name, typ, fps, fns)
+			}
+		}
+	}
+	t.Logf("%d gold articles: %v", len(sets), langs)
+	for _, typ := range corpus.EntityTypes {
+		c := *byType[typ]
+		t.Logf("%-12s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", typ, c.precision(), c.recall(), c.tp, c.fp, c.fn)
+		if c.precision() < 0.95 || c.recall() < 0.9 {
+			t.Errorf("%s: precision %.3f, recall %.3f; want precision ≥ 0.95 and recall ≥ 0.9", typ, c.precision(), c.recall())
+		}
+	}
+}
