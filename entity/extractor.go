@@ -232,9 +232,17 @@ func (x *Extractor) find(text string, headline bool) []candidate {
 // latinUnits returns the word units of us, without the characters of
 // Japanese, Chinese and Korean.
 func latinUnits(us []unit) []unit {
-	out := us[:0:0]
-	for _, u := range us {
-		if u.shape != shapeUncased || !isCharRune(firstRune(u.key)) {
+	isLatin := func(u unit) bool {
+		return u.shape != shapeUncased || u.key[0] < utf8.RuneSelf || !isCharRune(firstRune(u.key))
+	}
+	first := slices.IndexFunc(us, func(u unit) bool { return !isLatin(u) })
+	if first < 0 {
+		return us // English text: every unit is Latin
+	}
+	out := make([]unit, first, len(us))
+	copy(out, us[:first])
+	for _, u := range us[first:] {
+		if isLatin(u) {
 			out = append(out, u)
 		}
 	}

@@ -213,8 +213,12 @@ func isJapaneseText(s string) bool {
 func (x *Extractor) discoverJapanese(text string) []candidate {
 	var out []candidate
 	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+		if r < 0x2E80 || !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) { // CJK starts at U+2E80
 			i += size
 			continue
 		}
