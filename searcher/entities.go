@@ -33,7 +33,7 @@ type EntityCount struct {
 
 // Entities lists the entities named in the index, most frequent first.
 func (s *Searcher) Entities(ctx context.Context, r EntitiesRequest) ([]EntityCount, error) {
-	types, err := r.types()
+	types, err := r.types(s.limits.MaxFacetSize)
 	if err != nil {
 		return nil, err
 	}
@@ -62,12 +62,12 @@ func (s *Searcher) Entities(ctx context.Context, r EntitiesRequest) ([]EntityCou
 	return out, nil
 }
 
-func (r *EntitiesRequest) types() ([]string, error) {
+func (r *EntitiesRequest) types(maxSize int) ([]string, error) {
 	if r.Size == 0 {
 		r.Size = DefaultSize
 	}
-	if r.Size < 1 || r.Size > MaxFacetSize {
-		return nil, &RequestError{"size", fmt.Sprintf("must be between 1 and %d", MaxFacetSize)}
+	if r.Size < 1 || r.Size > maxSize {
+		return nil, &RequestError{"size", fmt.Sprintf("must be between 1 and %d", maxSize)}
 	}
 	if r.Type == "" {
 		return corpus.EntityTypes, nil

@@ -43,8 +43,8 @@ func (s *Searcher) Entity(ctx context.Context, r EntityPageRequest) (*EntityPage
 	if r.Size == 0 {
 		r.Size = DefaultFacetSize
 	}
-	if r.Size < 1 || r.Size > MaxFacetSize {
-		return nil, &RequestError{"size", fmt.Sprintf("must be between 1 and %d", MaxFacetSize)}
+	if r.Size < 1 || r.Size > s.limits.MaxFacetSize {
+		return nil, &RequestError{"size", fmt.Sprintf("must be between 1 and %d", s.limits.MaxFacetSize)}
 	}
 	name, err := s.resolveEntity(EntityFilter{Type: r.Type, Name: r.Name})
 	if err != nil {

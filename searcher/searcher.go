@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -17,16 +18,41 @@ import (
 	"github.com/sagasu-search/sagasu/indexer"
 )
 
-// Limits on a request; a request beyond them is refused with a *RequestError.
+// Defaults of a request and of Limits.
 const (
 	DefaultSize      = 10
+	DefaultFacetSize = 10
 	MaxSize          = 100
 	MaxWindow        = 10000 // from + size
-	DefaultFacetSize = 10
 	MaxFacetSize     = 1000
 	MaxQueryRunes    = 1024
 	MaxEntityFilters = 20
 )
+
+// Limits bound what one request may ask for; a request beyond them is
+// refused with a *RequestError naming the parameter. The zero value of a
+// field means its default (MaxSize, MaxWindow, …).
+type Limits struct {
+	MaxSize          int // hits per page
+	MaxWindow        int // from + size: how deep a page may be
+	MaxFacetSize     int // values per facet, related entities, entity listings
+	MaxQueryRunes    int // characters in q
+	MaxEntityFilters int // entity= parameters
+}
+
+// withDefaults fills l's zero fields.
+func (l Limits) withDefaults() Limits {
+	for _, f := range []struct {
+		v   *int
+		def int
+	}{{&l.MaxSize, MaxSize}, {&l.MaxWindow, MaxWindow}, {&l.MaxFacetSize, MaxFacetSize},
+		{&l.MaxQueryRunes, MaxQueryRunes}, {&l.MaxEntityFilters, MaxEntityFilters}} {
+		if *f.v <= 0 {
+			*f.v = f.def
+		}
+	}
+	return l
+}
 
 // Sort orders.
 const (
@@ -44,13 +70,29 @@ type EntityResolver interface {
 type Searcher struct {
 	index    *indexer.Index
 	entities EntityResolver
+	limits   Limits
+}
+
+// Option configures a Searcher.
+type Option func(*Searcher)
+
+// WithLimits sets the limits of a request (zero fields keep their defaults).
+func WithLimits(l Limits) Option {
+	return func(s *Searcher) { s.limits = l.withDefaults() }
 }
 
 // New returns a Searcher over ix that resolves entity names with r (which may
 // be nil: entity filters then match canonical names only).
-func New(ix *indexer.Index, r EntityResolver) *Searcher {
-	return &Searcher{index: ix, entities: r}
+func New(ix *indexer.Index, r EntityResolver, opts ...Option) *Searcher {
+	s := &Searcher{index: ix, entities: r, limits: Limits{}.withDefaults()}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
+
+// Limits returns the limits s enforces.
+func (s *Searcher) Limits() Limits { return s.limits }
 
 // EntityFilter restricts results to articles naming an entity.
 type EntityFilter struct {
@@ -83,7 +125,7 @@ type RequestError struct {
 func (e *RequestError) Error() string { return fmt.Sprintf("parameter %q: %s", e.Param, e.Msg) }
 
 // normalize fills defaults and checks limits.
-func (r *Request) normalize() error {
+func (r *Request) normalize(l Limits) error {
 	if r.Size == 0 {
 		r.Size = DefaultSize
 	}
@@ -94,22 +136,22 @@ func (r *Request) normalize() error {
 		r.Sort = SortRelevance
 	}
 	switch {
-	case len([]rune(r.Query)) > MaxQueryRunes:
-		return &RequestError{"q", fmt.Sprintf("the query is longer than %d characters", MaxQueryRunes)}
-	case r.Size < 1 || r.Size > MaxSize:
-		return &RequestError{"size", fmt.Sprintf("must be between 1 and %d", MaxSize)}
+	case utf8.RuneCountInString(r.Query) > l.MaxQueryRunes:
+		return &RequestError{"q", fmt.Sprintf("the query is longer than %d characters", l.MaxQueryRunes)}
+	case r.Size < 1 || r.Size > l.MaxSize:
+		return &RequestError{"size", fmt.Sprintf("must be between 1 and %d", l.MaxSize)}
 	case r.From < 0:
 		return &RequestError{"from", "must not be negative"}
-	case r.From+r.Size > MaxWindow:
-		return &RequestError{"from", fmt.Sprintf("from + size must not exceed %d", MaxWindow)}
-	case r.FacetSize < 1 || r.FacetSize > MaxFacetSize:
-		return &RequestError{"facet_size", fmt.Sprintf("must be between 1 and %d", MaxFacetSize)}
+	case r.From > l.MaxWindow-r.Size:
+		return &RequestError{"from", fmt.Sprintf("from + size must not exceed %d", l.MaxWindow)}
+	case r.FacetSize < 1 || r.FacetSize > l.MaxFacetSize:
+		return &RequestError{"facet_size", fmt.Sprintf("must be between 1 and %d", l.MaxFacetSize)}
 	case r.Sort != SortRelevance && r.Sort != SortDate:
 		return &RequestError{"sort", `must be "relevance" or "date"`}
 	case r.Since != nil && r.Until != nil && !r.Since.Before(*r.Until):
 		return &RequestError{"until", "must be after since"}
-	case len(r.Entities) > MaxEntityFilters:
-		return &RequestError{"entity", fmt.Sprintf("at most %d entity filters", MaxEntityFilters)}
+	case len(r.Entities) > l.MaxEntityFilters:
+		return &RequestError{"entity", fmt.Sprintf("at most %d entity filters", l.MaxEntityFilters)}
 	}
 	return nil
 }
@@ -118,7 +160,7 @@ func (r *Request) normalize() error {
 // *RequestError; other errors are the index's.
 func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	start := time.Now()
-	if err := r.normalize(); err != nil {
+	if err := r.normalize(s.limits); err != nil {
 		return nil, err
 	}
 	pq, err := ParseQuery(r.Query)

@@ -1,0 +1,85 @@
+package indexer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Backup copies the index, while it keeps serving reads and writes, to the
+// folder dest, which must not exist yet. The copy is a consistent snapshot
+// (every batch acknowledged before Backup started is in it, none is in it
+// half) that Open opens like the original. It is written to a temporary
+// folder beside dest and renamed into place when complete, so dest either
+// holds a whole index or does not exist.
+func (ix *Index) Backup(ctx context.Context, dest string) error {
+	if ix.path == "" {
+		return errors.New("back up index: an in-memory index has no files to copy")
+	}
+	if err := ctxErr(ctx, "back up index"); err != nil {
+		return err
+	}
+	if _, err := os.Stat(dest); err == nil {
+		return fmt.Errorf("back up index to %s: it already exists; choose a new folder", dest)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("back up index to %s: %w", dest, err)
+	}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("back up index to %s: %w", dest, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".partial-")
+	if err != nil {
+		return fmt.Errorf("back up index to %s: %w", dest, err)
+	}
+	defer os.RemoveAll(tmp) // a no-op once renamed
+	if err := ix.copyTo(tmp); err != nil {
+		return fmt.Errorf("back up index to %s: %w", dest, err)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return fmt.Errorf("back up index to %s: %w", dest, err)
+	}
+	return syncDir(parent)
+}
+
+// copyTo writes a snapshot of the index into the empty folder dir and
+// syncs its files.
+func (ix *Index) copyTo(dir string) error {
+	c, ok := ix.bleve.(bleve.IndexCopyable)
+	if !ok {
+		return errors.New("this index cannot be copied online")
+	}
+	if err := c.CopyTo(bleve.FileSystemDirectory(dir)); err != nil {
+		return err
+	}
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return syncDir(path)
+		}
+		return syncFile(path)
+	})
+}
+
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+func syncDir(path string) error {
+	if err := syncFile(path); err != nil {
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	return nil
+}
