@@ -36,22 +36,26 @@ type putResult struct {
 // handlePostArticles answers POST /api/v1/articles: one JSON article, an
 // array, or JSON Lines. The batch is indexed whole or, if any article is
 // invalid, not at all.
-func handlePostArticles(cfg Config, ix *indexer.Index) http.Handler {
+func handlePostArticles(cfg Config, ix *indexer.Index, m *metrics) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		articles, status, err := decodeArticles(w, r, cfg)
 		if err != nil {
+			m.ingestErrors.WithLabelValues(codeFor(status)).Inc()
 			writeError(w, r, status, codeFor(status), err.Error())
 			return
 		}
 		if err := ix.Put(r.Context(), articles); err != nil {
 			var be *indexer.BatchError
 			if errors.As(err, &be) {
+				m.ingestErrors.WithLabelValues(codeInvalidArticle).Inc()
 				writeError(w, r, http.StatusBadRequest, codeInvalidArticle, "nothing was indexed: "+be.Error())
 				return
 			}
+			m.ingestErrors.WithLabelValues(codeInternal).Inc()
 			writeInternal(w, r, err)
 			return
 		}
+		m.indexed.Add(float64(len(articles)))
 		res := putResult{Indexed: len(articles), IDs: make([]string, len(articles))}
 		for i, a := range articles {
 			res.IDs[i] = a.ID
@@ -91,7 +95,7 @@ func codeFor(status int) string {
 }
 
 // handleDeleteArticle answers DELETE /api/v1/articles/{id}.
-func handleDeleteArticle(ix *indexer.Index) http.Handler {
+func handleDeleteArticle(ix *indexer.Index, m *metrics) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := mux.Vars(r)["id"]
 		err := ix.Delete(r.Context(), id)
@@ -99,6 +103,7 @@ func handleDeleteArticle(ix *indexer.Index) http.Handler {
 			writeIndexError(w, r, id, err)
 			return
 		}
+		m.deleted.Inc()
 		encode(w, r, http.StatusOK, map[string]string{"deleted": id})
 	})
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 
@@ -40,6 +41,9 @@ const (
 	codeNotFound         = "not_found"
 	codeMethodNotAllowed = "method_not_allowed"
 	codeUnauthorized     = "unauthorized"
+	codeForbidden        = "forbidden"
+	codeBackupsDisabled  = "backups_disabled"
+	codeConflict         = "conflict"
 	codeWritesDisabled   = "writes_disabled"
 	codeTimeout          = "timeout"
 	codeUnavailable      = "unavailable"
@@ -55,4 +59,11 @@ func writeError(w http.ResponseWriter, r *http.Request, status int, code, msg st
 func writeInternal(w http.ResponseWriter, r *http.Request, err error) {
 	zerolog.Ctx(r.Context()).Error().Err(err).Msg("internal error")
 	writeError(w, r, http.StatusInternalServerError, codeInternal, "internal error; the server log has the details (look for this request's id)")
+}
+
+// jsonDecoder returns a strict decoder of body: unknown fields are errors.
+func jsonDecoder(body []byte) *json.Decoder {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	return dec
 }

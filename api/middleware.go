@@ -2,12 +2,10 @@ package api
 
 import (
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/hex"
 	"fmt"
 	"net/http"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -103,25 +101,6 @@ func recoverPanics(next http.Handler) http.Handler {
 				writeError(w, r, http.StatusInternalServerError, codeInternal, "internal error")
 			}
 		}()
-		next.ServeHTTP(w, r)
-	})
-}
-
-// requireKey lets a request through only with "Authorization: Bearer key".
-// With no key configured the route is disabled: 403 and how to enable it.
-func requireKey(key string, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if key == "" {
-			writeError(w, r, http.StatusForbidden, codeWritesDisabled,
-				"writes are disabled: start the server with SAGASU_API_KEY set (or --api-key) and send Authorization: Bearer <key>")
-			return
-		}
-		given, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(given)), []byte(key)) != 1 {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="sagasu"`)
-			writeError(w, r, http.StatusUnauthorized, codeUnauthorized, "missing or wrong API key: send Authorization: Bearer <key>")
-			return
-		}
 		next.ServeHTTP(w, r)
 	})
 }

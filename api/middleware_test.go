@@ -11,41 +11,6 @@ import (
 	"github.com/rs/zerolog"
 )
 
-func TestRequireKey(t *testing.T) {
-	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
-	tests := []struct {
-		name, configured, header string
-		wantStatus               int
-		wantCode                 string
-	}{
-		{"no key configured", "", "Bearer anything", 403, codeWritesDisabled},
-		{"no header", "k3y", "", 401, codeUnauthorized},
-		{"wrong scheme", "k3y", "Basic k3y", 401, codeUnauthorized},
-		{"wrong key", "k3y", "Bearer k3x", 401, codeUnauthorized},
-		{"prefix of the key", "k3y", "Bearer k3", 401, codeUnauthorized},
-		{"right key", "k3y", "Bearer k3y", 204, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			req := httptest.NewRequest("POST", "/api/v1/articles", nil)
-			if tt.header != "" {
-				req.Header.Set("Authorization", tt.header)
-			}
-			rec := httptest.NewRecorder()
-			requireKey(tt.configured, ok).ServeHTTP(rec, req)
-			if rec.Code != tt.wantStatus {
-				t.Errorf("status %d, want %d", rec.Code, tt.wantStatus)
-			}
-			if tt.wantCode != "" {
-				var body errorBody
-				if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body.Error.Code != tt.wantCode {
-					t.Errorf("body %q, want error code %q", rec.Body.String(), tt.wantCode)
-				}
-			}
-		})
-	}
-}
-
 func TestRequestIDAndAccessLog(t *testing.T) {
 	var logs bytes.Buffer
 	logger := zerolog.New(&logs)

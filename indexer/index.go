@@ -156,8 +156,14 @@ func (ix *Index) DiskSize() (int64, error) {
 	if ix.path == "" {
 		return 0, nil
 	}
+	return FolderSize(ix.path)
+}
+
+// FolderSize returns the bytes of the files under path, such as an index
+// or a backup of one.
+func FolderSize(path string) (int64, error) {
 	var size int64
-	err := filepath.WalkDir(ix.path, func(_ string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -167,7 +173,7 @@ func (ix *Index) DiskSize() (int64, error) {
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("size of index %s: %w", ix.path, err)
+		return 0, fmt.Errorf("size of %s: %w", path, err)
 	}
 	return size, nil
 }

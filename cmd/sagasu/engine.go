@@ -11,6 +11,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/namedict"
@@ -27,6 +28,8 @@ type commonFlags struct {
 	entities  string
 	logFormat string
 	logLevel  string
+	limits    searcher.Limits
+	fields    corpus.Limits
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
@@ -35,7 +38,17 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.entities, "entities", "all", `entity extraction at ingest: "all" (gazetteer and discovery), "gazetteer" or "off"`)
 	fs.StringVar(&c.logFormat, "log-format", "json", `log format: "json" or "console" (human-readable)`)
 	fs.StringVar(&c.logLevel, "log-level", "info", "log level: debug, info, warn or error")
+	fs.IntVar(&c.limits.MaxQueryRunes, "max-query-chars", searcher.MaxQueryRunes, "longest query, in characters")
+	fs.IntVar(&c.limits.MaxSize, "max-page-size", searcher.MaxSize, "most hits in one page (size)")
+	fs.IntVar(&c.limits.MaxWindow, "max-window", searcher.MaxWindow, "deepest hit a page may reach (from + size)")
+	fs.IntVar(&c.limits.MaxFacetSize, "max-facet-size", searcher.MaxFacetSize, "most values of a facet or an entity listing")
+	fs.IntVar(&c.limits.MaxEntityFilters, "max-entity-filters", searcher.MaxEntityFilters, "most entity= filters in one search")
+	fs.IntVar(&c.fields.MaxTitleBytes, "max-title-bytes", corpus.DefaultMaxTitleBytes, "longest article title accepted, in bytes")
+	fs.IntVar(&c.fields.MaxBodyBytes, "max-article-bytes", corpus.DefaultMaxBodyBytes, "longest article body accepted, in bytes")
 }
+
+// fieldLimits are the article field limits the flags set.
+func (c *commonFlags) fieldLimits() corpus.Limits { return c.fields }
 
 // logger builds the zerolog logger the flags ask for.
 func (c *commonFlags) logger(w io.Writer) (zerolog.Logger, error) {
@@ -84,11 +97,12 @@ func (c *commonFlags) openEngine() (*engine, error) {
 	default:
 		return nil, fmt.Errorf(`--entities %q: use "all", "gazetteer" or "off": %w`, c.entities, errUsage)
 	}
-	ix, created, err := indexer.Open(c.data, indexer.Options{Annotator: annotator})
+	ix, created, err := indexer.Open(c.data, indexer.Options{Annotator: annotator, Limits: c.fields})
 	if err != nil {
 		return nil, err
 	}
-	return &engine{index: ix, gazetteer: gaz, searcher: searcher.New(ix, x), created: created}, nil
+	s := searcher.New(ix, x, searcher.WithLimits(c.limits))
+	return &engine{index: ix, gazetteer: gaz, searcher: s, created: created}, nil
 }
 
 // versionString names this build and the versions it was built with.

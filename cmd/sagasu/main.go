@@ -17,10 +17,24 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	go stopOnSignals(cancel)
 	if err := run(ctx, os.Args, os.Getenv, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintf(os.Stderr, "sagasu: %v\n", err)
 		os.Exit(exitCode(err))
 	}
+}
+
+// stopOnSignals cancels the program's context at the first SIGINT or
+// SIGTERM, so that serve drains requests and closes the index, and exits
+// at once at the second.
+func stopOnSignals(cancel context.CancelFunc) {
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	s := <-sig
+	fmt.Fprintf(os.Stderr, "sagasu: %v: stopping (send it again to stop at once)\n", s)
+	cancel()
+	<-sig
+	fmt.Fprintln(os.Stderr, "sagasu: stopped at once; acknowledged writes are on disk")
+	os.Exit(130)
 }

@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -18,24 +21,73 @@ import (
 // serveFlags are the flags of "sagasu serve".
 type serveFlags struct {
 	commonFlags
-	addr         string
-	corpus       listFlag
-	apiKey       string
-	maxBodyBytes int64
-	maxBatch     int
+	addr            string
+	corpus          listFlag
+	apiKey          string
+	apiKeys         string
+	apiKeysFile     string
+	readKeyRequired bool
+	corsOrigins     listFlag
+	maxBodyBytes    int64
+	maxBatch        int
+	queryTimeout    time.Duration
+	shutdownTimeout time.Duration
+	backupDir       string
 }
 
-// runServe opens or creates the index, fills a new one with the seeds (or
-// indexes --corpus), and serves the API until ctx is cancelled.
+func (f *serveFlags) register(fs *flag.FlagSet) {
+	f.commonFlags.register(fs)
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fs.Var(&f.corpus, "corpus", "file or folder of .txt/.json/.jsonl articles to index at start instead of the embedded seeds (repeatable)")
+	fs.StringVar(&f.apiKey, "api-key", "", "a key with write scope (prefer the SAGASU_API_KEY environment variable)")
+	fs.StringVar(&f.apiKeys, "api-keys", "", `keys as "secret:read,secret:write" (prefer the SAGASU_API_KEYS environment variable)`)
+	fs.StringVar(&f.apiKeysFile, "api-keys-file", "", `file of keys, one "secret read|write" a line`)
+	fs.BoolVar(&f.readKeyRequired, "read-key-required", false, "searches and every other read need a key too")
+	fs.Var(&f.corsOrigins, "cors-origins", `origins whose browsers may call the API, comma-separated, or "*" (off by default)`)
+	fs.Int64Var(&f.maxBodyBytes, "max-body-bytes", api.DefaultMaxBodyBytes, "largest request body accepted")
+	fs.IntVar(&f.maxBatch, "max-batch", api.DefaultMaxBatch, "most articles accepted in one POST")
+	fs.DurationVar(&f.queryTimeout, "query-timeout", api.DefaultQueryTimeout, "longest a search or other read may take before a 503")
+	fs.DurationVar(&f.shutdownTimeout, "shutdown-timeout", 30*time.Second, "longest in-flight requests may take to finish at shutdown")
+	fs.StringVar(&f.backupDir, "backup-dir", "", "folder for POST /api/v1/admin/backup (disabled when empty)")
+}
+
+// keys gathers the API keys of --api-key, --api-keys and --api-keys-file.
+func (f *serveFlags) keys() ([]api.Key, error) {
+	text := f.apiKeys
+	if f.apiKeysFile != "" {
+		b, err := os.ReadFile(f.apiKeysFile)
+		if err != nil {
+			return nil, fmt.Errorf("--api-keys-file: %w", err)
+		}
+		text += "\n" + string(b)
+	}
+	keys, err := api.ParseKeys(text)
+	if err != nil {
+		return nil, fmt.Errorf("API keys: %w: %w", err, errUsage)
+	}
+	if f.apiKey != "" {
+		keys = append(keys, api.Key{Secret: f.apiKey, Scope: api.ScopeWrite})
+	}
+	return keys, nil
+}
+
+// config is the API's configuration from the flags.
+func (f *serveFlags) config(keys []api.Key) api.Config {
+	return api.Config{
+		Keys: keys, ReadKeyRequired: f.readKeyRequired, CORSOrigins: f.corsOrigins,
+		MaxBodyBytes: f.maxBodyBytes, MaxBatch: f.maxBatch, Limits: f.fieldLimits(),
+		QueryTimeout: f.queryTimeout, BackupDir: f.backupDir, Version: version,
+	}
+}
+
+// runServe listens at once (answering 503 until ready), opens or creates
+// the index, fills a new one with the seeds (or indexes --corpus), and
+// serves the API until ctx is cancelled; then it drains in-flight requests
+// and closes the index.
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var f serveFlags
 	fs := newFlagSet("serve", stderr)
 	f.register(fs)
-	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
-	fs.Var(&f.corpus, "corpus", "file or folder of .txt/.json/.jsonl articles to index at start instead of the embedded seeds (repeatable)")
-	fs.StringVar(&f.apiKey, "api-key", "", "key that enables POST and DELETE (prefer the SAGASU_API_KEY environment variable)")
-	fs.Int64Var(&f.maxBodyBytes, "max-body-bytes", api.DefaultMaxBodyBytes, "largest request body accepted")
-	fs.IntVar(&f.maxBatch, "max-batch", api.DefaultMaxBatch, "most articles accepted in one POST")
 	if err := parseFlags(fs, args, getenv); err != nil {
 		return err
 	}
@@ -46,17 +98,32 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	keys, err := f.keys()
+	if err != nil {
+		return err
+	}
+	if f.readKeyRequired && len(keys) == 0 {
+		return fmt.Errorf("--read-key-required needs API keys (SAGASU_API_KEYS): %w", errUsage)
+	}
+	gate := api.NewGate()
+	srv, err := listen(f.addr, gate, logger)
+	if err != nil {
+		return err
+	}
 	eng, err := f.openEngine()
 	if err != nil {
+		srv.close()
 		return err
 	}
 	defer closeIndex(eng, logger)
 	if err := f.fill(ctx, eng, logger, stderr); err != nil {
+		srv.close()
 		return err
 	}
 	go analysis.Preload() // the first Japanese query should not wait seconds for the dictionary
-	cfg := api.Config{APIKey: f.apiKey, MaxBodyBytes: f.maxBodyBytes, MaxBatch: f.maxBatch, Version: version}
-	return serveHTTP(ctx, f.addr, api.NewServer(logger, cfg, eng.index, eng.searcher), logger)
+	gate.Open(api.NewServer(logger, f.config(keys), eng.index, eng.searcher))
+	logger.Info().Int("keys", len(keys)).Bool("read_key_required", f.readKeyRequired).Msg("ready")
+	return srv.wait(ctx, gate, f.shutdownTimeout)
 }
 
 // fill indexes --corpus, or the embedded seeds when the index is new.
@@ -85,9 +152,16 @@ func (f *serveFlags) fill(ctx context.Context, eng *engine, logger zerolog.Logge
 	return nil
 }
 
-// serveHTTP serves h on addr until ctx is cancelled, then lets in-flight
-// requests finish (for up to 15 s).
-func serveHTTP(ctx context.Context, addr string, h http.Handler, logger zerolog.Logger) error {
+// server is the HTTP server of "sagasu serve".
+type server struct {
+	http   *http.Server
+	errc   chan error
+	logger zerolog.Logger
+}
+
+// listen starts serving h on addr with timeouts that a slow or stalled
+// client (slowloris) cannot hold a connection open past.
+func listen(addr string, h http.Handler, logger zerolog.Logger) (*server, error) {
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -95,27 +169,40 @@ func serveHTTP(ctx context.Context, addr string, h http.Handler, logger zerolog.
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          log.New(logger, "", 0),
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", addr, err)
+		return nil, fmt.Errorf("listen on %s: %w", addr, err)
 	}
 	logger.Info().Str("addr", "http://"+ln.Addr().String()).Str("version", version).Msg("listening")
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	s := &server{http: srv, errc: make(chan error, 1), logger: logger}
+	go func() { s.errc <- srv.Serve(ln) }()
+	return s, nil
+}
+
+// wait serves until ctx is cancelled, then drains: /readyz turns 503,
+// new connections are refused, and in-flight requests get up to timeout
+// to finish.
+func (s *server) wait(ctx context.Context, gate *api.Gate, timeout time.Duration) error {
 	select {
-	case err := <-errc:
+	case err := <-s.errc:
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	logger.Info().Msg("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	gate.Drain()
+	s.logger.Info().Dur("timeout", timeout).Msg("shutting down: finishing in-flight requests")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := s.http.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	s.logger.Info().Msg("stopped serving")
 	return nil
 }
+
+// close stops the server at once, when starting failed.
+func (s *server) close() { s.http.Close() }
 
 func closeIndex(eng *engine, logger zerolog.Logger) {
 	if err := eng.index.Close(); err != nil {
