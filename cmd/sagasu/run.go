@@ -16,6 +16,7 @@ Usage:
   sagasu serve   [--addr ADDR] [--data DIR] [--corpus PATH]...   run the API (indexes the embedded seeds into a new index)
   sagasu index   [--data DIR] PATH...                            ingest .txt, .json and .jsonl files or folders
   sagasu search  [--data DIR] [flags] QUERY...                   search from the terminal
+  sagasu backup  --data DIR --to DIR                             copy an index not in use (a server: POST /api/v1/admin/backup)
   sagasu version                                                 print the version
 
 Run "sagasu COMMAND -h" for a command's flags. Every flag can also be set
@@ -40,6 +41,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runIndex(ctx, rest, getenv, stdout, stderr)
 	case "search":
 		return runSearch(ctx, rest, getenv, stdout, stderr)
+	case "backup":
+		return runBackup(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, versionString())
 		return nil
