@@ -60,6 +60,9 @@ func ParseQuery(q string) (ParsedQuery, error) {
 	if !utf8.ValidString(q) {
 		return ParsedQuery{}, &QueryError{Pos: 0, Msg: "the query is not valid UTF-8"}
 	}
+	if i := strings.IndexFunc(q, isControl); i >= 0 {
+		return ParsedQuery{}, &QueryError{Pos: utf8.RuneCountInString(q[:i]), Msg: fmt.Sprintf("the query holds the control character %U", firstRune(q[i:]))}
+	}
 	toks, err := lex(q)
 	if err != nil {
 		return ParsedQuery{}, err
@@ -154,4 +157,15 @@ func lexWord(rs []rune, i int) (token, int) {
 		return token{or: true}, end
 	}
 	return token{term: Term{Text: text}}, end
+}
+
+// isControl reports whether r is a control character other than the
+// white space a pasted query may carry (tab, line breaks).
+func isControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
