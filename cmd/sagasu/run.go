@@ -17,6 +17,7 @@ Usage:
   sagasu index   [--data DIR] PATH...                            ingest .txt, .json and .jsonl files or folders
   sagasu search  [--data DIR] [flags] QUERY...                   search from the terminal
   sagasu backup  --data DIR --to DIR                             copy an index not in use (a server: POST /api/v1/admin/backup)
+  sagasu load    [--url URL] [--concurrency N] [--duration D]    drive a running server with searches (and writes with --api-key)
   sagasu version                                                 print the version
 
 Run "sagasu COMMAND -h" for a command's flags. Every flag can also be set
@@ -43,6 +44,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runSearch(ctx, rest, getenv, stdout, stderr)
 	case "backup":
 		return runBackup(ctx, rest, getenv, stdout, stderr)
+	case "load":
+		return runLoad(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, versionString())
 		return nil
