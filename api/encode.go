@@ -22,6 +22,10 @@ func encode(w http.ResponseWriter, r *http.Request, status int, v interface{}) {
 	}
 }
 
+// statusClientClosed answers a request whose client went away before it
+// was done.
+const statusClientClosed = 499
+
 // errorBody is the JSON of every error answer.
 type errorBody struct {
 	Error errorDetail `json:"error"`
@@ -47,6 +51,7 @@ const (
 	codeWritesDisabled   = "writes_disabled"
 	codeTimeout          = "timeout"
 	codeUnavailable      = "unavailable"
+	codeCancelled        = "cancelled"
 	codeInternal         = "internal"
 )
 

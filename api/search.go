@@ -80,7 +80,9 @@ func writeSearchError(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, context.DeadlineExceeded):
 		writeError(w, r, http.StatusServiceUnavailable, codeTimeout, "the search took too long; narrow the query or try again")
 	case errors.Is(err, context.Canceled):
-		writeError(w, r, http.StatusServiceUnavailable, codeUnavailable, "the request was cancelled")
+		// The client went away: nobody reads this answer, and it is no
+		// server error. 499 is nginx's "client closed request".
+		writeError(w, r, statusClientClosed, codeCancelled, "the client closed the request")
 	default:
 		writeInternal(w, r, err)
 	}
