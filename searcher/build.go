@@ -15,17 +15,37 @@ import (
 // TitleBoost weighs a match in the title against one in the body.
 const TitleBoost = 2.0
 
+// builtQuery is a Bleve query built from a request.
+type builtQuery struct {
+	q        query.Query
+	named    []QueryEntity // the entities the query names
+	required int           // required clauses (words, phrases, OR groups, names)
+}
+
 // buildQuery turns a parsed query and the request's filters into one Bleve
 // query, and says which entities the query names. Filters restrict the
-// matches without changing their scores.
-func (s *Searcher) buildQuery(pq ParsedQuery, r Request) (query.Query, []QueryEntity, error) {
+// matches without changing their scores. Strictly, every required clause
+// must match; relaxed, at least minShould(n) of the n required clauses.
+func (s *Searcher) buildQuery(pq ParsedQuery, r Request, relaxed bool) (builtQuery, error) {
 	spans := s.entitySpans(pq)
-	must, mustNot, positive, err := s.clauseQueries(pq, &spans)
+	must, quoted, mustNot, positive, err := s.clauseQueries(pq, &spans)
 	if err != nil {
-		return nil, nil, err
+		return builtQuery{}, err
 	}
+	required := len(must) + len(quoted)
 	bq := bleve.NewBooleanQuery()
+	if len(quoted) > 0 {
+		bq.AddMust(quoted...) // a quoted phrase is required even when relaxed
+	}
 	switch {
+	case relaxed && len(quoted) > 0:
+		bq.AddShould(must...) // the phrase decides; the other words rank
+	case relaxed && len(must) > 1:
+		some := bleve.NewDisjunctionQuery(must...)
+		some.SetMin(float64(minShould(len(must))))
+		bq.AddMust(some)
+	case len(quoted) > 0:
+		bq.AddMust(must...)
 	case len(must) > 0:
 		bq.AddMust(must...)
 	case positive:
@@ -38,19 +58,20 @@ func (s *Searcher) buildQuery(pq ParsedQuery, r Request) (query.Query, []QueryEn
 	bq.AddMustNot(mustNot...)
 	filters, err := s.filters(r)
 	if err != nil {
-		return nil, nil, err
+		return builtQuery{}, err
 	}
 	if len(filters) > 0 {
 		bq.AddFilter(bleve.NewConjunctionQuery(filters...))
 	}
-	return bq, queryEntities(spans), nil
+	return builtQuery{q: bq, named: queryEntities(spans), required: required}, nil
 }
 
 // clauseQueries builds a query per clause, one for each run of clauses in
-// spans that names an entity; positive reports whether the query had any
-// required clause at all. The entities of OR alternatives are added to
-// spans.
-func (s *Searcher) clauseQueries(pq ParsedQuery, spans *[]entitySpan) (must, mustNot []query.Query, positive bool, err error) {
+// spans that names an entity: quoted holds those of clauses that are one
+// quoted phrase, must the other required ones. positive reports whether
+// the query had any required clause at all. The entities of OR
+// alternatives are added to spans.
+func (s *Searcher) clauseQueries(pq ParsedQuery, spans *[]entitySpan) (must, quoted, mustNot []query.Query, positive bool, err error) {
 	next, named := 0, len(*spans)
 	for i := 0; i < len(pq.Clauses); i++ {
 		c := pq.Clauses[i]
@@ -66,15 +87,17 @@ func (s *Searcher) clauseQueries(pq ParsedQuery, spans *[]entitySpan) (must, mus
 		}
 		switch {
 		case err != nil:
-			return nil, nil, false, err
+			return nil, nil, nil, false, err
 		case q == nil:
 		case c.Excluded:
 			mustNot = append(mustNot, q)
+		case len(c.Alternatives) == 1 && c.Alternatives[0].Phrase:
+			quoted = append(quoted, q)
 		default:
 			must = append(must, q)
 		}
 	}
-	return must, mustNot, positive, nil
+	return must, quoted, mustNot, positive, nil
 }
 
 // clauseQuery builds the query of one clause: its alternatives, each of

@@ -15,6 +15,7 @@ import (
 type Response struct {
 	Query         string        `json:"query"`
 	QueryEntities []QueryEntity `json:"query_entities"` // what the query was understood to name
+	Relaxed       bool          `json:"relaxed"`        // too few articles had every word: some words were enough
 	Total         uint64        `json:"total"`
 	TookMS        float64       `json:"took_ms"`
 	Hits          []Hit         `json:"hits"`

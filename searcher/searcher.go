@@ -158,6 +158,12 @@ func (r *Request) normalize(l Limits) error {
 
 // Search runs r. A malformed query is a *QueryError and a bad parameter a
 // *RequestError; other errors are the index's.
+//
+// Every required word must match. A query of RelaxMinClauses or more
+// required clauses that finds fewer articles than the page asks for
+// (from + size) is run again relaxed (see minShould), ranked by BM25, and
+// the answer says "relaxed": true. Phrases and names keep their words
+// together either way, and excluded words stay excluded.
 func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	start := time.Now()
 	if err := r.normalize(s.limits); err != nil {
@@ -167,11 +173,32 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	q, named, err := s.buildQuery(pq, r)
+	bq, res, err := s.run(ctx, pq, r, false)
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(q, r.Size, r.From, false)
+	relaxed := bq.required >= RelaxMinClauses && res.Total < uint64(r.From+r.Size)
+	if relaxed {
+		if bq, res, err = s.run(ctx, pq, r, true); err != nil {
+			return nil, err
+		}
+	}
+	out, err := newResponse(r.Query, res, time.Since(start))
+	if err != nil {
+		return nil, err
+	}
+	out.QueryEntities = bq.named
+	out.Relaxed = relaxed
+	return out, nil
+}
+
+// run builds the query of pq and r, strict or relaxed, and searches.
+func (s *Searcher) run(ctx context.Context, pq ParsedQuery, r Request, relaxed bool) (builtQuery, *bleve.SearchResult, error) {
+	bq, err := s.buildQuery(pq, r, relaxed)
+	if err != nil {
+		return bq, nil, err
+	}
+	req := bleve.NewSearchRequestOptions(bq.q, r.Size, r.From, false)
 	req.Fields = hitFields
 	req.Highlight = bleve.NewHighlightWithStyle(HighlighterName)
 	req.Highlight.Fields = []string{indexer.FieldTitle, indexer.FieldBody}
@@ -179,14 +206,22 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	addFacets(req, r.FacetSize)
 	res, err := s.index.Bleve().SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", r.Query, err)
+		return bq, nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
-	out, err := newResponse(r.Query, res, time.Since(start))
-	if err != nil {
-		return nil, err
-	}
-	out.QueryEntities = named
-	return out, nil
+	return bq, res, nil
+}
+
+// RelaxMinClauses is the number of required clauses from which a query
+// that finds too few articles is relaxed: shorter queries stay precise.
+const RelaxMinClauses = 3
+
+// RelaxShare is the share of a relaxed query's required clauses an article
+// must match, rounded down, and at least one.
+const RelaxShare = 0.0
+
+// minShould is how many of n required clauses a relaxed query needs.
+func minShould(n int) int {
+	return max(1, int(float64(n)*RelaxShare))
 }
 
 // hitFields are the stored fields loaded with each hit. The body is loaded
