@@ -56,7 +56,7 @@ type Stats struct {
 type Report struct {
 	Concurrency int           `json:"concurrency"`
 	Elapsed     time.Duration `json:"elapsed_ns"`
-	Reads       Stats         `json:"reads"`  // all reads together
+	Reads       Stats         `json:"reads"`   // all reads together
 	ByName      []Stats       `json:"by_name"` // each kind of read, in the mix's order
 	Writes      *Stats        `json:"writes,omitempty"`
 }
