@@ -22,7 +22,13 @@ type goldSet struct {
 // tests own, and testdata/news_gold.json, their gold entities by id.
 func loadNewsGold(t testing.TB) []goldSet {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "news.jsonl"))
+	return loadGoldFiles(t, "news")
+}
+
+// loadGoldFiles reads testdata/<name>.jsonl and testdata/<name>_gold.json.
+func loadGoldFiles(t testing.TB, name string) []goldSet {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name+".jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +37,7 @@ func loadNewsGold(t testing.TB) []goldSet {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join("testdata", "news_gold.json"))
+	data, err := os.ReadFile(filepath.Join("testdata", name+"_gold.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,13 +45,13 @@ func loadNewsGold(t testing.TB) []goldSet {
 		Articles map[string]goldArticle `json:"articles"`
 	}
 	if err := json.Unmarshal(data, &gold); err != nil {
-		t.Fatalf("news_gold.json: %v", err)
+		t.Fatalf("%s_gold.json: %v", name, err)
 	}
 	var out []goldSet
 	for _, a := range articles {
 		want, ok := gold.Articles[a.ID]
 		if !ok {
-			t.Fatalf("news_gold.json has no entry for %s", a.ID)
+			t.Fatalf("%s_gold.json has no entry for %s", name, a.ID)
 		}
 		out = append(out, goldSet{name: a.ID, article: a, want: want})
 	}
@@ -76,6 +82,21 @@ func TestGoldPrecisionRecall(t *testing.T) {
 	if len(sets) < 25 {
 		t.Fatalf("%d gold articles, want at least 25", len(sets))
 	}
+	byType := scoreGold(t, sets)
+	for _, typ := range corpus.EntityTypes {
+		c := *byType[typ]
+		t.Logf("%-12s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", typ, c.precision(), c.recall(), c.tp, c.fp, c.fn)
+		if c.precision() < 0.95 || c.recall() < 0.9 {
+			t.Errorf("%s: precision %.3f, recall %.3f; want precision ≥ 0.95 and recall ≥ 0.9", typ, c.precision(), c.recall())
+		}
+	}
+}
+
+// scoreGold runs the production extractor (gazetteer, name lexicon and
+// discovery) over sets, logs every disagreement and returns the tallies by
+// entity type.
+func scoreGold(t *testing.T, sets []goldSet) map[string]*tally {
+	t.Helper()
 	x := NewExtractor(Default(), Discover(namedict.Default()))
 	byType := map[string]*tally{}
 	for _, typ := range corpus.EntityTypes {
@@ -93,11 +114,27 @@ func TestGoldPrecisionRecall(t *testing.T) {
 		}
 	}
 	t.Logf("%d gold articles: %v", len(sets), langs)
+	return byType
+}
+
+// TestHeldOut measures the extractor on testdata/heldout.jsonl: twelve
+// articles annotated by someone who had not read the extractor, written
+// after it was tuned and never used to tune it. The figures are for the
+// README; the floors only catch a collapse, since tuning to this set would
+// spoil it as a measure.
+func TestHeldOut(t *testing.T) {
+	sets := loadGoldFiles(t, "heldout")
+	byType := scoreGold(t, sets)
 	for _, typ := range corpus.EntityTypes {
 		c := *byType[typ]
-		t.Logf("%-12s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", typ, c.precision(), c.recall(), c.tp, c.fp, c.fn)
-		if c.precision() < 0.95 || c.recall() < 0.9 {
-			t.Errorf("%s: precision %.3f, recall %.3f; want precision ≥ 0.95 and recall ≥ 0.9", typ, c.precision(), c.recall())
+		t.Logf("held out %-12s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", typ, c.precision(), c.recall(), c.tp, c.fp, c.fn)
+		if c.precision() < heldOutFloor || c.recall() < heldOutFloor {
+			t.Errorf("%s: precision %.3f, recall %.3f on held-out text; below the floor %.2f", typ, c.precision(), c.recall(), heldOutFloor)
 		}
 	}
 }
+
+// heldOutFloor is a collapse guard below the measured held-out figures
+// (person P 0.935 R 0.672, organization P 1.000 R 0.450, place P 0.959
+// R 0.671 when the set was added).
+const heldOutFloor = 0.4
