@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
@@ -45,11 +46,16 @@ func New() (*Engine, error) {
 // Name implements eval.Engine.
 func (e *Engine) Name() string { return "sagasu" }
 
-// Index implements eval.Engine.
+// Index implements eval.Engine. A document with neither title nor text
+// (Cranfield has two) is skipped, as the API would refuse it; no query can
+// find it in any engine.
 func (e *Engine) Index(ctx context.Context, docs []eval.Doc) error {
 	for start := 0; start < len(docs); start += batchSize {
 		batch := make([]corpus.Article, 0, batchSize)
 		for _, d := range docs[start:min(start+batchSize, len(docs))] {
+			if strings.TrimSpace(d.Title+d.Text) == "" {
+				continue
+			}
 			batch = append(batch, corpus.Article{ID: d.ID, Title: d.Title, Body: d.Text, Lang: d.Lang})
 		}
 		if err := e.ix.Put(ctx, batch); err != nil {
