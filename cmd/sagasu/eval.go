@@ -41,7 +41,6 @@ type evalResult struct {
 	SearchSec  float64       `json:"search_seconds"`
 }
 
-
 // runEval evaluates Sagasu and its peers on the test collections in
 // --data-dir and prints the measures. With --min-ndcg it fails when
 // Sagasu's nDCG@10 on any collection evaluated is below that figure.
@@ -227,5 +226,3 @@ func checkNDCG(results []evalResult, min float64) error {
 	}
 	return nil
 }
-
-
