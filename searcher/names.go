@@ -80,6 +80,7 @@ func (s *Searcher) phraseVariants(text string, words []word) []string {
 type word struct {
 	surface string
 	reading string
+	terms   []string // the index terms at the position: the word, its reading
 }
 
 // words analyzes text as the index does and returns its positions in
@@ -94,10 +95,12 @@ func (s *Searcher) words(text string) ([]word, error) {
 	for _, tok := range a.Analyze([]byte(text)) {
 		if tok.Position != last {
 			last = tok.Position
-			out = append(out, word{surface: text[tok.Start:tok.End]})
+			out = append(out, word{surface: text[tok.Start:tok.End], terms: []string{string(tok.Term)}})
 			continue
 		}
-		if w := &out[len(out)-1]; w.reading == "" && allLatin([]string{string(tok.Term)}) && !allLatin([]string{w.surface}) {
+		w := &out[len(out)-1]
+		w.terms = append(w.terms, string(tok.Term))
+		if w.reading == "" && allLatin([]string{string(tok.Term)}) && !allLatin([]string{w.surface}) {
 			w.reading = string(tok.Term)
 		}
 	}

@@ -102,9 +102,7 @@ const EntityBoost = 1.0
 // words that name it, would: either matches, and an article matching both
 // scores higher than one matching either.
 func withEntity(q query.Query, e entity.Entity) query.Query {
-	tq := bleve.NewTermQuery(e.Name)
-	tq.SetField(e.Type)
-	tq.SetBoost(EntityBoost)
+	tq := &bm25TermQuery{term: e.Name, field: e.Type, boost: EntityBoost}
 	if q == nil {
 		return tq
 	}

@@ -161,8 +161,8 @@ func (r *Request) normalize(l Limits) error {
 //
 // Every required word must match. A query of RelaxMinClauses or more
 // required clauses that finds fewer articles than the page asks for
-// (from + size) is run again relaxed (see minShould), ranked by BM25, and
-// the answer says "relaxed": true. Phrases and names keep their words
+// (from + size) is run again relaxed (see minShould) without its stop
+// words, ranked by BM25, and the answer says "relaxed": true. Phrases and names keep their words
 // together either way, and excluded words stay excluded.
 func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	start := time.Now()
@@ -179,7 +179,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	}
 	relaxed := bq.required >= RelaxMinClauses && res.Total < uint64(r.From+r.Size)
 	if relaxed {
-		if bq, res, err = s.run(ctx, pq, r, true); err != nil {
+		if bq, res, err = s.run(ctx, withoutStopWords(pq, r.Query), r, true); err != nil {
 			return nil, err
 		}
 	}
