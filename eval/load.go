@@ -123,6 +123,7 @@ func parseSMART(r io.Reader) ([]record, error) {
 			field = ""
 		case len(line) >= 2 && line[0] == '.' && line[1] >= 'A' && line[1] <= 'Z' && strings.TrimSpace(line[2:]) == "":
 			field = line[1:2]
+		case len(recs) == 0 && strings.TrimSpace(strings.TrimPrefix(line, "\ufeff")) == "":
 		case len(recs) == 0:
 			return nil, fmt.Errorf("line %d: text before the first .I", n)
 		case field != "":
@@ -279,8 +280,8 @@ func add(q Qrels, query, doc string, grade int) {
 // LoadLivedoor reads the livedoor news corpus from dir (one folder per
 // category, one article per file: URL, time, title, body) as a known-item
 // collection: documents are the bodies alone, each article's title is a
-// query, and the article itself its one relevant document. Ids are
-// "category/file". limit > 0 keeps every n-th article so that about limit
+// query, and the article itself its one relevant document. Ids are the
+// file names, which begin with the category ("sports-watch-4597641"). limit > 0 keeps every n-th article so that about limit
 // remain, the same ones on every run.
 func LoadLivedoor(dir string, limit int) (*Collection, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
@@ -335,6 +336,9 @@ func readLivedoor(path string) (Doc, string, error) {
 	if len(lines) < 4 || strings.TrimSpace(lines[2]) == "" {
 		return Doc{}, "", fmt.Errorf("read %s: want URL, time, title and body lines", path)
 	}
-	id := filepath.Base(filepath.Dir(path)) + "/" + strings.TrimSuffix(filepath.Base(path), ".txt")
+	id := strings.TrimSuffix(filepath.Base(path), ".txt") // "sports-watch-4597641": names its category
+	if strings.TrimSpace(lines[3]) == "" {
+		return Doc{}, "", fmt.Errorf("read %s: the article has no body", path)
+	}
 	return Doc{ID: id, Text: strings.TrimSpace(lines[3]), Lang: "ja"}, strings.TrimSpace(lines[2]), nil
 }

@@ -29,7 +29,7 @@ func Evaluate(run Run, qrels Qrels) Measures {
 			continue
 		}
 		m.Queries++
-		ranked := run[q]
+		ranked := unique(run[q])
 		m.NDCG10 += ndcg(ranked, judged, 10)
 		m.MAP += averagePrecision(ranked, judged, rel)
 		m.P10 += float64(hits(ranked, judged, 10)) / 10
@@ -49,6 +49,20 @@ func Evaluate(run Run, qrels Qrels) Measures {
 		m.Success10 /= n
 	}
 	return m
+}
+
+// unique drops repeats of an id from ranked, keeping the first, as
+// trec_eval refuses a run that retrieves a document twice.
+func unique(ranked []string) []string {
+	seen := make(map[string]bool, len(ranked))
+	out := make([]string, 0, len(ranked))
+	for _, d := range ranked {
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func relevantCount(judged map[string]int) int {
