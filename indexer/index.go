@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -45,6 +46,11 @@ type Index struct {
 	bleve bleve.Index
 	path  string
 	opts  Options
+	// writes orders the applying of batches and deletes, so that a
+	// delete's check and its removal are one step: a batch landing between
+	// them is not deleted, and two deletes of one article do not both
+	// succeed. Analysis happens outside it.
+	writes sync.Mutex
 }
 
 // Open opens the index at path, creating it when path does not exist or is

@@ -69,6 +69,8 @@ func (ix *Index) Put(ctx context.Context, articles []corpus.Article) error {
 	if err := ctxErr(ctx, "index batch"); err != nil {
 		return err
 	}
+	ix.writes.Lock()
+	defer ix.writes.Unlock()
 	if err := ix.bleve.Batch(b); err != nil {
 		return fmt.Errorf("index batch of %d articles: %w", len(articles), err)
 	}
@@ -78,6 +80,8 @@ func (ix *Index) Put(ctx context.Context, articles []corpus.Article) error {
 // Delete removes the article with the given ID. It returns ErrNotFound when
 // the index does not hold it.
 func (ix *Index) Delete(ctx context.Context, id string) error {
+	ix.writes.Lock()
+	defer ix.writes.Unlock()
 	if _, err := ix.Get(ctx, id); err != nil {
 		return err
 	}
