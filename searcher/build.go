@@ -164,7 +164,11 @@ func (s *Searcher) termQuery(t Term) (query.Query, error) {
 		return nil, nil
 	}
 	if !t.Phrase && len(words) == 1 {
-		return wordQuery(words[0].terms), nil
+		terms := words[0].terms
+		if t.writtenOnly {
+			terms = terms[:1]
+		}
+		return wordQuery(terms), nil
 	}
 	variants := s.phraseVariants(t.Text, words)
 	qs := make([]query.Query, 0, len(variants))

@@ -21,6 +21,9 @@ import (
 type Term struct {
 	Text   string
 	Phrase bool
+	// writtenOnly matches the word as written, not by its reading: set
+	// for the Japanese words of a relaxed query (see withoutStopWords).
+	writtenOnly bool
 }
 
 // Clause is a required group of alternatives (one term unless joined by

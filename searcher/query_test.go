@@ -3,6 +3,7 @@ package searcher
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -80,8 +81,23 @@ func TestParseQueryErrors(t *testing.T) {
 	}
 }
 
+// FuzzParseQuery checks that ParseQuery never panics, fails only with a
+// *QueryError, and otherwise returns clauses that each have at least one
+// term, none of them empty.
 func FuzzParseQuery(f *testing.F) {
-	for _, s := range []string{"", "kishida", `"a b" -c OR d`, "a OR", `-"x`, "岸田 OR 首相"} {
+	for _, s := range []string{
+		"", " ", "kishida", `"a b" -c OR d`, "a OR", `-"x`, "岸田 OR 首相",
+		// Invalid UTF-8, NUL, control and odd spaces.
+		"bad\xffutf8", "\xe5\xb2", "a\x00b", "a\tb\nc\rd", "a\x1bb", "\x7f", "a\u0085b", "岸田\u3000首相", "a\u00a0b", "\u200b",
+		// Huge words and many terms.
+		strings.Repeat("x", 5000), strings.Repeat("a OR ", 500) + "b", strings.Repeat("-", 1000),
+		// Unbalanced and empty quotes.
+		`"`, `""`, `"""`, `a"b"c"`, `"a "b" c`, `" "`, `-"`, `-""`, `"a" OR`, `OR "a"`, "“curly”",
+		// Lone '-' and OR at the edges.
+		"-", "- -", "--a", "-a-", "a -", "OR", "OR a", "a OR", "a OR OR b", "a OR -b", "-a OR b", "-OR", "or", "a OR\tb",
+		// Japanese and mixed scripts.
+		"AIとGPU OR 岸田首相", "安倍晋三 -\"北朝鮮\"", "Привет OR 한국어", "😀 OR 👍🏽",
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {

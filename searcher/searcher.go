@@ -173,6 +173,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	if pq, err = s.segmentJapanese(pq); err != nil {
+		return nil, err
+	}
 	bq, res, err := s.run(ctx, pq, r, false)
 	if err != nil {
 		return nil, err

@@ -5,7 +5,8 @@ import (
 	"unicode"
 )
 
-// stopWords are English function words. They are indexed and a short query
+// stopWords are English function words and Japanese particles and
+// auxiliaries. They are indexed and a short query
 // may ask for them ("the who"), but a relaxed verbose query drops them:
 // there, "what", "of" and "the" would count towards the minimum to match
 // and let an article that matches only them rank. Measured on CRAN, CISI,
@@ -19,14 +20,18 @@ var stopWords = func() map[string]bool {
 		other ought our ours ourselves out over own same shall she should so some such than that the their
 		theirs them themselves then there these they this those through to too under until up upon very
 		was we were what when where whether which while who whom why will with would you your yours
-		yourself yourselves`) {
+		yourself yourselves
+		の は が を に へ と で や も か から まで より な だ です ます た て し する いる ある
+		こと もの これ それ あの この その など ない れ られ さ せ う よう ため ね よ ぞ わ っ ん`) {
 		m[w] = true
 	}
 	return m
 }()
 
 // withoutStopWords returns pq without its single-word clauses that are
-// stop words, unless nothing else would remain. A stop word counts typed
+// stop words, unless nothing else would remain, and with its Japanese
+// words matched as written: in a verbose query their readings only add
+// homophones (on livedoor, MRR@10 0.9375 → 0.9412 on 737 articles). A stop word counts typed
 // in lower case or capitalized ("What ..."), and in capitals only when the
 // whole query is (NPL's queries are): "WHO" or "IT" in a normal query is
 // a name.
@@ -36,6 +41,11 @@ func withoutStopWords(pq ParsedQuery, query string) ParsedQuery {
 	for _, c := range pq.Clauses {
 		if isStopClause(c, shouting) {
 			continue
+		}
+		if isPlainClause(c) && hasJapanese(c.Alternatives[0].Text) {
+			t := c.Alternatives[0]
+			t.writtenOnly = true
+			c = Clause{Alternatives: []Term{t}}
 		}
 		out.Clauses = append(out.Clauses, c)
 	}
