@@ -19,6 +19,7 @@ Usage:
   sagasu backup  --data DIR --to DIR                             copy an index not in use (a server: POST /api/v1/admin/backup)
   sagasu load    [--url URL] [--concurrency N] [--duration D]    drive a running server with searches (and writes with --api-key)
   sagasu eval    [--data-dir ../shared/data] [--collections …]   measure ranking on test collections, beside SQLite FTS5 and Groonga
+  sagasu gen     [--articles N] [--seed S] [--out FILE]          write a synthetic news corpus as JSON Lines for benchmarks
   sagasu version                                                 print the version
 
 Run "sagasu COMMAND -h" for a command's flags. Every flag can also be set
@@ -49,6 +50,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runLoad(ctx, rest, getenv, stdout, stderr)
 	case "eval":
 		return runEval(ctx, rest, getenv, stdout, stderr)
+	case "gen":
+		return runGen(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, versionString())
 		return nil
