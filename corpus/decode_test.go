@@ -183,11 +183,42 @@ func TestInputErrorFormat(t *testing.T) {
 	}
 }
 
+// FuzzDecode checks that Decode never panics, fails only with an
+// *InputError and no articles, and otherwise returns at least one article,
+// each valid and with an ID of its own.
 func FuzzDecode(f *testing.F) {
 	f.Add(`{"id":"a","title":"T","body":"B","published":"2024-04-10"}`, true)
 	f.Add("[{\"title\":\"a\"},\n{\"title\":\"b\",\"entities\":{\"person\":[\"X\",\"X\"]}}]", false)
 	f.Add("{\"title\":\"a\"}\n\n{\"title\":", true)
 	f.Add(`{"body":"岸田首相は訪米した。","lang":"JA","url":"https://x.jp/1"}`, false)
+	for _, in := range []string{
+		// Not articles at all.
+		"", " \n\t", "null", "[]", "{}", "[{}]", "[null]", `"x"`, "1", "true", "[[]]", "\xef\xbb\xbf",
+		// Truncated JSON.
+		"{", "[", `{"title":"a`, `[{"title":"a"},`, `{"title":"a"}` + "\n{", `{"title":"\u00`, `{"title":"a\`,
+		// Deeply nested JSON.
+		strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
+		`{"title":"a","entities":` + strings.Repeat(`{"x":`, 2000) + "1" + strings.Repeat("}", 2000) + "}",
+		`{"title":"a","extra":` + strings.Repeat("[", 20000) + "}",
+		// Invalid UTF-8, NUL and control characters, raw and escaped.
+		"{\"title\":\"bad\xffutf8\"}", "{\"title\":\"a\x00b\"}", `{"title":"a\u0000b"}`, `{"title":"\ud800"}`,
+		"{\"title\":\"tab\tand\x1bescape\"}", `{"title":"\u0007\u001b\u007f\u0085"}`, "{\"title\":\"a\"}\x00",
+		// Huge words, fields and duplicates.
+		`{"title":"` + strings.Repeat("x", DefaultMaxTitleBytes+1) + `"}`,
+		`{"body":"` + strings.Repeat("あ", 10000) + `"}`,
+		`{"id":"a","title":"T"}` + "\n" + `{"id":"a","title":"U"}`,
+		`{"title":"a","title":"b"}`,
+		// Wrong types and strange values.
+		`{"title":1}`, `{"title":["a"]}`, `{"entities":{"person":"X"}}`, `{"entities":{"animal":["cat"]}}`,
+		`{"title":"a","published":"2024-02-30"}`, `{"title":"a","published":"10000-01-01T00:00:00Z"}`, `{"title":"a","published":null}`,
+		`{"title":"a","lang":"xx"}`, `{"title":"a","url":"javascript:alert(1)"}`, `{"title":" ","body":"\n"}`,
+		// Layouts: JSON Lines with CRLF and blank lines, a pretty array, mixed scripts.
+		"\r\n{\"title\":\"a\"}\r\n\r\n{\"title\":\"b\"}\r\n", "[\n {\"title\": \"a\"},\n {\"title\": \"b\"}\n]\n",
+		`{"title":"AIとGPUの話 Kishida’s U.S. visit","body":"Привет 😀"}`,
+	} {
+		f.Add(in, true)
+		f.Add(in, false)
+	}
 	f.Fuzz(func(t *testing.T, in string, strict bool) {
 		arts, err := decodeString(in, strict)
 		if err != nil {

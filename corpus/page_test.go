@@ -278,11 +278,34 @@ func TestDetectLang(t *testing.T) {
 	}
 }
 
+// FuzzParsePage checks that ParsePage never panics and that an article it
+// returns is valid, has no run of blank lines in its body, and has the ID
+// of its content.
 func FuzzParsePage(f *testing.F) {
 	f.Add("Title\n\nBody text. More.\n2024-04-10 03:33")
 	f.Add("Post a Comment\nRead More")
 	f.Add("大阪で地震\n2024年1月2日\n本文。")
 	f.Add("Key Points:\n- One.\nLead sentence here. Second.\r\nA\nB C D\nE F G\nH I J")
+	for _, page := range []string{
+		"", " ", "\n\n\n", "\r\r\n\r", ".", "…",
+		// Invalid UTF-8, NUL and control characters.
+		"Title\nbad\xffutf8 body.", "\xe5\xb2", "Title\nNUL\x00 body.", "Title\x0bvertical\x0cfeed\nbody\x1b here.\x7f",
+		"Title\u2028line separator\u2029paragraph\u0085next",
+		// Huge words and lines.
+		strings.Repeat("x", 20000), "Title\n" + strings.Repeat("word ", 4000), strings.Repeat("Headline\n", 1000),
+		strings.Repeat("A sentence without an end", 10) + "\nbody.",
+		// Dates alone on a line, labelled, impossible and in Japanese.
+		"Published: 2024-04-10T09:00:00+09:00\nTitle\nBody.", "Updated: 9999-12-31\nT\nB.", "2024-02-30\nT\nB.",
+		"0000年1月1日\n。", "令和6年4月10日\n本文。", "April 10, 2024\nTitle\nBody.",
+		// Boilerplate only, and boilerplate around a story.
+		"Share\nPrint\nRead More\nRelated Articles\nA\nB", "Photo: Reuters\n- 4 reads.\nStory text here.",
+		// Japanese, mixed scripts and quotes.
+		"岸田首相、訪米へ\n岸田文雄首相は10日、米国を訪問した。\n岸田首相、訪米へ",
+		"AIとGPU「半導体」の話\nKishida’s “U.S.” visit — 東京.",
+		"\"Unbalanced quote\nbody \"text.", "Привет мир\n한국어 본문. 😀",
+	} {
+		f.Add(page)
+	}
 	f.Fuzz(func(t *testing.T, page string) {
 		a, err := ParsePage(page)
 		if err != nil {
