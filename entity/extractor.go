@@ -110,6 +110,9 @@ func (x *Extractor) add(name string, ent int) {
 		if i > 0 {
 			key = edgeKey(u)
 		}
+		if u.possessive && i < len(us)-1 {
+			key += possessiveMark // "People's Republic of China" goes on past its "'s"
+		}
 		child, ok := n.next[key]
 		if !ok {
 			child = &node{}
@@ -357,18 +360,23 @@ func (x *Extractor) longest(us []unit, i int) (int, *node) {
 		if j > i {
 			key = edgeKey(us[j])
 		}
-		if nd = nd.next[key]; nd == nil {
-			break
-		}
-		if nd.accepts(us[i:j+1]) && !cutsKana(us, j) {
-			best, bestNode = j-i+1, nd
+		if end := nd.next[key]; end != nil && end.accepts(us[i:j+1]) && !cutsKana(us, j) {
+			best, bestNode = j-i+1, end
 		}
 		if us[j].possessive {
+			key += possessiveMark // only a name spelled with the "'s" goes on
+		}
+		if nd = nd.next[key]; nd == nil {
 			break
 		}
 	}
 	return best, bestNode
 }
+
+// possessiveMark marks the trie key of a word ending in "'s" inside a name
+// ("Democratic People's Republic of Korea"): a text's possessive ends a
+// name ("Japan's economy") unless the name itself goes on past it.
+const possessiveMark = "'s"
 
 // accepts reports whether one of nd's variants matches the text units us.
 func (nd *node) accepts(us []unit) bool {
