@@ -117,3 +117,68 @@ func writeIndexError(w http.ResponseWriter, r *http.Request, id string, err erro
 	}
 	writeInternal(w, r, err)
 }
+
+// deleteRequest is the body of a bulk delete.
+type deleteRequest struct {
+	IDs []string `json:"ids"`
+}
+
+// handleDeleteArticles deletes the articles named in {"ids": [...]} as one
+// atomic batch: 200 with the ids, or 404 naming the ids the index lacks
+// (nothing deleted), or 400 for a malformed list.
+func handleDeleteArticles(cfg Config, ix *indexer.Index, m *metrics) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ids, status, err := decodeIDs(w, r, cfg)
+		if err != nil {
+			writeError(w, r, status, codeFor(status), err.Error())
+			return
+		}
+		err = ix.DeleteMany(r.Context(), ids)
+		var me *indexer.MissingError
+		switch {
+		case errors.As(err, &me):
+			writeError(w, r, http.StatusNotFound, codeNotFound, "nothing was deleted: "+me.Error())
+			return
+		case err != nil:
+			writeInternal(w, r, err)
+			return
+		}
+		m.deleted.Add(float64(len(ids)))
+		zerolog.Ctx(r.Context()).Info().Int("articles", len(ids)).Msg("deleted")
+		encode(w, r, http.StatusOK, map[string][]string{"deleted": ids})
+	})
+}
+
+// decodeIDs reads a bulk delete's ids: at least one, at most MaxBatch,
+// each a valid article id, none twice.
+func decodeIDs(w http.ResponseWriter, r *http.Request, cfg Config) ([]string, int, error) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes))
+	if err != nil {
+		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the body is larger than %d bytes", cfg.MaxBodyBytes)
+	}
+	var req deleteRequest
+	dec := jsonDecoder(body)
+	if err := dec.Decode(&req); err != nil {
+		return nil, http.StatusBadRequest, fmt.Errorf(`want {"ids": ["id", ...]}: %w`, err)
+	}
+	if dec.More() {
+		return nil, http.StatusBadRequest, errors.New(`want one JSON object {"ids": [...]}`)
+	}
+	switch {
+	case len(req.IDs) == 0:
+		return nil, http.StatusBadRequest, errors.New(`"ids" must list at least one id`)
+	case len(req.IDs) > cfg.MaxBatch:
+		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("%d ids in one request; the limit is %d", len(req.IDs), cfg.MaxBatch)
+	}
+	seen := make(map[string]bool, len(req.IDs))
+	for i, id := range req.IDs {
+		if err := corpus.ValidateID(id); err != nil {
+			return nil, http.StatusBadRequest, fmt.Errorf("ids[%d]: %w", i, err)
+		}
+		if seen[id] {
+			return nil, http.StatusBadRequest, fmt.Errorf("ids[%d]: %q is listed twice", i, id)
+		}
+		seen[id] = true
+	}
+	return req.IDs, 0, nil
+}

@@ -19,6 +19,7 @@ func addRoutes(r *mux.Router, cfg Config, ix *indexer.Index, s *searcher.Searche
 	write := func(h http.Handler) http.Handler { return requireScope(keys, ScopeWrite, true, h) }
 	r.Handle("/api/v1/search", read(handleSearch(s))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/articles", write(handlePostArticles(cfg, ix, m))).Methods(http.MethodPost)
+	r.Handle("/api/v1/articles/delete", write(handleDeleteArticles(cfg, ix, m))).Methods(http.MethodPost)
 	r.Handle("/api/v1/articles/{id}", read(handleGetArticle(ix))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/articles/{id}", write(handleDeleteArticle(ix, m))).Methods(http.MethodDelete)
 	r.Handle("/api/v1/entities", read(handleEntities(s))).Methods(http.MethodGet, http.MethodHead)

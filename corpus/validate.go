@@ -116,6 +116,16 @@ func (a Article) validateText(l Limits) *FieldError {
 	return nil
 }
 
+// ValidateID checks an article ID on its own, as Validate does: not
+// empty, at most MaxIDBytes, valid UTF-8, without '/', spaces or control
+// characters.
+func ValidateID(id string) error {
+	if fe := (Article{ID: id}).validateID(); fe != nil {
+		return fe
+	}
+	return nil
+}
+
 // validateID checks that the ID is a short, non-empty, path-safe token.
 func (a Article) validateID() *FieldError {
 	switch {

@@ -3,6 +3,7 @@ package indexer
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"testing"
 
@@ -45,6 +46,42 @@ func TestConcurrentDeletesOfOneArticle(t *testing.T) {
 		}
 		if ok != 1 || notFound != n-1 {
 			t.Fatalf("round %d: %d deletes succeeded and %d found nothing; want 1 and %d", round, ok, notFound, n-1)
+		}
+	}
+}
+
+// TestDeleteMany checks that a bulk delete removes every article named, or,
+// when one is missing, none and names the missing ones.
+func TestDeleteMany(t *testing.T) {
+	ix, err := NewInMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	var docs []corpus.Article
+	for _, id := range []string{"a", "b", "c"} {
+		docs = append(docs, corpus.Article{ID: id, Title: "Harbour " + id, Body: "Boats in the harbour."})
+	}
+	if err := ix.Put(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	err = ix.DeleteMany(ctx, []string{"a", "x", "b", "y"})
+	var me *MissingError
+	if !errors.As(err, &me) || !errors.Is(err, ErrNotFound) || !slices.Equal(me.IDs, []string{"x", "y"}) {
+		t.Fatalf("delete with missing ids: %v, want a MissingError naming x and y", err)
+	}
+	for _, id := range []string{"a", "b", "c"} {
+		if _, err := ix.Get(ctx, id); err != nil {
+			t.Errorf("after a refused delete, %s: %v", id, err)
+		}
+	}
+	if err := ix.DeleteMany(ctx, []string{"a", "b"}); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]bool{"a": false, "b": false, "c": true} {
+		if _, err := ix.Get(ctx, id); (err == nil) != want {
+			t.Errorf("after deleting a and b, %s present %v", id, err == nil)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
@@ -105,4 +106,46 @@ func (ix *Index) Get(ctx context.Context, id string) (corpus.Article, error) {
 		return corpus.Article{}, fmt.Errorf("get article %q: %w", id, ErrNotFound)
 	}
 	return FromFields(id, res.Hits[0].Fields)
+}
+
+// MissingError reports the IDs of a DeleteMany that the index does not
+// hold; nothing was deleted. It wraps ErrNotFound.
+type MissingError struct {
+	IDs []string
+}
+
+func (e *MissingError) Error() string {
+	return fmt.Sprintf("no articles with ids %q", e.IDs)
+}
+
+func (e *MissingError) Unwrap() error { return ErrNotFound }
+
+// DeleteMany removes the articles with the given IDs as one atomic batch:
+// a search sees all of them or none. If the index lacks any of them it
+// deletes nothing and returns a *MissingError naming them.
+func (ix *Index) DeleteMany(ctx context.Context, ids []string) error {
+	ix.writes.Lock()
+	defer ix.writes.Unlock()
+	var missing []string
+	for _, id := range ids {
+		if _, err := ix.Get(ctx, id); errors.Is(err, ErrNotFound) {
+			missing = append(missing, id)
+		} else if err != nil {
+			return err
+		}
+	}
+	if len(missing) > 0 {
+		return &MissingError{IDs: missing}
+	}
+	b := ix.bleve.NewBatch()
+	for _, id := range ids {
+		b.Delete(id)
+	}
+	if err := ctxErr(ctx, "delete batch"); err != nil {
+		return err
+	}
+	if err := ix.bleve.Batch(b); err != nil {
+		return fmt.Errorf("delete %d articles: %w", len(ids), err)
+	}
+	return nil
 }
