@@ -93,14 +93,17 @@ func TestDeterminism(t *testing.T) {
 	t.Run("pinned", func(t *testing.T) {
 		// The corpus of a seed must not change between Go releases,
 		// platforms or runs. If the generator is changed on purpose,
-		// update the expected start of article 1 and the digest.
+		// update the expected start of article 1 and the digest. The
+		// name variants are those the extractor reads back, so a change
+		// to the extractor can change the corpus too (28b7…: North
+		// Korea's "Democratic People's Republic of Korea" became usable).
 		line := string(write(t, Options{Seed: 1, Articles: 1}))
 		want := `{"id":"syn-000000001","title":"Biden rapider fum toll chew yell swoon felony this motion by","body":"A sorely pan, than and Joe Biden against said.`
 		if !strings.HasPrefix(line, want) {
 			t.Errorf("article 1 of seed 1 starts\n%.200s\nwant\n%s", line, want)
 		}
 		sum := sha256.Sum256(ref)
-		if got, want := hex.EncodeToString(sum[:8]), "85ea9ef6f9e5009e"; got != want {
+		if got, want := hex.EncodeToString(sum[:8]), "28b755cfbd1ee779"; got != want {
 			t.Errorf("the 300 articles of seed 42 have digest %s, want %s", got, want)
 		}
 	})
