@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
-	"net/url"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -27,15 +27,12 @@ const (
 
 // TestReadsDuringWrites checks what concurrent searches see of batches
 // being written. Writers post batches of 3 to 12 articles sharing a marker
-// word, and delete every third batch again, article by article (the API
-// has no delete of many ids in one request); readers search for the
-// markers meanwhile. Every search must answer 200; a search sees a batch
-// whole or not at all; a search started after a POST was answered 2xx
-// finds the whole batch; a search started after the last DELETE of a batch
-// was answered 2xx finds none of it, and no search finds an article whose
-// DELETE was answered before it started. While a batch is being deleted a
-// search may see part of it, but only what the deletes done so far left (a
-// suffix of the batch, as they go in order). Order is told by a logical
+// word, and delete every third batch again in one bulk delete; readers
+// search for the markers meanwhile. Every search must answer 200; a search
+// sees a batch whole or not at all, while it is posted and while it is
+// deleted; a search started after a POST was answered 2xx finds the whole
+// batch; a search started after the delete was answered 2xx finds none of
+// it. Order is told by a logical
 // clock ticked before each request is sent and after each answer, so no
 // assertion depends on timing.
 func TestReadsDuringWrites(t *testing.T) {
@@ -150,13 +147,15 @@ func (rw *rwState) write(w int) {
 		}
 		prev := mine[k-1]
 		prev.delStart.Store(rw.tick())
-		for j, id := range prev.ids {
-			status, raw, err := httpCall(context.Background(), rw.client, "DELETE", rw.base+"/api/v1/articles/"+url.PathEscape(id), rwWriteKey, "")
-			if err != nil || status != http.StatusOK {
-				rw.fail("DELETE %s of batch %s: status %d, %v: %s", id, prev.marker, status, err, raw)
-				return
-			}
-			prev.deletedAt[j].Store(rw.tick())
+		ids, _ := json.Marshal(map[string][]string{"ids": prev.ids})
+		status, raw, err = httpCall(context.Background(), rw.client, "POST", rw.base+"/api/v1/articles/delete", rwWriteKey, string(ids))
+		if err != nil || status != http.StatusOK {
+			rw.fail("bulk delete of batch %s: status %d, %v: %s", prev.marker, status, err, raw)
+			return
+		}
+		at := rw.tick()
+		for j := range prev.ids {
+			prev.deletedAt[j].Store(at)
 		}
 		prev.delDone.Store(rw.tick())
 	}
@@ -208,9 +207,9 @@ func (rw *rwState) read(b *rwBatch) (overlapped bool) {
 			rw.fail("search %q started at %d after the batch was deleted at %d: %d hits %v, want 0", b.marker, started, delDone, ans.Total, got)
 		}
 	case delStart != 0 && delStart < ended:
-		// Deletes are one id at a time: a suffix of the batch remains.
-		if want := b.ids[len(b.ids)-ans.Total:]; !sameIDs(got, want) {
-			rw.fail("search %q during the deletion of its batch: %v, want a suffix of %v", b.marker, got, b.ids)
+		// One bulk delete: the whole batch or none of it.
+		if ans.Total != 0 && !sameIDs(got, b.ids) {
+			rw.fail("search %q during the deletion of its batch: %v, want all of %v or none", b.marker, got, b.ids)
 		}
 		return true
 	case acked != 0 && acked < started:
