@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -32,6 +35,8 @@ func (e *BatchError) Unwrap() error { return e.Err }
 // Prepare normalizes, validates and annotates articles for indexing, in
 // place. It checks every article before any is indexed and returns a
 // *BatchError for the first one that is invalid or repeats an earlier ID.
+// Entities are extracted on every core: extraction is the costliest part
+// of preparing an article, and articles are independent.
 func (ix *Index) Prepare(articles []corpus.Article) error {
 	seen := make(map[string]int, len(articles))
 	for i := range articles {
@@ -44,11 +49,29 @@ func (ix *Index) Prepare(articles []corpus.Article) error {
 			return &BatchError{Index: i, ID: a.ID, Err: fmt.Errorf("the same id as article %d", j)}
 		}
 		seen[a.ID] = i
-		if ix.opts.Annotator != nil {
-			a.Entities = ix.opts.Annotator.Annotate(*a)
-		}
+	}
+	if ix.opts.Annotator != nil {
+		annotate(ix.opts.Annotator, articles)
 	}
 	return nil
+}
+
+// annotate sets the entities of every article, spreading the articles over
+// GOMAXPROCS goroutines.
+func annotate(an Annotator, articles []corpus.Article) {
+	workers := min(runtime.GOMAXPROCS(0), len(articles))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(articles); i = int(next.Add(1)) - 1 {
+				articles[i].Entities = an.Annotate(articles[i])
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // Put indexes articles as one atomic batch: an article whose ID is already
