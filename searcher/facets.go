@@ -3,11 +3,9 @@ package searcher
 import (
 	"sort"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/sagasu-search/sagasu/corpus"
-	"github.com/sagasu-search/sagasu/indexer"
 )
 
 // Facets count matching articles by entity, source, language and month of
@@ -26,22 +24,6 @@ type Facets struct {
 type FacetValue struct {
 	Value string `json:"value"`
 	Count int    `json:"count"`
-}
-
-// facetFields maps each facet's name in the request to its index field.
-var facetFields = map[string]string{
-	corpus.TypePerson:       corpus.TypePerson,
-	corpus.TypeOrganization: corpus.TypeOrganization,
-	corpus.TypePlace:        corpus.TypePlace,
-	"source":                indexer.FieldSource,
-	"lang":                  indexer.FieldLang,
-	"published":             indexer.FieldMonth,
-}
-
-func addFacets(req *bleve.SearchRequest, size int) {
-	for name, field := range facetFields {
-		req.AddFacet(name, bleve.NewFacetRequest(field, size))
-	}
 }
 
 func newFacets(fr search.FacetResults) Facets {

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
@@ -71,6 +70,7 @@ type Searcher struct {
 	index    *indexer.Index
 	entities EntityResolver
 	limits   Limits
+	columns  *columnCache
 }
 
 // Option configures a Searcher.
@@ -84,7 +84,7 @@ func WithLimits(l Limits) Option {
 // New returns a Searcher over ix that resolves entity names with r (which may
 // be nil: entity filters then match canonical names only).
 func New(ix *indexer.Index, r EntityResolver, opts ...Option) *Searcher {
-	s := &Searcher{index: ix, entities: r, limits: Limits{}.withDefaults()}
+	s := &Searcher{index: ix, entities: r, limits: Limits{}.withDefaults(), columns: newColumnCache()}
 	for _, o := range opts {
 		o(s)
 	}
@@ -201,13 +201,7 @@ func (s *Searcher) run(ctx context.Context, pq ParsedQuery, r Request, relaxed b
 	if err != nil {
 		return bq, nil, err
 	}
-	req := bleve.NewSearchRequestOptions(bq.q, r.Size, r.From, false)
-	req.Fields = hitFields
-	req.Highlight = bleve.NewHighlightWithStyle(HighlighterName)
-	req.Highlight.Fields = []string{indexer.FieldTitle, indexer.FieldBody}
-	req.SortByCustom(sortOrder(r.Sort))
-	addFacets(req, r.FacetSize)
-	res, err := s.index.Bleve().SearchInContext(ctx, req)
+	res, err := s.collect(ctx, bq.q, r)
 	if err != nil {
 		return bq, nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
@@ -232,20 +226,6 @@ func minShould(n int) int {
 // match, but it is not part of the Hit.
 var hitFields = []string{indexer.FieldTitle, indexer.FieldBody, indexer.FieldPublished, indexer.FieldSource, indexer.FieldURL,
 	indexer.FieldLang, corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace}
-
-// sortOrder ranks by relevance with newer articles first among equals, or by
-// date (undated articles last) with relevance breaking ties. The ID makes
-// the order total, so paging is stable.
-func sortOrder(by string) search.SortOrder {
-	date := &search.SortField{Field: indexer.FieldPublished, Desc: true,
-		Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
-	score := &search.SortScore{Desc: true}
-	id := &search.SortDocID{}
-	if by == SortDate {
-		return search.SortOrder{date, score, id}
-	}
-	return search.SortOrder{score, date, id}
-}
 
 // resolveEntity returns the canonical name for f, or f.Name itself when the
 // resolver does not know it.

@@ -1,0 +1,280 @@
+package searcher
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/sagasu-search/sagasu/indexer"
+)
+
+// collect runs q through Bleve's search with Sagasu's own hit handler in
+// place of Bleve's top-N store: Bleve finds and scores the matches, and the
+// handler ranks them, counts the facets from the segment columns (see
+// columns.go) instead of Bleve's per-hit doc-value reads, and loads the
+// stored fields of the page of hits while the index snapshot is still
+// open. The page is highlighted afterwards (see highlight).
+func (s *Searcher) collect(ctx context.Context, q query.Query, r Request) (*bleve.SearchResult, error) {
+	c := &hitCollector{cache: s.columns, from: r.From, window: r.From + r.Size,
+		byDate: r.Sort == SortDate, facetSize: r.FacetSize}
+	// Bleve's collector, with a score-only order and no facets, reads no
+	// doc values: the handler gets each hit as scored. Without highlights
+	// it reads no term positions either but for phrases.
+	req := bleve.NewSearchRequestOptions(q, r.Size, r.From, false)
+	collectCtx := context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(c.handler))
+	res, err := s.index.Bleve().SearchInContext(collectCtx, req)
+	if err != nil {
+		return nil, err
+	}
+	if c.err != nil {
+		return nil, c.err
+	}
+	if err := s.highlight(ctx, q, c.hits); err != nil {
+		return nil, err
+	}
+	res.Hits = c.hits
+	res.Facets = c.facetResults()
+	return res, nil
+}
+
+// highlight sets the fragments of hits: it runs q again over just those
+// articles with term positions, which Bleve then reads for a page of hits
+// instead of for every match. An article deleted in between keeps no
+// fragments (its snippet is then its opening).
+func (s *Searcher) highlight(ctx context.Context, q query.Query, hits search.DocumentMatchCollection) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	page := bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids))
+	req := bleve.NewSearchRequestOptions(page, len(ids), 0, false)
+	req.Highlight = bleve.NewHighlightWithStyle(HighlighterName)
+	req.Highlight.Fields = []string{indexer.FieldTitle, indexer.FieldBody}
+	res, err := s.index.Bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("highlight: %w", err)
+	}
+	byID := make(map[string]*search.DocumentMatch, len(res.Hits))
+	for _, h := range res.Hits {
+		byID[h.ID] = h
+	}
+	for _, h := range hits {
+		if m := byID[h.ID]; m != nil {
+			h.Fragments = m.Fragments
+		}
+	}
+	return nil
+}
+
+// hitCollector ranks the hits of one search and counts their facets.
+type hitCollector struct {
+	cache     *columnCache
+	from      int // hits to skip
+	window    int // from + size: hits to keep
+	byDate    bool
+	facetSize int
+
+	sc     *search.SearchContext
+	cols   *snapshotColumns
+	seg    int        // segment of the last hit (hits come in document order)
+	counts [][]uint32 // per segment, per facet, per value ordinal; nil until a hit falls in it
+	heap   hitHeap
+	hits   search.DocumentMatchCollection
+	err    error
+}
+
+// ranked is a hit in the heap, with its publication date.
+type ranked struct {
+	dm   *search.DocumentMatch
+	date int64
+}
+
+// handler is a search.MakeDocumentMatchHandler.
+func (c *hitCollector) handler(sc *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+	snap, ok := sc.IndexReader.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, false, fmt.Errorf("collect: index reader %T is not a scorch snapshot", sc.IndexReader)
+	}
+	cols, err := c.cache.forSnapshot(snap)
+	if err != nil {
+		return nil, false, err
+	}
+	c.sc, c.cols = sc, cols
+	c.counts = make([][]uint32, len(cols.segs)*numFacets)
+	c.heap = hitHeap{less: c.worse}
+	return c.handle, false, nil
+}
+
+// handle takes one hit, or nil at the end of the search.
+func (c *hitCollector) handle(dm *search.DocumentMatch) error {
+	if dm == nil {
+		return c.finish()
+	}
+	num := dm.IndexInternalID.Value()
+	for c.seg+1 < len(c.cols.offsets) && num >= c.cols.offsets[c.seg+1] {
+		c.seg++
+	}
+	for c.seg > 0 && num < c.cols.offsets[c.seg] { // never, unless hits come out of order
+		c.seg--
+	}
+	local := num - c.cols.offsets[c.seg]
+	cols := c.cols.segs[c.seg]
+	c.count(cols, local)
+	h := ranked{dm: dm, date: cols.published[local]}
+	if len(c.heap.items) < c.window {
+		c.heap.push(h)
+		return nil
+	}
+	if !c.worse(c.heap.items[0], h) {
+		c.sc.DocumentMatchPool.Put(dm)
+		return nil
+	}
+	c.sc.DocumentMatchPool.Put(c.heap.replaceTop(h).dm)
+	return nil
+}
+
+// count adds the facet values of local document n of the current segment.
+func (c *hitCollector) count(cols *segColumns, n uint64) {
+	base := c.seg * numFacets
+	for f := range cols.facets {
+		col := &cols.facets[f]
+		counts := c.counts[base+f]
+		if counts == nil {
+			counts = make([]uint32, len(col.values))
+			c.counts[base+f] = counts
+		}
+		for _, ord := range col.of(n) {
+			counts[ord]++
+		}
+	}
+}
+
+// worse reports whether a ranks below b: by relevance, newer first among
+// equal scores, or by date (undated last) with relevance breaking ties;
+// the article ID makes the order total, so that pages do not overlap.
+func (c *hitCollector) worse(a, b ranked) bool {
+	if c.byDate {
+		if a.date != b.date {
+			return a.date < b.date
+		}
+	}
+	if a.dm.Score != b.dm.Score {
+		return a.dm.Score < b.dm.Score
+	}
+	if a.date != b.date {
+		return a.date < b.date
+	}
+	return c.id(a.dm) > c.id(b.dm)
+}
+
+// id returns the article ID of a hit, reading it once.
+func (c *hitCollector) id(dm *search.DocumentMatch) string {
+	if dm.ID == "" && c.err == nil {
+		dm.ID, c.err = c.sc.IndexReader.ExternalID(dm.IndexInternalID)
+	}
+	return dm.ID
+}
+
+// finish orders the kept hits, drops the skipped ones and loads the
+// stored fields of the page.
+func (c *hitCollector) finish() error {
+	items := c.heap.items
+	sort.Slice(items, func(i, j int) bool { return c.worse(items[j], items[i]) })
+	if c.from >= len(items) {
+		return c.err
+	}
+	req := &bleve.SearchRequest{Fields: hitFields}
+	for _, h := range items[c.from:] {
+		dm := h.dm
+		c.id(dm)
+		if c.err != nil {
+			return c.err
+		}
+		if err, _ := bleve.LoadAndHighlightFields(dm, req, "", c.sc.IndexReader, nil); err != nil {
+			return fmt.Errorf("load hit %s: %w", dm.ID, err)
+		}
+		c.hits = append(c.hits, dm)
+	}
+	return nil
+}
+
+// facetResults adds up each facet's counts over the segments and keeps
+// the facetSize most frequent values (ties by value).
+func (c *hitCollector) facetResults() search.FacetResults {
+	out := search.FacetResults{}
+	for f, fn := range facetNames {
+		total := map[string]int{}
+		for seg := 0; c.cols != nil && seg < len(c.cols.segs); seg++ {
+			values := c.cols.segs[seg].facets[f].values
+			for ord, n := range c.counts[seg*numFacets+f] {
+				if n > 0 {
+					total[values[ord]] += int(n)
+				}
+			}
+		}
+		terms := make([]*search.TermFacet, 0, len(total))
+		for v, n := range total {
+			terms = append(terms, &search.TermFacet{Term: v, Count: n})
+		}
+		sort.Slice(terms, func(i, j int) bool {
+			if terms[i].Count != terms[j].Count {
+				return terms[i].Count > terms[j].Count
+			}
+			return terms[i].Term < terms[j].Term
+		})
+		tf := &search.TermFacets{}
+		tf.Add(terms[:min(len(terms), c.facetSize)]...)
+		out[fn.name] = &search.FacetResult{Field: fn.field, Terms: tf}
+	}
+	return out
+}
+
+// hitHeap is a binary heap with the worst kept hit on top.
+type hitHeap struct {
+	items []ranked
+	less  func(a, b ranked) bool // a ranks below b
+}
+
+func (h *hitHeap) push(x ranked) {
+	h.items = append(h.items, x)
+	i := len(h.items) - 1
+	for i > 0 {
+		p := (i - 1) / 2
+		if !h.less(h.items[i], h.items[p]) {
+			break
+		}
+		h.items[i], h.items[p] = h.items[p], h.items[i]
+		i = p
+	}
+}
+
+// replaceTop puts x in place of the worst hit and returns that hit.
+func (h *hitHeap) replaceTop(x ranked) ranked {
+	old := h.items[0]
+	h.items[0] = x
+	n, i := len(h.items), 0
+	for {
+		l := 2*i + 1
+		if l >= n {
+			break
+		}
+		m := l
+		if r := l + 1; r < n && h.less(h.items[r], h.items[l]) {
+			m = r
+		}
+		if !h.less(h.items[m], h.items[i]) {
+			break
+		}
+		h.items[i], h.items[m] = h.items[m], h.items[i]
+		i = m
+	}
+	return old
+}

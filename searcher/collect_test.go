@@ -1,0 +1,151 @@
+package searcher
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/entity"
+	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/synth"
+)
+
+// collectIndex indexes 1,200 synthetic articles in batches of 150 (so the
+// index has several segments), with copies that score alike, undated
+// articles and deletes, with the gazetteer's entities.
+func collectIndex(t *testing.T) *indexer.Index {
+	t.Helper()
+	g, err := synth.NewGenerator(synth.Options{Seed: 7, Articles: 1200, JapaneseShare: synth.DefaultJapaneseShare})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var articles []corpus.Article
+	for i := 0; i < 1200; i++ {
+		a := g.Next()
+		switch i % 100 {
+		case 3: // undated
+			a.Published = nil
+		case 4: // the same text and date as the article before: equal scores, ordered by ID
+			prev := articles[len(articles)-1]
+			a.Title, a.Body, a.Published, a.Lang = prev.Title, prev.Body, prev.Published, prev.Lang
+		}
+		articles = append(articles, a)
+	}
+	ix, err := indexer.NewInMemory(indexer.Options{Annotator: entity.NewExtractor(entity.Default())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	for start := 0; start < len(articles); start += 150 {
+		if err := ix.Put(context.Background(), articles[start:start+150]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 10; i < len(articles); i += 97 {
+		if err := ix.Delete(context.Background(), articles[i].ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ix
+}
+
+// TestCollectMatchesBleve checks Sagasu's collector (column facets, its own
+// ranking heap, highlighting the page afterwards) against Bleve's own
+// collector given the same query with the equivalent sort order and
+// facet requests: the same hits in the same order with the same scores
+// and fragments, the same total and the same facet counts.
+func TestCollectMatchesBleve(t *testing.T) {
+	ix := collectIndex(t)
+	s := New(ix, entity.Default())
+	since := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, r := range []Request{
+		{Query: "said"},
+		{Query: "said", From: 990},
+		{Query: "said", Sort: SortDate, From: 20, Size: 30},
+		{Query: "the", Sort: SortDate, From: 1050, Size: 100},
+		{Query: "minister", FacetSize: 3},
+		{Query: `"prime minister"`, FacetSize: 1000},
+		{Query: "new", Entities: []EntityFilter{{Type: corpus.TypeOrganization, Name: "Bank of Japan"}}, FacetSize: 1000},
+		{Query: "year -percent", Since: &since, Size: 50},
+		{Query: "政府"},
+		{Query: "Kishida Fumio", FacetSize: 1000},
+		{Query: "zzzznothing"},
+	} {
+		t.Run(fmt.Sprintf("%s from %d by %s", r.Query, r.From, r.Sort), func(t *testing.T) {
+			got, err := s.Search(context.Background(), r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := referenceSearch(t, s, r)
+			if got.Total != want.Total {
+				t.Fatalf("total %d, Bleve's collector %d", got.Total, want.Total)
+			}
+			if len(got.Hits) != len(want.Hits) {
+				t.Fatalf("%d hits, Bleve's collector %d", len(got.Hits), len(want.Hits))
+			}
+			for i := range got.Hits {
+				g, w := got.Hits[i], want.Hits[i]
+				if g.ID != w.ID || g.Score != w.Score || !slices.Equal(g.Snippets.Body, w.Snippets.Body) || !slices.Equal(g.Snippets.Title, w.Snippets.Title) {
+					t.Fatalf("hit %d: %s %.4f %q\nBleve's: %s %.4f %q", r.From+i, g.ID, g.Score, g.Snippets.Body, w.ID, w.Score, w.Snippets.Body)
+				}
+			}
+			if fmt.Sprint(got.Facets) != fmt.Sprint(want.Facets) {
+				t.Errorf("facets\n%v\nBleve's\n%v", got.Facets, want.Facets)
+			}
+			if r.Query != "zzzznothing" && len(got.Hits) == 0 {
+				t.Error("the case finds nothing: it checks nothing")
+			}
+		})
+	}
+}
+
+// referenceSearch answers r the way Searcher did before it had its own
+// collector: Bleve's top-N collector sorting by fields, with Bleve's
+// facets and highlighting.
+func referenceSearch(t *testing.T, s *Searcher, r Request) *Response {
+	t.Helper()
+	if err := r.normalize(s.limits); err != nil {
+		t.Fatal(err)
+	}
+	pq, err := ParseQuery(r.Query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pq, err = s.segmentJapanese(pq); err != nil {
+		t.Fatal(err)
+	}
+	bq, err := s.buildQuery(pq, r, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := bleve.NewSearchRequestOptions(bq.q, r.Size, r.From, false)
+	req.Fields = hitFields
+	req.Highlight = bleve.NewHighlightWithStyle(HighlighterName)
+	req.Highlight.Fields = []string{indexer.FieldTitle, indexer.FieldBody}
+	date := &search.SortField{Field: indexer.FieldPublished, Desc: true,
+		Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
+	score, id := &search.SortScore{Desc: true}, &search.SortDocID{}
+	if r.Sort == SortDate {
+		req.SortByCustom(search.SortOrder{date, score, id})
+	} else {
+		req.SortByCustom(search.SortOrder{score, date, id})
+	}
+	for _, f := range facetNames {
+		req.AddFacet(f.name, bleve.NewFacetRequest(f.field, r.FacetSize))
+	}
+	res, err := s.index.Bleve().SearchInContext(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := newResponse(r.Query, res, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -1,0 +1,179 @@
+package searcher
+
+import (
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/numeric"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/indexer"
+)
+
+// Columns: the values a hit is sorted and counted by (publication date,
+// entities, source, language, month), decoded once per index segment from
+// Bleve's doc values into plain arrays. Bleve's own collector decodes the
+// doc values of every hit on every search, a few hundred nanoseconds per
+// hit and field; a query that matches most of a large index spent more
+// than half its time there. Segments never change once written, so their
+// columns stay valid for as long as the segment lives.
+
+// noDate is the published value of an undated article: it sorts last when
+// newest come first.
+const noDate = math.MinInt64
+
+// facetNames lists the facets of a search, in column order, with the index
+// field each counts.
+var facetNames = [...]struct{ name, field string }{
+	{corpus.TypePerson, corpus.TypePerson},
+	{corpus.TypeOrganization, corpus.TypeOrganization},
+	{corpus.TypePlace, corpus.TypePlace},
+	{"source", indexer.FieldSource},
+	{"lang", indexer.FieldLang},
+	{"published", indexer.FieldMonth},
+}
+
+// numFacets is the number of facet columns.
+const numFacets = len(facetNames)
+
+// columnFields are the doc-value fields a column set is read from.
+var columnFields = func() []string {
+	out := []string{indexer.FieldPublished}
+	for _, f := range facetNames {
+		out = append(out, f.field)
+	}
+	return out
+}()
+
+// segColumns are the columns of one segment, indexed by local document
+// number.
+type segColumns struct {
+	published []int64 // UnixNano, or noDate
+	facets    [numFacets]valueColumn
+}
+
+// valueColumn holds the values of one multi-valued field: document i has
+// the values values[ords[start[i]:start[i+1]]].
+type valueColumn struct {
+	start  []uint32
+	ords   []uint32
+	values []string
+}
+
+// of returns the value ordinals of local document n.
+func (c *valueColumn) of(n uint64) []uint32 { return c.ords[c.start[n]:c.start[n+1]] }
+
+// columnCache holds the columns of the segments searched recently. It is
+// safe for concurrent use.
+type columnCache struct {
+	mu   sync.Mutex
+	segs map[segment.Segment]*segColumns
+}
+
+func newColumnCache() *columnCache {
+	return &columnCache{segs: map[segment.Segment]*segColumns{}}
+}
+
+// snapshotColumns are the columns of every segment of one index snapshot,
+// with the first global document number of each segment.
+type snapshotColumns struct {
+	segs    []*segColumns
+	offsets []uint64
+}
+
+// forSnapshot returns the columns of every segment of snap, reading those
+// of new segments, and forgets segments snap no longer has (merged away)
+// once the cache holds many more than snap.
+func (c *columnCache) forSnapshot(snap *scorch.IndexSnapshot) (*snapshotColumns, error) {
+	segs := snap.Segments()
+	out := &snapshotColumns{segs: make([]*segColumns, len(segs)), offsets: make([]uint64, len(segs))}
+	var running uint64
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, ss := range segs {
+		seg := ss.Segment()
+		out.offsets[i] = running
+		running += seg.Count()
+		cols, ok := c.segs[seg]
+		if !ok {
+			var err error
+			if cols, err = readColumns(seg); err != nil {
+				return nil, err
+			}
+			c.segs[seg] = cols
+		}
+		out.segs[i] = cols
+	}
+	if len(c.segs) > 2*len(segs)+8 {
+		c.prune(segs)
+	}
+	return out, nil
+}
+
+// prune forgets every segment not in live.
+func (c *columnCache) prune(live []*scorch.SegmentSnapshot) {
+	keep := make(map[segment.Segment]bool, len(live))
+	for _, ss := range live {
+		keep[ss.Segment()] = true
+	}
+	for seg := range c.segs {
+		if !keep[seg] {
+			delete(c.segs, seg)
+		}
+	}
+}
+
+// readColumns decodes the columns of every document of seg, deleted ones
+// included (their numbers stay taken).
+func readColumns(seg segment.Segment) (*segColumns, error) {
+	n := seg.Count()
+	cols := &segColumns{published: make([]int64, n)}
+	dv, ok := seg.(segment.DocValueVisitable)
+	if !ok {
+		return nil, fmt.Errorf("read columns: segment %T has no doc values", seg)
+	}
+	field := make(map[string]int, len(columnFields))
+	for i, f := range facetNames {
+		field[f.field] = i
+		cols.facets[i].start = make([]uint32, 1, n+1)
+	}
+	interned := [numFacets]map[string]uint32{}
+	for i := range interned {
+		interned[i] = map[string]uint32{}
+	}
+	var state segment.DocVisitState
+	var err error
+	for doc := uint64(0); doc < n; doc++ {
+		cols.published[doc] = noDate
+		state, err = dv.VisitDocValues(doc, columnFields, func(f string, term []byte) {
+			if f == indexer.FieldPublished {
+				if shift, err := numeric.PrefixCoded(term).Shift(); err == nil && shift == 0 {
+					if v, err := numeric.PrefixCoded(term).Int64(); err == nil {
+						cols.published[doc] = v
+					}
+				}
+				return
+			}
+			i := field[f]
+			c := &cols.facets[i]
+			ord, ok := interned[i][string(term)]
+			if !ok {
+				ord = uint32(len(c.values))
+				c.values = append(c.values, string(term))
+				interned[i][c.values[ord]] = ord
+			}
+			c.ords = append(c.ords, ord)
+		}, state)
+		if err != nil {
+			return nil, fmt.Errorf("read columns of document %d: %w", doc, err)
+		}
+		for i := range cols.facets {
+			c := &cols.facets[i]
+			c.start = append(c.start, uint32(len(c.ords)))
+		}
+	}
+	return cols, nil
+}
