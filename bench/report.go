@@ -321,9 +321,13 @@ func (r *Report) WriteTable(w io.Writer) error {
 				if cl == nil {
 					continue
 				}
-				if cl.Error != "" {
+				switch {
+				case cl.Error != "":
 					fmt.Fprintf(tw, "%s\t%d\t%s\t\t\t\t\t\t\t%s\t\n", label, conc, e.Engine, "failed: "+short(cl.Error))
-				} else {
+				case cl.Count == 0:
+					fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t0\t%d\t\t\t\t%s\t\n", label, conc, e.Engine,
+						thousands(cl.Total), cl.Errors, "no answer within "+per)
+				default:
 					fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.1f\t\n", label, conc, e.Engine,
 						thousands(cl.Total), cl.Count, cl.Errors, cl.P50, cl.P95, cl.P99, cl.PerSecond)
 				}

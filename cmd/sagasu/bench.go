@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -25,6 +26,7 @@ type benchFlags struct {
 	duration    time.Duration
 	queries     int
 	jsonOut     bool
+	table       string
 	dataDir     string
 	inProcess   bool
 }
@@ -45,6 +47,7 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	fs.DurationVar(&f.duration, "duration", 3*time.Second, "how long each query runs at each concurrency")
 	fs.IntVar(&f.queries, "queries", 0, "or: how many times each query runs at each concurrency")
 	fs.BoolVar(&f.jsonOut, "json", false, "print the report as JSON instead of tables")
+	fs.StringVar(&f.table, "table", "", "print the tables of a report saved with --json, and run nothing")
 	fs.StringVar(&f.dataDir, "data-dir", "", "folder for the corpus file and the indexes, kept afterwards (default: a temporary one, removed)")
 	fs.BoolVar(&f.inProcess, "in-process", false, "run Sagasu's server inside this process instead of as a child "+
 		"\"sagasu serve\" (its peak memory is then estimated, less the bench's own)")
@@ -53,6 +56,9 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("bench takes no arguments (got %q): %w", fs.Args(), errUsage)
+	}
+	if f.table != "" {
+		return printSavedReport(f.table, stdout)
 	}
 	levels, err := parseLevels(f.concurrency)
 	if err != nil {
@@ -223,4 +229,17 @@ func waitServing(ctx context.Context, url string, done chan error) error {
 			}
 		}
 	}
+}
+
+// printSavedReport prints the tables of a JSON report from an earlier run.
+func printSavedReport(path string, stdout io.Writer) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("bench --table: %w", err)
+	}
+	var rep bench.Report
+	if err := json.Unmarshal(b, &rep); err != nil {
+		return fmt.Errorf("bench --table %s: not a report of sagasu bench --json: %w", path, err)
+	}
+	return rep.WriteTable(stdout)
 }
