@@ -246,22 +246,8 @@ func isLetters(s string) bool {
 	return s != ""
 }
 
-// isStopWord reports whether w (lower case) is an English stop word of
-// Sagasu's list (package searcher drops them from relaxed queries): the
-// mix searches content words.
-func isStopWord(w string) bool { return stopWords[w] }
-
-var stopWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at
-		be because been before being below between both but by can could did do does doing down during
-		each few for from further had has have having he her here hers herself him himself his how i if
-		in into is it its itself may me might more most must my myself no nor not of off on once only or
-		other ought our ours ourselves out over own same shall she should so some such than that the their
-		theirs them themselves then there these they this those through to too under until up upon very
-		was we were what when where whether which while who whom why will with would you your yours
-		yourself yourselves s t`) {
-		m[w] = true
-	}
-	return m
-}()
+// isStopWord reports whether w (lower case) is one of Sagasu's stop words
+// (package searcher drops them from relaxed queries), or the "s" or "t"
+// left by splitting a word at its apostrophe: the mix searches content
+// words.
+func isStopWord(w string) bool { return w == "s" || w == "t" || searcher.IsStopWord(w) }

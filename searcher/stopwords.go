@@ -11,6 +11,10 @@ import (
 // there, "what", "of" and "the" would count towards the minimum to match
 // and let an article that matches only them rank. Measured on CRAN, CISI,
 // MED and NPL, dropping them raised nDCG@10 on every collection.
+// IsStopWord reports whether w (lower case) is one of the stop words a
+// relaxed query drops.
+func IsStopWord(w string) bool { return stopWords[w] }
+
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at
