@@ -66,18 +66,18 @@ func (q *bm25PhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m m
 	if a == nil {
 		return nil, fmt.Errorf("analyzer %q is not registered", q.phrase.Analyzer)
 	}
-	sum, n := 0.0, 0
-	for _, tok := range a.Analyze([]byte(q.phrase.MatchPhrase)) {
+	tokens := a.Analyze([]byte(q.phrase.MatchPhrase))
+	if len(tokens) == 0 {
+		return searcher.NewMatchNoneSearcher(r)
+	}
+	sum := 0.0
+	for _, tok := range tokens {
 		idf, err := termIDF(ctx, r, string(tok.Term), q.phrase.FieldVal)
 		if err != nil {
 			return nil, err
 		}
 		sum += idf
-		n++
 	}
-	p := *q.phrase
-	if n > 0 {
-		p.SetBoost(q.phrase.Boost() * float64(n) / sum)
-	}
-	return p.Searcher(ctx, r, m, opts)
+	boost := q.phrase.Boost() * float64(len(tokens)) / sum
+	return newPhraseSearcher(ctx, r, phraseTerms(tokens), q.phrase.FieldVal, boost, opts)
 }

@@ -1,0 +1,237 @@
+package searcher
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
+	bsearcher "github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// phraseTerms returns the terms of an analyzed phrase by position, from
+// its first position: several terms at one position are alternatives (a
+// Japanese word and its reading), and a position no token holds matches
+// any term. It is what Bleve's match-phrase query builds.
+func phraseTerms(tokens analysis.TokenStream) [][]string {
+	if len(tokens) == 0 {
+		return nil
+	}
+	first, last := tokens[0].Position, tokens[0].Position
+	for _, t := range tokens {
+		first, last = min(first, t.Position), max(last, t.Position)
+	}
+	terms := make([][]string, last-first+1)
+	for _, t := range tokens {
+		terms[t.Position-first] = append(terms[t.Position-first], string(t.Term))
+	}
+	return terms
+}
+
+// newPhraseSearcher matches documents whose field holds terms at
+// consecutive positions, like Bleve's multi-phrase searcher and with the
+// same scores: a conjunction of the positions' term searchers, scored as
+// that conjunction. Bleve's searcher turns every candidate's term
+// locations into maps and searches them recursively for paths; this one
+// checks positions in sorted slices it reuses, which made phrase and name
+// queries several times cheaper.
+func newPhraseSearcher(ctx context.Context, r index.IndexReader, terms [][]string, field string, boost float64, opts search.SearcherOptions) (search.Searcher, error) {
+	opts.IncludeTermVectors = true
+	var parts []search.Searcher
+	closeAll := func() {
+		for _, p := range parts {
+			_ = p.Close()
+		}
+	}
+	for _, alts := range terms {
+		var ts []search.Searcher
+		for _, term := range alts {
+			if term == "" {
+				continue
+			}
+			s, err := bsearcher.NewTermSearcher(ctx, r, term, field, boost, opts)
+			if err != nil {
+				closeAll()
+				return nil, fmt.Errorf("phrase term %q in %s: %w", term, field, err)
+			}
+			ts = append(ts, s)
+		}
+		switch len(ts) {
+		case 0:
+			continue
+		case 1:
+			parts = append(parts, ts[0])
+			continue
+		}
+		d, err := bsearcher.NewDisjunctionSearcher(ctx, r, ts, 1, opts)
+		if err != nil {
+			closeAll()
+			return nil, fmt.Errorf("phrase position in %s: %w", field, err)
+		}
+		parts = append(parts, d)
+	}
+	if len(parts) == 0 {
+		return bsearcher.NewMatchNoneSearcher(r)
+	}
+	must, err := bsearcher.NewConjunctionSearcher(ctx, r, parts, opts)
+	if err != nil {
+		closeAll()
+		return nil, fmt.Errorf("phrase in %s: %w", field, err)
+	}
+	must.SetQueryNorm(1 / math.Sqrt(must.Weight()))
+	return &phraseSearcher{must: must, terms: terms, positions: make([][]uint64, len(terms))}, nil
+}
+
+// phraseSearcher filters the candidates of a conjunction down to those
+// whose terms stand in phrase order, and keeps only the term locations
+// that make up a phrase, for highlighting.
+type phraseSearcher struct {
+	must      search.Searcher
+	terms     [][]string
+	positions [][]uint64 // scratch: the positions of each phrase term in a candidate
+	starts    []uint64   // scratch: where phrases start in a candidate
+}
+
+// Next implements search.Searcher.
+func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	for {
+		dm, err := s.must.Next(ctx)
+		if err != nil || dm == nil {
+			return nil, err
+		}
+		if s.keepPhrases(dm) {
+			return dm, nil
+		}
+		ctx.DocumentMatchPool.Put(dm)
+	}
+}
+
+// Advance implements search.Searcher.
+func (s *phraseSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.must.Advance(ctx, id)
+	if err != nil || dm == nil {
+		return nil, err
+	}
+	if s.keepPhrases(dm) {
+		return dm, nil
+	}
+	ctx.DocumentMatchPool.Put(dm)
+	return s.Next(ctx)
+}
+
+// keepPhrases reports whether dm holds the phrase and, if it does, cuts
+// its term locations down to the phrases' own.
+func (s *phraseSearcher) keepPhrases(dm *search.DocumentMatch) bool {
+	for i := range s.positions {
+		s.positions[i] = s.positions[i][:0]
+	}
+	for _, ftl := range dm.FieldTermLocations {
+		for i, alts := range s.terms {
+			if slices.Contains(alts, ftl.Term) {
+				s.positions[i] = append(s.positions[i], ftl.Location.Pos)
+			}
+		}
+	}
+	s.starts = s.phraseStarts(s.starts[:0])
+	if len(s.starts) == 0 {
+		return false
+	}
+	kept := dm.FieldTermLocations[:0]
+	for _, ftl := range dm.FieldTermLocations {
+		if s.inPhrase(ftl) {
+			kept = append(kept, ftl)
+		}
+	}
+	dm.FieldTermLocations = kept
+	return true
+}
+
+// phraseStarts appends to dst the positions where a whole phrase starts:
+// every term of the phrase stands at its offset from there. A position
+// with no terms matches anything.
+func (s *phraseSearcher) phraseStarts(dst []uint64) []uint64 {
+	first := -1
+	for i, ps := range s.positions {
+		slices.Sort(ps)
+		if first < 0 && len(s.terms[i]) > 0 {
+			first = i
+		}
+	}
+	if first < 0 {
+		return dst
+	}
+	for _, p := range s.positions[first] {
+		if p < uint64(first) {
+			continue
+		}
+		start := p - uint64(first)
+		if len(dst) > 0 && dst[len(dst)-1] == start {
+			continue
+		}
+		if s.phraseAt(start) {
+			dst = append(dst, start)
+		}
+	}
+	return dst
+}
+
+// phraseAt reports whether every term of the phrase stands at its offset
+// from start.
+func (s *phraseSearcher) phraseAt(start uint64) bool {
+	for i, ps := range s.positions {
+		if len(s.terms[i]) == 0 {
+			continue
+		}
+		if _, found := slices.BinarySearch(ps, start+uint64(i)); !found {
+			return false
+		}
+	}
+	return true
+}
+
+// inPhrase reports whether a term location is part of one of the phrases
+// found.
+func (s *phraseSearcher) inPhrase(ftl search.FieldTermLocation) bool {
+	for i, alts := range s.terms {
+		if ftl.Location.Pos < uint64(i) || !slices.Contains(alts, ftl.Term) {
+			continue
+		}
+		if _, found := slices.BinarySearch(s.starts, ftl.Location.Pos-uint64(i)); found {
+			return true
+		}
+	}
+	return false
+}
+
+// Weight implements search.Searcher.
+func (s *phraseSearcher) Weight() float64 { return s.must.Weight() }
+
+// SetQueryNorm implements search.Searcher.
+func (s *phraseSearcher) SetQueryNorm(norm float64) { s.must.SetQueryNorm(norm) }
+
+// Count implements search.Searcher: at most the conjunction's count.
+func (s *phraseSearcher) Count() uint64 { return s.must.Count() }
+
+// Min implements search.Searcher.
+func (s *phraseSearcher) Min() int { return 0 }
+
+// Close implements search.Searcher.
+func (s *phraseSearcher) Close() error { return s.must.Close() }
+
+var sizeOfPhraseSearcher = int(reflect.TypeOf(phraseSearcher{}).Size())
+
+// Size implements search.Searcher.
+func (s *phraseSearcher) Size() int {
+	n := sizeOfPhraseSearcher + s.must.Size() + 8*cap(s.starts)
+	for _, ps := range s.positions {
+		n += 8 * cap(ps)
+	}
+	return n
+}
+
+// DocumentMatchPoolSize implements search.Searcher.
+func (s *phraseSearcher) DocumentMatchPoolSize() int { return s.must.DocumentMatchPoolSize() + 1 }
