@@ -234,8 +234,10 @@ var tenSlots = "(" + strings.TrimSuffix(strings.Repeat("?,", pageSize), ",") + "
 // prepare prepares the statements of a search.
 func (e *fts5Engine) prepare(ctx context.Context) error {
 	const (
-		match       = "SELECT rowid FROM docs WHERE docs MATCH ?"
-		matchEntity = match + " AND rowid IN (SELECT doc FROM facets WHERE field = ? AND value = ?)"
+		match = "SELECT rowid FROM docs WHERE docs MATCH ?"
+		// "+rowid" keeps SQLite from handing the IN list to FTS5, which
+		// would run the full-text match once per article of the entity.
+		matchEntity = match + " AND +rowid IN (SELECT doc FROM facets WHERE field = ? AND value = ?)"
 		facets      = "SELECT field, value, n FROM (SELECT field, value, count(*) AS n," +
 			" row_number() OVER (PARTITION BY field ORDER BY count(*) DESC, value) AS rk" +
 			" FROM facets WHERE doc IN (%s) GROUP BY field, value) WHERE rk <= ?"
@@ -246,7 +248,7 @@ func (e *fts5Engine) prepare(ctx context.Context) error {
 	}{
 		{&e.stmts.pageRank, "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ? OFFSET ?"},
 		{&e.stmts.pageRankEntity, "SELECT rowid FROM docs WHERE docs MATCH ?" +
-			" AND rowid IN (SELECT doc FROM facets WHERE field = ? AND value = ?) ORDER BY rank LIMIT ? OFFSET ?"},
+			" AND +rowid IN (SELECT doc FROM facets WHERE field = ? AND value = ?) ORDER BY rank LIMIT ? OFFSET ?"},
 		{&e.stmts.pageDate, "SELECT doc FROM articles WHERE doc IN (" + match + ") ORDER BY published DESC, doc LIMIT ? OFFSET ?"},
 		{&e.stmts.pageDateEntity, "SELECT doc FROM articles WHERE doc IN (" + matchEntity + ") ORDER BY published DESC, doc LIMIT ? OFFSET ?"},
 		{&e.stmts.count, "SELECT count(*) FROM (" + match + ")"},
