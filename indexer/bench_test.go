@@ -3,12 +3,15 @@ package indexer
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/corpus"
@@ -125,6 +128,71 @@ func BenchmarkIndexEntities(b *testing.B) {
 				ix.Close()
 			}
 			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+// BenchmarkIndexLayout indexes the same English articles on disk with
+// Sagasu's mapping and with the pieces that cost the most taken out: term
+// vectors (positions and offsets, which phrases and highlighting need),
+// the stored body (which snippets need), and Sagasu's analyzer swapped
+// for Bleve's English one (which drops stop words). It reports the index
+// size on disk per byte of title and body, and articles/s: BENCHMARKS.md
+// quotes them to say what the index's size is made of.
+func BenchmarkIndexLayout(b *testing.B) {
+	const n = 2000
+	articles := benchArticles(b, n)
+	var raw int64
+	for _, a := range articles {
+		raw += int64(len(a.Title) + len(a.Body))
+	}
+	textFields := func(m *mapping.IndexMappingImpl, edit func(*mapping.FieldMapping)) *mapping.IndexMappingImpl {
+		for _, name := range []string{FieldTitle, FieldBody} {
+			edit(m.DefaultMapping.Properties[name].Fields[0])
+		}
+		return m
+	}
+	layouts := []struct {
+		name    string
+		mapping func() *mapping.IndexMappingImpl
+	}{
+		{"sagasu", NewMapping},
+		{"no-term-vectors", func() *mapping.IndexMappingImpl {
+			return textFields(NewMapping(), func(f *mapping.FieldMapping) { f.IncludeTermVectors = false })
+		}},
+		{"body-not-stored", func() *mapping.IndexMappingImpl {
+			m := NewMapping()
+			m.DefaultMapping.Properties[FieldBody].Fields[0].Store = false
+			return m
+		}},
+		{"bleve-en", func() *mapping.IndexMappingImpl { return newMappingWith(en.AnalyzerName) }},
+	}
+	for _, l := range layouts {
+		b.Run(l.name, func(b *testing.B) {
+			b.SetBytes(raw)
+			var size int64
+			for i := 0; i < b.N; i++ {
+				dir := filepath.Join(b.TempDir(), "index")
+				idx, err := bleve.NewUsing(dir, l.mapping(), scorch.Name, scorch.Name, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ix := &Index{bleve: idx}
+				for start := 0; start < n; start += 500 {
+					batch := append([]corpus.Article(nil), articles[start:start+500]...)
+					if err := ix.Put(context.Background(), batch); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := idx.Close(); err != nil {
+					b.Fatal(err)
+				}
+				if size, err = FolderSize(dir); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric(float64(size)/float64(raw), "index/raw")
 		})
 	}
 }
