@@ -226,12 +226,19 @@ func runEngine(ctx context.Context, eng engine, c *prepared, mix []Query, opts O
 	in.Articles, in.RawBytes = c.articles, c.bytes
 	reset := resetPeakRSS()
 	baseline, _ := procStatus(0, "VmRSS")
+	baseAnon, _ := procStatus(0, "RssAnon")
 	fmt.Fprintf(log, "bench: %s: ingesting %d articles\n", eng.name(), c.articles)
 	start := time.Now()
-	if err := eng.ingest(ctx, c, dir); err != nil {
+	stopAnon := sampleAnonRSS(eng.pid, 250*time.Millisecond)
+	err = eng.ingest(ctx, c, dir)
+	in.PeakAnon = stopAnon()
+	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	in.Seconds = time.Since(start).Seconds()
+	if eng.pid() == 0 && in.PeakAnon > 0 {
+		in.PeakAnon, in.BaselineAnon = max(in.PeakAnon-baseAnon, 0), baseAnon
+	}
 	in.ArticlesPerSecond = float64(c.articles) / in.Seconds
 	in.MBPerSecond = float64(c.bytes) / 1e6 / in.Seconds
 	peak, err := procStatus(eng.pid(), "VmHWM")
@@ -247,8 +254,8 @@ func runEngine(ctx context.Context, eng engine, c *prepared, mix []Query, opts O
 			in.PeakRSSScope += " (the peak could not be reset: it may be an earlier one)"
 		}
 	}
-	fmt.Fprintf(log, "bench: %s: ingested in %.1fs, %.0f articles/s, %.1f MB/s, peak RSS %.0f MB\n",
-		eng.name(), in.Seconds, in.ArticlesPerSecond, in.MBPerSecond, float64(in.PeakRSS)/1e6)
+	fmt.Fprintf(log, "bench: %s: ingested in %.1fs, %.0f articles/s, %.1f MB/s, peak RSS %.0f MB (anonymous %s MB)\n",
+		eng.name(), in.Seconds, in.ArticlesPerSecond, in.MBPerSecond, float64(in.PeakRSS)/1e6, megabytes(in.PeakAnon))
 
 	maxConc := slices.Max(opts.Concurrency)
 	client := &http.Client{Timeout: 2 * time.Minute, Transport: &http.Transport{

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/sagasu-search/sagasu/loadtest"
 )
@@ -31,7 +32,8 @@ type engine interface {
 	request(q Query) loadtest.Request
 	// total reads how many articles matched from an answer to request.
 	total(body []byte) (int, error)
-	// pid is the process that indexes and searches, 0 for this one.
+	// pid is the process that indexes and searches, 0 for this one, -1
+	// while it is not running yet.
 	pid() int
 	// close stops the server; the index stays in dir.
 	close() error
@@ -50,20 +52,24 @@ type Server struct {
 // StartFunc starts Sagasu's HTTP server ("sagasu serve") on a free
 // loopback port, over a new index in dataDir, indexing the JSON Lines
 // file corpusPath first; it returns once the server is ready, the corpus
-// indexed. The bench times the call as Sagasu's ingest. The command
-// (package main) supplies it: the bench drives the real server.
-type StartFunc func(ctx context.Context, corpusPath, dataDir string) (*Server, error)
+// indexed. The bench times the call as Sagasu's ingest. It calls started
+// with the server's process ID (0: this process) as soon as the server
+// runs, before it indexes, so that the bench can watch its memory. The
+// command (package main) supplies it: the bench drives the real server.
+type StartFunc func(ctx context.Context, corpusPath, dataDir string, started func(pid int)) (*Server, error)
 
 // sagasuEngine is Sagasu's own server, started by a StartFunc.
 type sagasuEngine struct {
 	start StartFunc
 	srv   *Server
+	// running is the server's process ID plus one once it runs, 0 before.
+	running atomic.Int64
 }
 
 func (e *sagasuEngine) name() string { return Sagasu }
 
 func (e *sagasuEngine) ingest(ctx context.Context, c *prepared, dir string) error {
-	srv, err := e.start(ctx, c.path, dir)
+	srv, err := e.start(ctx, c.path, dir, func(pid int) { e.running.Store(int64(pid) + 1) })
 	if err != nil {
 		return fmt.Errorf("start sagasu serve: %w", err)
 	}
@@ -91,10 +97,10 @@ func (e *sagasuEngine) total(body []byte) (int, error) {
 }
 
 func (e *sagasuEngine) pid() int {
-	if e.srv == nil {
-		return 0
+	if e.srv != nil {
+		return e.srv.PID
 	}
-	return e.srv.PID
+	return int(e.running.Load()) - 1
 }
 
 func (e *sagasuEngine) close() error {

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
+	"sync/atomic"
+	"time"
 )
 
 // procStatus returns a field of /proc/<pid>/status in bytes (pid 0 is this
@@ -82,4 +84,47 @@ func diskUsage(path string) (int64, error) {
 		return 0, fmt.Errorf("disk usage of %s: %w", path, err)
 	}
 	return total, nil
+}
+
+// sampleAnonRSS polls the anonymous resident memory (RssAnon: heap and
+// stacks, not the pages of memory-mapped files such as Bleve's segments,
+// which the kernel may drop and read again) of the process pid names (0:
+// this one; below 0: none yet) every interval, until the returned stop is
+// called; stop returns the largest value seen, or 0 where /proc has no
+// RssAnon. VmHWM counts mapped
+// index pages as well, so at a million articles it says more about the
+// index's size than about the memory the engine needs.
+func sampleAnonRSS(pid func() int, interval time.Duration) (stop func() int64) {
+	var peak atomic.Int64
+	sample := func() {
+		p := pid()
+		if p < 0 {
+			return
+		}
+		if n, err := procStatus(p, "RssAnon"); err == nil && n > peak.Load() {
+			peak.Store(n)
+		}
+	}
+	sample()
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				sample()
+			}
+		}
+	}()
+	return func() int64 {
+		close(done)
+		<-finished
+		sample()
+		return peak.Load()
+	}
 }

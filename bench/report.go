@@ -106,6 +106,11 @@ type Ingest struct {
 	PeakRSS      int64  `json:"peak_rss_bytes"`
 	BaselineRSS  int64  `json:"baseline_rss_bytes,omitempty"`
 	PeakRSSScope string `json:"peak_rss_scope"`
+	// PeakAnon is the largest anonymous resident memory (RssAnon: heap,
+	// not mapped index files) seen while ingesting, sampled four times a
+	// second, of the same process and less the same baseline as PeakRSS.
+	PeakAnon     int64 `json:"peak_anon_rss_bytes,omitempty"`
+	BaselineAnon int64 `json:"baseline_anon_rss_bytes,omitempty"`
 }
 
 // Cell holds the figures of one query at one concurrency.
@@ -203,6 +208,7 @@ func (r *Report) ratios() {
 	add("MB/s", "", 0, true, ingest(func(i Ingest) float64 { return i.MBPerSecond }))
 	add("index/raw", "", 0, false, ingest(func(i Ingest) float64 { return i.IndexPerRaw }))
 	add("peak RSS", "", 0, false, ingest(func(i Ingest) float64 { return float64(i.PeakRSS) }))
+	add("peak anon", "", 0, false, ingest(func(i Ingest) float64 { return float64(i.PeakAnon) }))
 	for _, conc := range r.Concurrency {
 		for _, q := range r.Queries {
 			cell := func(f func(Cell) float64) func(*EngineReport) (float64, bool) {
@@ -280,18 +286,19 @@ func (r *Report) WriteTable(w io.Writer) error {
 
 	fmt.Fprintf(w, "\ningest\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "engine\tseconds\tarticles/s\tMB/s\tindex MB\tindex/raw\tpeak RSS MB\t\n")
+	fmt.Fprintf(tw, "engine\tseconds\tarticles/s\tMB/s\tindex MB\tindex/raw\tpeak RSS MB\tpeak anon MB\t\n")
 	for _, e := range r.Engines {
 		if e.Skipped != "" || e.Ingest.Seconds == 0 {
 			continue
 		}
 		i := e.Ingest
-		fmt.Fprintf(tw, "%s\t%.1f\t%.0f\t%.2f\t%.1f\t%.2f\t%.0f\t\n", e.Engine, i.Seconds, i.ArticlesPerSecond,
-			i.MBPerSecond, float64(i.IndexBytes)/1e6, i.IndexPerRaw, float64(i.PeakRSS)/1e6)
+		fmt.Fprintf(tw, "%s\t%.1f\t%.0f\t%.2f\t%.1f\t%.2f\t%.0f\t%s\t\n", e.Engine, i.Seconds, i.ArticlesPerSecond,
+			i.MBPerSecond, float64(i.IndexBytes)/1e6, i.IndexPerRaw, float64(i.PeakRSS)/1e6, megabytes(i.PeakAnon))
 	}
 	if len(r.Ratios) > 0 {
-		fmt.Fprintf(tw, "sagasu ÷ best peer\t\t%s\t%s\t\t%s\t%s\t\n", r.ratioText("articles/s", "", 0),
-			r.ratioText("MB/s", "", 0), r.ratioText("index/raw", "", 0), r.ratioText("peak RSS", "", 0))
+		fmt.Fprintf(tw, "sagasu ÷ best peer\t\t%s\t%s\t\t%s\t%s\t%s\t\n", r.ratioText("articles/s", "", 0),
+			r.ratioText("MB/s", "", 0), r.ratioText("index/raw", "", 0), r.ratioText("peak RSS", "", 0),
+			r.ratioText("peak anon", "", 0))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -303,6 +310,12 @@ func (r *Report) WriteTable(w io.Writer) error {
 				fmt.Fprintf(w, " (%.0f MB)", float64(e.Ingest.BaselineRSS)/1e6)
 			}
 			fmt.Fprintln(w)
+		}
+	}
+	for _, e := range r.Engines {
+		if e.Ingest.PeakAnon > 0 {
+			fmt.Fprintln(w, "  peak anon: the largest anonymous resident memory (heap and stacks, not memory-mapped index files) seen while ingesting, sampled 4 times a second, of the same process")
+			break
 		}
 	}
 
@@ -382,4 +395,12 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// megabytes formats a byte count in MB, or "-" when it was not measured.
+func megabytes(n int64) string {
+	if n <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f", float64(n)/1e6)
 }

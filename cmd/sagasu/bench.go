@@ -145,7 +145,7 @@ func benchServeArgs(corpusPath, dataDir string) (addr string, args []string, err
 // executable run as "sagasu serve", a process of its own, with no
 // SAGASU_ variable of the environment (every flag at its default).
 func benchChild(stderr io.Writer) bench.StartFunc {
-	return func(ctx context.Context, corpusPath, dataDir string) (*bench.Server, error) {
+	return func(ctx context.Context, corpusPath, dataDir string, started func(int)) (*bench.Server, error) {
 		exe, err := os.Executable()
 		if err != nil {
 			return nil, fmt.Errorf("find the sagasu executable: %w", err)
@@ -164,6 +164,7 @@ func benchChild(stderr io.Writer) bench.StartFunc {
 		if err := cmd.Start(); err != nil {
 			return nil, fmt.Errorf("start %s serve: %w", exe, err)
 		}
+		started(cmd.Process.Pid)
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
 		stop := func() error {
@@ -188,11 +189,12 @@ func benchChild(stderr io.Writer) bench.StartFunc {
 // benchServer returns how the bench starts Sagasu with --in-process:
 // "sagasu serve" run in this process, with no environment.
 func benchServer(stderr io.Writer) bench.StartFunc {
-	return func(ctx context.Context, corpusPath, dataDir string) (*bench.Server, error) {
+	return func(ctx context.Context, corpusPath, dataDir string, started func(int)) (*bench.Server, error) {
 		addr, args, err := benchServeArgs(corpusPath, dataDir)
 		if err != nil {
 			return nil, err
 		}
+		started(0)
 		ctx, cancel := context.WithCancel(ctx)
 		done := make(chan error, 1)
 		noEnv := func(string) string { return "" }
