@@ -7,7 +7,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -52,32 +51,33 @@ func termIDF(ctx context.Context, r index.IndexReader, term, field string) (floa
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5)), nil
 }
 
-// bm25PhraseQuery is a phrase query whose terms count their idf once, as
-// bm25TermQuery's do. Bleve gives a phrase one boost for all its terms, so
-// the boost is divided by their mean idf: exact for a phrase of equally
-// rare words, close for the rest.
+// bm25PhraseQuery matches a phrase in one field, given as one or more
+// layouts of the same words in different orders (see newPhraseSearcher),
+// with its terms counting their idf once, as bm25TermQuery's do. Bleve
+// gives a phrase one boost for all its terms, so the boost is divided by
+// their mean idf: exact for a phrase of equally rare words, close for the
+// rest.
 type bm25PhraseQuery struct {
-	phrase *query.MatchPhraseQuery
+	layouts [][][]string
+	field   string
+	boost   float64
 }
 
 // Searcher implements query.Query.
-func (q *bm25PhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
-	a := m.AnalyzerNamed(q.phrase.Analyzer)
-	if a == nil {
-		return nil, fmt.Errorf("analyzer %q is not registered", q.phrase.Analyzer)
+func (q *bm25PhraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	sum, n := 0.0, 0
+	for _, terms := range q.layouts[0] {
+		for _, term := range terms {
+			idf, err := termIDF(ctx, r, term, q.field)
+			if err != nil {
+				return nil, err
+			}
+			sum += idf
+			n++
+		}
 	}
-	tokens := a.Analyze([]byte(q.phrase.MatchPhrase))
-	if len(tokens) == 0 {
+	if n == 0 {
 		return searcher.NewMatchNoneSearcher(r)
 	}
-	sum := 0.0
-	for _, tok := range tokens {
-		idf, err := termIDF(ctx, r, string(tok.Term), q.phrase.FieldVal)
-		if err != nil {
-			return nil, err
-		}
-		sum += idf
-	}
-	boost := q.phrase.Boost() * float64(len(tokens)) / sum
-	return newPhraseSearcher(ctx, r, phraseTerms(tokens), q.phrase.FieldVal, boost, opts)
+	return newPhraseSearcher(ctx, r, q.layouts, q.field, q.boost*float64(n)/sum, opts)
 }

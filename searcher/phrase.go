@@ -32,14 +32,16 @@ func phraseTerms(tokens analysis.TokenStream) [][]string {
 	return terms
 }
 
-// newPhraseSearcher matches documents whose field holds terms at
-// consecutive positions, like Bleve's multi-phrase searcher and with the
-// same scores: a conjunction of the positions' term searchers, scored as
-// that conjunction. Bleve's searcher turns every candidate's term
-// locations into maps and searches them recursively for paths; this one
-// checks positions in sorted slices it reuses, which made phrase and name
-// queries several times cheaper.
-func newPhraseSearcher(ctx context.Context, r index.IndexReader, terms [][]string, field string, boost float64, opts search.SearcherOptions) (search.Searcher, error) {
+// newPhraseSearcher matches documents whose field holds the words of a
+// phrase at consecutive positions, in the order of any of its layouts:
+// the same positions (each a word's alternative terms) in different
+// orders, such as "Kishida Fumio" and "Fumio Kishida". It scores a match
+// as Bleve's multi-phrase searcher does, by the conjunction of the
+// positions' term searchers, which it shares between the layouts. Bleve's
+// searcher turns every candidate's term locations into maps and searches
+// them recursively; this one checks positions in sorted slices it reuses,
+// which made phrase and name queries several times cheaper.
+func newPhraseSearcher(ctx context.Context, r index.IndexReader, layouts [][][]string, field string, boost float64, opts search.SearcherOptions) (search.Searcher, error) {
 	opts.IncludeTermVectors = true
 	var parts []search.Searcher
 	closeAll := func() {
@@ -47,7 +49,7 @@ func newPhraseSearcher(ctx context.Context, r index.IndexReader, terms [][]strin
 			_ = p.Close()
 		}
 	}
-	for _, alts := range terms {
+	for _, alts := range layouts[0] {
 		var ts []search.Searcher
 		for _, term := range alts {
 			if term == "" {
@@ -83,17 +85,27 @@ func newPhraseSearcher(ctx context.Context, r index.IndexReader, terms [][]strin
 		return nil, fmt.Errorf("phrase in %s: %w", field, err)
 	}
 	must.SetQueryNorm(1 / math.Sqrt(must.Weight()))
-	return &phraseSearcher{must: must, terms: terms, positions: make([][]uint64, len(terms))}, nil
+	s := &phraseSearcher{must: must}
+	for _, terms := range layouts {
+		s.layouts = append(s.layouts, &phraseLayout{terms: terms, positions: make([][]uint64, len(terms))})
+	}
+	return s, nil
 }
 
 // phraseSearcher filters the candidates of a conjunction down to those
-// whose terms stand in phrase order, and keeps only the term locations
-// that make up a phrase, for highlighting.
+// whose terms stand in the order of one of its layouts, and keeps only the
+// term locations that make up a phrase, for highlighting.
 type phraseSearcher struct {
-	must      search.Searcher
+	must    search.Searcher
+	layouts []*phraseLayout
+}
+
+// phraseLayout is one order of a phrase's positions, with scratch space
+// for checking a candidate.
+type phraseLayout struct {
 	terms     [][]string
-	positions [][]uint64 // scratch: the positions of each phrase term in a candidate
-	starts    []uint64   // scratch: where phrases start in a candidate
+	positions [][]uint64 // the positions of each phrase term in a candidate
+	starts    []uint64   // where phrases start in a candidate
 }
 
 // Next implements search.Searcher.
@@ -123,26 +135,19 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 	return s.Next(ctx)
 }
 
-// keepPhrases reports whether dm holds the phrase and, if it does, cuts
-// its term locations down to the phrases' own.
+// keepPhrases reports whether dm holds the phrase in one of its layouts
+// and, if it does, cuts its term locations down to the phrases' own.
 func (s *phraseSearcher) keepPhrases(dm *search.DocumentMatch) bool {
-	for i := range s.positions {
-		s.positions[i] = s.positions[i][:0]
+	found := false
+	for _, l := range s.layouts {
+		found = l.find(dm.FieldTermLocations) || found
 	}
-	for _, ftl := range dm.FieldTermLocations {
-		for i, alts := range s.terms {
-			if slices.Contains(alts, ftl.Term) {
-				s.positions[i] = append(s.positions[i], ftl.Location.Pos)
-			}
-		}
-	}
-	s.starts = s.phraseStarts(s.starts[:0])
-	if len(s.starts) == 0 {
+	if !found {
 		return false
 	}
 	kept := dm.FieldTermLocations[:0]
 	for _, ftl := range dm.FieldTermLocations {
-		if s.inPhrase(ftl) {
+		if slices.ContainsFunc(s.layouts, func(l *phraseLayout) bool { return l.inPhrase(ftl) }) {
 			kept = append(kept, ftl)
 		}
 	}
@@ -150,21 +155,38 @@ func (s *phraseSearcher) keepPhrases(dm *search.DocumentMatch) bool {
 	return true
 }
 
+// find sets l.starts to where the layout's phrase starts among locs and
+// reports whether it starts anywhere.
+func (l *phraseLayout) find(locs []search.FieldTermLocation) bool {
+	for i := range l.positions {
+		l.positions[i] = l.positions[i][:0]
+	}
+	for _, ftl := range locs {
+		for i, alts := range l.terms {
+			if slices.Contains(alts, ftl.Term) {
+				l.positions[i] = append(l.positions[i], ftl.Location.Pos)
+			}
+		}
+	}
+	l.starts = l.phraseStarts(l.starts[:0])
+	return len(l.starts) > 0
+}
+
 // phraseStarts appends to dst the positions where a whole phrase starts:
 // every term of the phrase stands at its offset from there. A position
 // with no terms matches anything.
-func (s *phraseSearcher) phraseStarts(dst []uint64) []uint64 {
+func (l *phraseLayout) phraseStarts(dst []uint64) []uint64 {
 	first := -1
-	for i, ps := range s.positions {
+	for i, ps := range l.positions {
 		slices.Sort(ps)
-		if first < 0 && len(s.terms[i]) > 0 {
+		if first < 0 && len(l.terms[i]) > 0 {
 			first = i
 		}
 	}
 	if first < 0 {
 		return dst
 	}
-	for _, p := range s.positions[first] {
+	for _, p := range l.positions[first] {
 		if p < uint64(first) {
 			continue
 		}
@@ -172,7 +194,7 @@ func (s *phraseSearcher) phraseStarts(dst []uint64) []uint64 {
 		if len(dst) > 0 && dst[len(dst)-1] == start {
 			continue
 		}
-		if s.phraseAt(start) {
+		if l.phraseAt(start) {
 			dst = append(dst, start)
 		}
 	}
@@ -181,9 +203,9 @@ func (s *phraseSearcher) phraseStarts(dst []uint64) []uint64 {
 
 // phraseAt reports whether every term of the phrase stands at its offset
 // from start.
-func (s *phraseSearcher) phraseAt(start uint64) bool {
-	for i, ps := range s.positions {
-		if len(s.terms[i]) == 0 {
+func (l *phraseLayout) phraseAt(start uint64) bool {
+	for i, ps := range l.positions {
+		if len(l.terms[i]) == 0 {
 			continue
 		}
 		if _, found := slices.BinarySearch(ps, start+uint64(i)); !found {
@@ -195,12 +217,12 @@ func (s *phraseSearcher) phraseAt(start uint64) bool {
 
 // inPhrase reports whether a term location is part of one of the phrases
 // found.
-func (s *phraseSearcher) inPhrase(ftl search.FieldTermLocation) bool {
-	for i, alts := range s.terms {
+func (l *phraseLayout) inPhrase(ftl search.FieldTermLocation) bool {
+	for i, alts := range l.terms {
 		if ftl.Location.Pos < uint64(i) || !slices.Contains(alts, ftl.Term) {
 			continue
 		}
-		if _, found := slices.BinarySearch(s.starts, ftl.Location.Pos-uint64(i)); found {
+		if _, found := slices.BinarySearch(l.starts, ftl.Location.Pos-uint64(i)); found {
 			return true
 		}
 	}
@@ -226,9 +248,12 @@ var sizeOfPhraseSearcher = int(reflect.TypeOf(phraseSearcher{}).Size())
 
 // Size implements search.Searcher.
 func (s *phraseSearcher) Size() int {
-	n := sizeOfPhraseSearcher + s.must.Size() + 8*cap(s.starts)
-	for _, ps := range s.positions {
-		n += 8 * cap(ps)
+	n := sizeOfPhraseSearcher + s.must.Size()
+	for _, l := range s.layouts {
+		n += 8 * cap(l.starts)
+		for _, ps := range l.positions {
+			n += 8 * cap(ps)
+		}
 	}
 	return n
 }

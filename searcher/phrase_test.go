@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -57,7 +58,7 @@ type phraseQuery struct {
 
 func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
 	tokens := m.AnalyzerNamed(analysis.Name).Analyze([]byte(q.text))
-	return newPhraseSearcher(ctx, r, phraseTerms(tokens), q.field, q.boost, opts)
+	return newPhraseSearcher(ctx, r, [][][]string{phraseTerms(tokens)}, q.field, q.boost, opts)
 }
 
 // phraseHits returns every hit of q, in index order, as its ID, score and
@@ -85,4 +86,101 @@ func phraseHits(t *testing.T, ix *indexer.Index, q query.Query) []string {
 		out = append(out, fmt.Sprintf("%s %.6f %v", h.ID, h.Score, slices.Compact(locs)))
 	}
 	return out
+}
+
+// TestPhraseEitherOrder checks a phrase searcher given the same words in
+// two orders against Bleve's match-phrase queries of each order: it finds
+// the documents either finds, with the same score, and the term locations
+// of both.
+func TestPhraseEitherOrder(t *testing.T) {
+	ix := collectIndex(t)
+	a := ix.Bleve().Mapping().AnalyzerNamed(analysis.Name)
+	for _, pair := range [][2]string{{"Kishida Fumio", "Fumio Kishida"}, {"prime minister", "minister prime"}, {"said the", "the said"}} {
+		t.Run(pair[0], func(t *testing.T) {
+			want := map[string]string{}
+			for _, phrase := range pair {
+				bq := bleve.NewMatchPhraseQuery(phrase)
+				bq.SetField(indexer.FieldBody)
+				bq.Analyzer = analysis.Name
+				for _, h := range phraseHits(t, ix, bq) {
+					id, rest, _ := strings.Cut(h, " ")
+					want[id] = mergeHit(want[id], rest)
+				}
+			}
+			layouts := [][][]string{phraseTerms(a.Analyze([]byte(pair[0]))), phraseTerms(a.Analyze([]byte(pair[1])))}
+			got := phraseHits(t, ix, &layoutsQuery{layouts: layouts, field: indexer.FieldBody})
+			if len(got) != len(want) {
+				t.Fatalf("%d hits, Bleve's two phrases %d", len(got), len(want))
+			}
+			for _, h := range got {
+				id, rest, _ := strings.Cut(h, " ")
+				if want[id] != rest {
+					t.Fatalf("%s: %s\nBleve's: %s", id, rest, want[id])
+				}
+			}
+			if len(got) == 0 {
+				t.Error("the case finds nothing: it checks nothing")
+			}
+		})
+	}
+}
+
+// mergeHit joins two "score [locations]" descriptions of one document's
+// hit: the score is the same, the locations are the union.
+func mergeHit(a, b string) string {
+	if a == "" {
+		return b
+	}
+	score, la, _ := strings.Cut(a, " ")
+	_, lb, _ := strings.Cut(b, " ")
+	inner := func(list string) []string { return strings.Fields(list[1 : len(list)-1]) } // "[a b]"
+	locs := append(inner(la), inner(lb)...)
+	slices.Sort(locs)
+	return fmt.Sprintf("%s %v", score, slices.Compact(locs))
+}
+
+// layoutsQuery is newPhraseSearcher over several layouts as a query.
+type layoutsQuery struct {
+	layouts [][][]string
+	field   string
+}
+
+func (q *layoutsQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	return newPhraseSearcher(ctx, r, q.layouts, q.field, 1, opts)
+}
+
+func TestPhraseLayoutGroups(t *testing.T) {
+	tests := []struct {
+		name    string
+		layouts [][][]string
+		want    string
+	}{
+		{"a name in both orders, its Japanese script and joined",
+			[][][]string{{{"kishida"}, {"fumio"}}, {{"fumio"}, {"kishida"}}, {{"岸田", "kishida"}, {"文雄", "fumio"}}, {{"kishidafumio"}}},
+			"[[[kishida] [fumio]] [[fumio] [kishida]]] [[[岸田] [文雄]]] [[[kishidafumio]]]"},
+		{"Japanese script typed, readings added",
+			[][][]string{{{"岸田", "kishida"}, {"文雄", "fumio"}}, {{"kishida"}, {"fumio"}}, {{"fumio"}, {"kishida"}}},
+			"[[[岸田] [文雄]]] [[[kishida] [fumio]] [[fumio] [kishida]]]"},
+		{"readings no other variant spells out stay",
+			[][][]string{{{"岸田", "kishida"}, {"文雄", "fumio"}}},
+			"[[[岸田 kishida] [文雄 fumio]]]"},
+		{"the same order twice is one layout",
+			[][][]string{{{"prime"}, {"minister"}}, {{"prime"}, {"minister"}}},
+			"[[[prime] [minister]]]"},
+		{"other words stay apart",
+			[][][]string{{{"prime"}, {"minister"}}, {{"prime"}, {"ministers"}}},
+			"[[[prime] [minister]]] [[[prime] [ministers]]]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			writtenOnlyWhereRead(tt.layouts)
+			var got []string
+			for _, g := range groupByWords(tt.layouts) {
+				got = append(got, fmt.Sprint(g))
+			}
+			if s := strings.Join(got, " "); s != tt.want {
+				t.Errorf("got  %s\nwant %s", s, tt.want)
+			}
+		})
+	}
 }
