@@ -42,29 +42,43 @@ func benchArticles(b *testing.B, n int) []corpus.Article {
 func BenchmarkIndexEnglish(b *testing.B) {
 	const n = 2000
 	articles := benchArticles(b, n)
-	var bytes int64
-	for _, a := range articles {
-		bytes += int64(len(a.Title) + len(a.Body))
-	}
 	for _, analyzer := range []string{analysis.Name, standard.Name} {
 		b.Run(analyzer, func(b *testing.B) {
-			b.SetBytes(bytes)
+			b.SetBytes(textBytes(articles))
 			for i := 0; i < b.N; i++ {
-				idx, err := bleve.NewUsing("", newMappingWith(analyzer), scorch.Name, scorch.Name, nil)
-				if err != nil {
-					b.Fatal(err)
-				}
-				ix := &Index{bleve: idx}
-				for start := 0; start < n; start += 500 {
-					batch := append([]corpus.Article(nil), articles[start:start+500]...)
-					if err := ix.Put(context.Background(), batch); err != nil {
-						b.Fatal(err)
-					}
-				}
-				idx.Close()
+				indexInBatches(b, "", newMappingWith(analyzer), articles)
 			}
 			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 		})
+	}
+}
+
+// textBytes returns the bytes of the articles' titles and bodies.
+func textBytes(articles []corpus.Article) int64 {
+	var n int64
+	for _, a := range articles {
+		n += int64(len(a.Title) + len(a.Body))
+	}
+	return n
+}
+
+// indexInBatches indexes articles, 500 per batch, into a new index with
+// mapping m at path (in memory when path is empty), and closes it.
+func indexInBatches(b *testing.B, path string, m *mapping.IndexMappingImpl, articles []corpus.Article) {
+	b.Helper()
+	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := &Index{bleve: idx}
+	for start := 0; start < len(articles); start += 500 {
+		batch := append([]corpus.Article(nil), articles[start:min(start+500, len(articles))]...)
+		if err := ix.Put(context.Background(), batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := idx.Close(); err != nil {
+		b.Fatal(err)
 	}
 }
 
@@ -142,10 +156,7 @@ func BenchmarkIndexEntities(b *testing.B) {
 func BenchmarkIndexLayout(b *testing.B) {
 	const n = 2000
 	articles := benchArticles(b, n)
-	var raw int64
-	for _, a := range articles {
-		raw += int64(len(a.Title) + len(a.Body))
-	}
+	raw := textBytes(articles)
 	textFields := func(m *mapping.IndexMappingImpl, edit func(*mapping.FieldMapping)) *mapping.IndexMappingImpl {
 		for _, name := range []string{FieldTitle, FieldBody} {
 			edit(m.DefaultMapping.Properties[name].Fields[0])
@@ -173,20 +184,8 @@ func BenchmarkIndexLayout(b *testing.B) {
 			var size int64
 			for i := 0; i < b.N; i++ {
 				dir := filepath.Join(b.TempDir(), "index")
-				idx, err := bleve.NewUsing(dir, l.mapping(), scorch.Name, scorch.Name, nil)
-				if err != nil {
-					b.Fatal(err)
-				}
-				ix := &Index{bleve: idx}
-				for start := 0; start < n; start += 500 {
-					batch := append([]corpus.Article(nil), articles[start:start+500]...)
-					if err := ix.Put(context.Background(), batch); err != nil {
-						b.Fatal(err)
-					}
-				}
-				if err := idx.Close(); err != nil {
-					b.Fatal(err)
-				}
+				indexInBatches(b, dir, l.mapping(), articles)
+				var err error
 				if size, err = FolderSize(dir); err != nil {
 					b.Fatal(err)
 				}
