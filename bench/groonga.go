@@ -15,10 +15,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/internal/procout"
 	"github.com/sagasu-search/sagasu/loadtest"
 )
 
@@ -46,7 +46,7 @@ type groongaEngine struct {
 	threads int    // --max-threads: the highest concurrency
 	cmd     *exec.Cmd
 	waited  chan struct{}
-	stderr  *tailBuffer
+	stderr  *procout.Tail
 	url     string
 	client  *http.Client
 }
@@ -130,7 +130,7 @@ func (e *groongaEngine) startServer(ctx context.Context, dir string) error {
 	if err != nil {
 		return fmt.Errorf("groonga: %w", err)
 	}
-	e.stderr = &tailBuffer{max: 4096}
+	e.stderr = procout.NewTail(4096)
 	e.cmd = exec.Command(bin, "-n", "-s", "--protocol", "http", "--bind-address", "127.0.0.1", "-p", strconv.Itoa(port),
 		"--max-threads", strconv.Itoa(max(e.threads, 2)), "--cache-limit", "0",
 		"--log-path", filepath.Join(dir, "groonga.log"), "--log-level", "warning",
@@ -280,18 +280,18 @@ func (e *groongaEngine) call(ctx context.Context, path string, body []byte) (jso
 	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", head(path), err)
+		return nil, fmt.Errorf("%s: %w", procout.Head(path), err)
 	}
 	var out []json.RawMessage
 	if err := json.Unmarshal(data, &out); err != nil || len(out) == 0 {
-		return nil, fmt.Errorf("%s: HTTP %d: %.300s", head(path), resp.StatusCode, data)
+		return nil, fmt.Errorf("%s: HTTP %d: %.300s", procout.Head(path), resp.StatusCode, data)
 	}
 	var header []json.RawMessage
 	if err := json.Unmarshal(out[0], &header); err != nil || len(header) < 1 {
-		return nil, fmt.Errorf("%s: bad header %.200s", head(path), out[0])
+		return nil, fmt.Errorf("%s: bad header %.200s", procout.Head(path), out[0])
 	}
 	if string(header[0]) != "0" || resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: HTTP %d: %.300s", head(path), resp.StatusCode, out[0])
+		return nil, fmt.Errorf("%s: HTTP %d: %.300s", procout.Head(path), resp.StatusCode, out[0])
 	}
 	if len(out) < 2 {
 		return nil, nil
@@ -300,14 +300,16 @@ func (e *groongaEngine) call(ctx context.Context, path string, body []byte) (jso
 }
 
 // groongaQuery returns the --query of q: each word in double quotes
-// (Groonga ANDs them), or the phrase in one pair.
+// (Groonga ANDs them), or the phrase in one pair, with backslash and
+// double quote escaped.
 func groongaQuery(q Query) string {
+	quote := func(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
 	if q.Phrase {
-		return `"` + strings.Join(q.Words, " ") + `"`
+		return quote(strings.Join(q.Words, " "))
 	}
 	parts := make([]string, len(q.Words))
 	for i, w := range q.Words {
-		parts[i] = `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(w) + `"`
+		parts[i] = quote(w)
 	}
 	return strings.Join(parts, " ")
 }
@@ -379,39 +381,6 @@ func (e *groongaEngine) close() error {
 		<-e.waited
 		return fmt.Errorf("groonga: process %d did not shut down; killed", e.cmd.Process.Pid)
 	}
-}
-
-// head returns the start of a command, for error messages.
-func head(s string) string {
-	if len(s) > 200 {
-		return s[:200] + "…"
-	}
-	return s
-}
-
-// tailBuffer keeps the last max bytes written to it.
-type tailBuffer struct {
-	mu  sync.Mutex
-	max int
-	b   []byte
-}
-
-// Write implements io.Writer.
-func (t *tailBuffer) Write(p []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.b = append(t.b, p...)
-	if len(t.b) > t.max {
-		t.b = t.b[len(t.b)-t.max:]
-	}
-	return len(p), nil
-}
-
-// String returns what is kept, trimmed.
-func (t *tailBuffer) String() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return strings.TrimSpace(string(t.b))
 }
 
 // errNoGroonga says why the Groonga peer was skipped.

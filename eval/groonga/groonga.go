@@ -38,6 +38,7 @@ import (
 	"unicode"
 
 	"github.com/sagasu-search/sagasu/eval"
+	"github.com/sagasu-search/sagasu/internal/procout"
 )
 
 // The tokenizers Options accept.
@@ -95,7 +96,7 @@ type Engine struct {
 	dir     string
 	indexed atomic.Bool // whether the index column exists: Index creates it after its first load
 	cmd     *exec.Cmd
-	stderr  *tailBuffer
+	stderr  *procout.Tail
 	waited  chan struct{} // closed when cmd.Wait has returned
 
 	mu     sync.Mutex // guards what follows, and the conversation with the process
@@ -138,7 +139,7 @@ func NewWithOptions(opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("groonga: create temporary directory: %w", err)
 	}
-	e := &Engine{opts: opts, dir: dir, stderr: &tailBuffer{max: 4096}, waited: make(chan struct{})}
+	e := &Engine{opts: opts, dir: dir, stderr: procout.NewTail(4096), waited: make(chan struct{})}
 	e.cmd = exec.Command(bin,
 		"--log-path", filepath.Join(dir, "groonga.log"),
 		"--log-level", "warning",
@@ -353,7 +354,7 @@ func (e *Engine) call(ctx context.Context, command string, body []byte) (json.Ra
 		if ctx.Err() != nil {
 			err = ctx.Err()
 		}
-		e.broken = fmt.Errorf("groonga: %s %q: %w (stderr: %s)", what, head(command), err, e.stderr)
+		e.broken = fmt.Errorf("groonga: %s %q: %w (stderr: %s)", what, procout.Head(command), err, e.stderr)
 		return nil, e.broken
 	}
 	e.stdin.WriteString(command)
@@ -382,7 +383,7 @@ func (e *Engine) call(ctx context.Context, command string, body []byte) (json.Ra
 		if len(header) > 3 {
 			json.Unmarshal(header[3], &msg)
 		}
-		return nil, fmt.Errorf("groonga: %q: error %d: %s", head(command), rc, msg)
+		return nil, fmt.Errorf("groonga: %q: error %d: %s", procout.Head(command), rc, msg)
 	}
 	if len(resp) < 2 {
 		return nil, nil
@@ -469,36 +470,3 @@ func quoteArg(s string) string {
 
 // noNUL returns s with its NUL characters made spaces.
 func noNUL(s string) string { return strings.ReplaceAll(s, "\x00", " ") }
-
-// head returns the start of a command, for error messages.
-func head(command string) string {
-	if len(command) > 200 {
-		return command[:200] + "…"
-	}
-	return command
-}
-
-// tailBuffer keeps the last max bytes written to it.
-type tailBuffer struct {
-	mu  sync.Mutex
-	max int
-	b   []byte
-}
-
-// Write implements io.Writer.
-func (t *tailBuffer) Write(p []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.b = append(t.b, p...)
-	if len(t.b) > t.max {
-		t.b = t.b[len(t.b)-t.max:]
-	}
-	return len(p), nil
-}
-
-// String returns what is kept, trimmed.
-func (t *tailBuffer) String() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return strings.TrimSpace(string(t.b))
-}
