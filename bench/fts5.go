@@ -19,6 +19,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/loadtest"
+	"github.com/sagasu-search/sagasu/searcher"
 )
 
 // fts5Engine is SQLite's FTS5, through the pure-Go modernc.org/sqlite
@@ -298,30 +299,20 @@ func (e *fts5Engine) request(q Query) loadtest.Request {
 
 // fts5Answer is the FTS5 server's answer, shaped like Sagasu's.
 type fts5Answer struct {
-	Total  int                    `json:"total"`
-	Hits   []fts5Hit              `json:"hits"`
-	Facets map[string][]facetItem `json:"facets"`
+	Total  int                              `json:"total"`
+	Hits   []fts5Hit                        `json:"hits"`
+	Facets map[string][]searcher.FacetValue `json:"facets"`
 }
 
 type fts5Hit struct {
-	ID        string          `json:"id"`
-	Title     string          `json:"title"`
-	Published string          `json:"published,omitempty"`
-	Source    string          `json:"source,omitempty"`
-	Lang      string          `json:"lang"`
-	URL       string          `json:"url,omitempty"`
-	Snippets  snippets        `json:"snippets"`
-	Entities  corpus.Entities `json:"entities"`
-}
-
-type snippets struct {
-	Title []string `json:"title"`
-	Body  []string `json:"body"`
-}
-
-type facetItem struct {
-	Value string `json:"value"`
-	Count int    `json:"count"`
+	ID        string            `json:"id"`
+	Title     string            `json:"title"`
+	Published string            `json:"published,omitempty"`
+	Source    string            `json:"source,omitempty"`
+	Lang      string            `json:"lang"`
+	URL       string            `json:"url,omitempty"`
+	Snippets  searcher.Snippets `json:"snippets"`
+	Entities  corpus.Entities   `json:"entities"`
 }
 
 func (e *fts5Engine) total(body []byte) (int, error) {
@@ -375,7 +366,7 @@ func (e *fts5Engine) search(ctx context.Context, match, typ, name string, byDate
 	if err != nil {
 		return nil, fmt.Errorf("page: %w", err)
 	}
-	a := &fts5Answer{Hits: make([]fts5Hit, len(rowids)), Facets: map[string][]facetItem{}}
+	a := &fts5Answer{Hits: make([]fts5Hit, len(rowids)), Facets: map[string][]searcher.FacetValue{}}
 	if err := pick(e.stmts.count, e.stmts.countEntity).QueryRowContext(ctx, filter...).Scan(&a.Total); err != nil {
 		return nil, fmt.Errorf("count: %w", err)
 	}
@@ -401,7 +392,7 @@ func (e *fts5Engine) search(ctx context.Context, match, typ, name string, byDate
 			return err
 		}
 		if h := at[id]; h != nil {
-			h.Title, h.Snippets = title, snippets{Title: []string{marked}, Body: []string{body}}
+			h.Title, h.Snippets = title, searcher.Snippets{Title: []string{marked}, Body: []string{body}}
 		}
 		return nil
 	})
@@ -448,7 +439,7 @@ func (e *fts5Engine) facets(ctx context.Context, st *sql.Stmt, args []any, a *ft
 		if err := rows.Scan(&field, &value, &n); err != nil {
 			return err
 		}
-		a.Facets[field] = append(a.Facets[field], facetItem{Value: value, Count: n})
+		a.Facets[field] = append(a.Facets[field], searcher.FacetValue{Value: value, Count: n})
 		return nil
 	})
 	if err != nil {
