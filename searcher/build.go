@@ -1,7 +1,6 @@
 package searcher
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -9,7 +8,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
 )
@@ -194,9 +192,9 @@ func (s *Searcher) termQuery(t Term) (query.Query, error) {
 // the readings. Reading a name's positions once instead of three times per
 // field made the name query about twice as fast.
 func (s *Searcher) phraseQueries(variants []string) ([]query.Query, error) {
-	a := s.index.Bleve().Mapping().AnalyzerNamed(analysis.Name)
-	if a == nil {
-		return nil, fmt.Errorf("analyzer %q is not registered", analysis.Name)
+	a, err := s.analyzer()
+	if err != nil {
+		return nil, err
 	}
 	var layouts [][][]string
 	for _, v := range variants {

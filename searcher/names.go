@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	blevanalysis "github.com/blevesearch/bleve/v2/analysis"
+
 	"github.com/sagasu-search/sagasu/analysis"
 )
 
@@ -86,9 +88,9 @@ type word struct {
 // words analyzes text as the index does and returns its positions in
 // order: a Japanese word and its romaji reading share one position.
 func (s *Searcher) words(text string) ([]word, error) {
-	a := s.index.Bleve().Mapping().AnalyzerNamed(analysis.Name)
-	if a == nil {
-		return nil, fmt.Errorf("analyzer %q is not registered", analysis.Name)
+	a, err := s.analyzer()
+	if err != nil {
+		return nil, err
 	}
 	var out []word
 	last := -1
@@ -105,6 +107,15 @@ func (s *Searcher) words(text string) ([]word, error) {
 		}
 	}
 	return out, nil
+}
+
+// analyzer returns the text analyzer the index uses for titles and bodies.
+func (s *Searcher) analyzer() (blevanalysis.Analyzer, error) {
+	a := s.index.Bleve().Mapping().AnalyzerNamed(analysis.Name)
+	if a == nil {
+		return nil, fmt.Errorf("analyzer %q is not registered", analysis.Name)
+	}
+	return a, nil
 }
 
 func surfacesOf(ws []word) []string {

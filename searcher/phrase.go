@@ -7,7 +7,7 @@ import (
 	"reflect"
 	"slices"
 
-	"github.com/blevesearch/bleve/v2/analysis"
+	blevanalysis "github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	bsearcher "github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
@@ -17,7 +17,7 @@ import (
 // its first position: several terms at one position are alternatives (a
 // Japanese word and its reading), and a position no token holds matches
 // any term. It is what Bleve's match-phrase query builds.
-func phraseTerms(tokens analysis.TokenStream) [][]string {
+func phraseTerms(tokens blevanalysis.TokenStream) [][]string {
 	if len(tokens) == 0 {
 		return nil
 	}
