@@ -38,7 +38,7 @@ type putResult struct {
 // invalid, not at all.
 func handlePostArticles(cfg Config, ix *indexer.Index, m *metrics) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		articles, status, err := decodeArticles(w, r, cfg)
+		articles, status, err := decodeArticles(w, r, cfg, ix)
 		if err != nil {
 			m.ingestErrors.WithLabelValues(codeFor(status)).Inc()
 			writeError(w, r, status, codeFor(status), err.Error())
@@ -66,9 +66,10 @@ func handlePostArticles(cfg Config, ix *indexer.Index, m *metrics) http.Handler 
 }
 
 // decodeArticles reads the request body within the size limit and decodes
-// it strictly (unknown fields are errors). It returns the status to answer
+// it strictly (unknown fields are errors), each article accepted by ix (so
+// that a refusal names the article's line). It returns the status to answer
 // with when it fails.
-func decodeArticles(w http.ResponseWriter, r *http.Request, cfg Config) ([]corpus.Article, int, error) {
+func decodeArticles(w http.ResponseWriter, r *http.Request, cfg Config, ix *indexer.Index) ([]corpus.Article, int, error) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes))
 	if err != nil {
 		var mbe *http.MaxBytesError
@@ -77,7 +78,7 @@ func decodeArticles(w http.ResponseWriter, r *http.Request, cfg Config) ([]corpu
 		}
 		return nil, http.StatusBadRequest, fmt.Errorf("read body: %w", err)
 	}
-	articles, err := corpus.Decode(bytes.NewReader(body), corpus.DecodeOptions{Strict: true, Limits: cfg.Limits})
+	articles, err := corpus.Decode(bytes.NewReader(body), corpus.DecodeOptions{Strict: true, Accept: ix.Accept})
 	if err != nil {
 		return nil, http.StatusBadRequest, fmt.Errorf("nothing was indexed: %w", err)
 	}

@@ -61,8 +61,8 @@ func handleBackup(dir string, ix *indexer.Index) http.Handler {
 			return
 		}
 		res := backupResult{Name: req.Name, Path: path, TookMS: float64(time.Since(start).Microseconds()) / 1000}
-		res.Articles, _ = ix.Count()
-		res.Bytes, _ = indexer.FolderSize(path)
+		res.Articles, _ = ix.Count(r.Context())
+		res.Bytes, _ = indexer.FolderSize(r.Context(), path)
 		zerolog.Ctx(r.Context()).Info().Str("backup", path).Uint64("articles", res.Articles).Msg("backed up")
 		encode(w, r, http.StatusCreated, res)
 	})

@@ -49,10 +49,10 @@ func newMetrics(ix *indexer.Index) *metrics {
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "sagasu_index_articles", Help: "Articles in the index.",
-		}, func() float64 { n, _ := ix.Count(); return float64(n) }),
+		}, func() float64 { n, _ := ix.Count(context.Background()); return float64(n) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "sagasu_index_size_bytes", Help: "Bytes the index takes on disk.",
-		}, func() float64 { n, _ := ix.DiskSize(); return float64(n) }),
+		}, func() float64 { n, _ := ix.DiskSize(context.Background()); return float64(n) }),
 	)
 	return m
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/gorilla/mux"
 	"github.com/rs/zerolog"
 
-	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/searcher"
 )
@@ -29,8 +28,6 @@ type Config struct {
 	MaxBodyBytes int64
 	// MaxBatch bounds the articles in one POST; 0 means DefaultMaxBatch.
 	MaxBatch int
-	// Limits bound article fields.
-	Limits corpus.Limits
 	// QueryTimeout bounds the time of a read request; 0 means
 	// DefaultQueryTimeout, negative none.
 	QueryTimeout time.Duration

@@ -35,7 +35,7 @@ func handleHealthz() http.Handler {
 // handleReadyz answers GET /readyz: the index is open and answers.
 func handleReadyz(ix *indexer.Index) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n, err := ix.Count()
+		n, err := ix.Count(r.Context())
 		if err != nil {
 			writeError(w, r, http.StatusServiceUnavailable, codeUnavailable, "the index does not answer: "+err.Error())
 			return

@@ -17,8 +17,11 @@ type DecodeOptions struct {
 	// Strict refuses fields that an article does not have (the HTTP API is
 	// strict; file ingest is not).
 	Strict bool
-	// Limits bound the size of title and body; zero fields mean the defaults.
-	Limits Limits
+	// Accept, when set, is the rule an article must pass once normalized,
+	// usually the accepting index's (indexer.Index.Accept): its error is
+	// reported with the article's position. Without it, every rule but the
+	// size limits is checked (see Unbounded): bounding size is the index's.
+	Accept func(*Article) error
 }
 
 // articleFields are the JSON fields of an article, in the order they are
@@ -32,7 +35,7 @@ const articleFields = "|id|title|body|published|source|url|lang|entities|"
 // unknown), source, url, lang and entities ({"person": [...],
 // "organization": [...], "place": [...]}).
 //
-// Each article is normalized and validated against opts.Limits. Decode
+// Each article is normalized and checked by opts.Accept. Decode
 // returns every article or an *InputError for the first problem (syntax,
 // a wrong type, an invalid field, an id used twice, no article at all),
 // never a partial result.
@@ -84,7 +87,11 @@ func decodeArticle(raw []byte, opts DecodeOptions) (Article, error) {
 		return Article{}, err
 	}
 	a.Normalize()
-	if err := a.Validate(opts.Limits); err != nil {
+	accept := opts.Accept
+	if accept == nil {
+		accept = func(a *Article) error { return a.Validate(Unbounded) }
+	}
+	if err := accept(&a); err != nil {
 		return Article{}, err
 	}
 	return a, nil

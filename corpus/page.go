@@ -30,8 +30,8 @@ const minTeaserRunes = 20
 //   - Each remaining line is a paragraph; paragraphs are joined by a blank
 //     line.
 //
-// The article is normalized (ID and language filled) and validated with
-// the default limits. Pages carry no source or URL. Invalid UTF-8, NUL
+// The article is normalized (ID and language filled) and validated but for
+// its size, which is the accepting index's to bound (see Unbounded). Pages carry no source or URL. Invalid UTF-8, NUL
 // bytes, a page without article text and an invalid article are errors.
 func ParsePage(text string) (Article, error) {
 	if err := checkInput(text); err != nil {
@@ -51,7 +51,7 @@ func ParsePage(text string) (Article, error) {
 		return Article{}, errors.New("page: no article text once boilerplate is removed")
 	}
 	a.Normalize()
-	if err := a.Validate(Limits{}); err != nil {
+	if err := a.Validate(Unbounded); err != nil {
 		return Article{}, fmt.Errorf("page: %w", err)
 	}
 	return a, nil

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"strings"
 	"unicode"
@@ -28,6 +29,12 @@ type Limits struct {
 // DefaultMaxTitleBytes and DefaultMaxBodyBytes, so changing this variable
 // changes nothing: read it, never write it.
 var DefaultLimits = Limits{MaxTitleBytes: DefaultMaxTitleBytes, MaxBodyBytes: DefaultMaxBodyBytes}
+
+// Unbounded are limits no article exceeds: the parsers (Decode, Walk,
+// ParsePage) check every other rule with them and leave bounding the size
+// of an article to the index that accepts it, so that one limit, the
+// index's, holds on every path in.
+var Unbounded = Limits{MaxTitleBytes: math.MaxInt, MaxBodyBytes: math.MaxInt}
 
 // Other bounds on fields.
 const (

@@ -51,7 +51,7 @@ func TestBackup(t *testing.T) {
 	if created {
 		t.Fatal("opening the backup created a new index")
 	}
-	if n, _ := copyIx.Count(); n != 3 {
+	if n, _ := copyIx.Count(context.Background()); n != 3 {
 		t.Errorf("backup holds %d articles, want 3", n)
 	}
 	if a, err := copyIx.Get(ctx, "a2"); err != nil || a.Title != "Title a2" {

@@ -186,7 +186,7 @@ func BenchmarkIndexLayout(b *testing.B) {
 				dir := filepath.Join(b.TempDir(), "index")
 				indexInBatches(b, dir, l.mapping(), articles)
 				var err error
-				if size, err = FolderSize(dir); err != nil {
+				if size, err = FolderSize(context.Background(), dir); err != nil {
 					b.Fatal(err)
 				}
 			}

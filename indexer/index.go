@@ -149,7 +149,10 @@ func (ix *Index) Close() error {
 }
 
 // Count returns the number of articles in the index.
-func (ix *Index) Count() (uint64, error) {
+func (ix *Index) Count(ctx context.Context) (uint64, error) {
+	if err := ctxErr(ctx, "count articles"); err != nil {
+		return 0, err
+	}
 	n, err := ix.bleve.DocCount()
 	if err != nil {
 		return 0, fmt.Errorf("count articles: %w", err)
@@ -158,19 +161,22 @@ func (ix *Index) Count() (uint64, error) {
 }
 
 // DiskSize returns the bytes the index folder takes on disk, 0 in memory.
-func (ix *Index) DiskSize() (int64, error) {
+func (ix *Index) DiskSize(ctx context.Context) (int64, error) {
 	if ix.path == "" {
 		return 0, nil
 	}
-	return FolderSize(ix.path)
+	return FolderSize(ctx, ix.path)
 }
 
 // FolderSize returns the bytes of the files under path, such as an index
-// or a backup of one.
-func FolderSize(path string) (int64, error) {
+// or a backup of one. A cancelled ctx stops the walk.
+func FolderSize(ctx context.Context, path string) (int64, error) {
 	var size int64
 	err := filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
 		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if info, err := d.Info(); err == nil && !d.IsDir() {

@@ -49,7 +49,7 @@ func TestPutGetRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Get = %+v\nwant %+v", got, want)
 	}
-	if n, _ := ix.Count(); n != 1 {
+	if n, _ := ix.Count(context.Background()); n != 1 {
 		t.Errorf("Count = %d, want 1", n)
 	}
 }
@@ -81,7 +81,7 @@ func TestPutIsAtomic(t *testing.T) {
 			if be.Index != tt.wantIndex || !strings.Contains(be.Error(), tt.wantMsg) {
 				t.Errorf("BatchError = %q (index %d), want index %d mentioning %q", be, be.Index, tt.wantIndex, tt.wantMsg)
 			}
-			if n, _ := ix.Count(); n != 0 {
+			if n, _ := ix.Count(context.Background()); n != 0 {
 				t.Errorf("%d articles indexed from a refused batch", n)
 			}
 		})
@@ -106,7 +106,7 @@ func TestReplaceAndDelete(t *testing.T) {
 	if a, _ := ix.Get(ctx, "r"); a.Title != "second" {
 		t.Errorf("after re-put, title %q, want second", a.Title)
 	}
-	if n, _ := ix.Count(); n != 1 {
+	if n, _ := ix.Count(context.Background()); n != 1 {
 		t.Errorf("Count = %d after replacing, want 1", n)
 	}
 	if err := ix.Delete(ctx, "r"); err != nil {

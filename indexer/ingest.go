@@ -4,75 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/sagasu-search/sagasu/corpus"
 )
-
-// BatchError reports which article of a batch was refused and why; the
-// batch it belongs to was not indexed at all.
-type BatchError struct {
-	// Index is the article's 0-based position in the batch.
-	Index int
-	// ID is the article's ID, when it has one.
-	ID  string
-	Err error
-}
-
-func (e *BatchError) Error() string {
-	if e.ID != "" {
-		return fmt.Sprintf("article %d (id %q): %v", e.Index, e.ID, e.Err)
-	}
-	return fmt.Sprintf("article %d: %v", e.Index, e.Err)
-}
-
-func (e *BatchError) Unwrap() error { return e.Err }
-
-// Prepare normalizes, validates and annotates articles for indexing, in
-// place. It checks every article before any is indexed and returns a
-// *BatchError for the first one that is invalid or repeats an earlier ID.
-// Entities are extracted on every core: extraction is the costliest part
-// of preparing an article, and articles are independent.
-func (ix *Index) Prepare(articles []corpus.Article) error {
-	seen := make(map[string]int, len(articles))
-	for i := range articles {
-		a := &articles[i]
-		a.Normalize()
-		if err := a.Validate(ix.opts.Limits); err != nil {
-			return &BatchError{Index: i, ID: a.ID, Err: err}
-		}
-		if j, dup := seen[a.ID]; dup {
-			return &BatchError{Index: i, ID: a.ID, Err: fmt.Errorf("the same id as article %d", j)}
-		}
-		seen[a.ID] = i
-	}
-	if ix.opts.Annotator != nil {
-		annotate(ix.opts.Annotator, articles)
-	}
-	return nil
-}
-
-// annotate sets the entities of every article, spreading the articles over
-// GOMAXPROCS goroutines.
-func annotate(an Annotator, articles []corpus.Article) {
-	workers := min(runtime.GOMAXPROCS(0), len(articles))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(articles); i = int(next.Add(1)) - 1 {
-				articles[i].Entities = an.Annotate(articles[i])
-			}
-		}()
-	}
-	wg.Wait()
-}
 
 // Put indexes articles as one atomic batch: an article whose ID is already
 // indexed is replaced. Every article is prepared first (see Prepare); if any
@@ -81,7 +17,7 @@ func (ix *Index) Put(ctx context.Context, articles []corpus.Article) error {
 	if len(articles) == 0 {
 		return nil
 	}
-	if err := ix.Prepare(articles); err != nil {
+	if err := ix.Prepare(ctx, articles); err != nil {
 		return err
 	}
 	b := ix.bleve.NewBatch()

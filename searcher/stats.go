@@ -21,11 +21,11 @@ type Stats struct {
 
 // Stats counts the index's articles, languages and distinct entities.
 func (s *Searcher) Stats(ctx context.Context) (*Stats, error) {
-	n, err := s.index.Count()
+	n, err := s.index.Count(ctx)
 	if err != nil {
 		return nil, err
 	}
-	size, err := s.index.DiskSize()
+	size, err := s.index.DiskSize(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -34,8 +34,8 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, s
 	if err := ix.Backup(ctx, to); err != nil {
 		return err
 	}
-	n, _ := ix.Count()
-	size, _ := indexer.FolderSize(to)
+	n, _ := ix.Count(ctx)
+	size, _ := indexer.FolderSize(ctx, to)
 	fmt.Fprintf(stdout, "backed up %d articles (%d bytes) from %s to %s\n", n, size, data, to)
 	return nil
 }

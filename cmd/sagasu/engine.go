@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,9 +13,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/sagasu-search/sagasu/corpus"
-	"github.com/sagasu-search/sagasu/entity"
-	"github.com/sagasu-search/sagasu/indexer"
-	"github.com/sagasu-search/sagasu/namedict"
+	"github.com/sagasu-search/sagasu/engine"
 	"github.com/sagasu-search/sagasu/searcher"
 )
 
@@ -47,9 +46,6 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&c.fields.MaxBodyBytes, "max-article-bytes", corpus.DefaultMaxBodyBytes, "longest article body accepted, in bytes")
 }
 
-// fieldLimits are the article field limits the flags set.
-func (c *commonFlags) fieldLimits() corpus.Limits { return c.fields }
-
 // logger builds the zerolog logger the flags ask for.
 func (c *commonFlags) logger(w io.Writer) (zerolog.Logger, error) {
 	level, err := zerolog.ParseLevel(c.logLevel)
@@ -66,43 +62,16 @@ func (c *commonFlags) logger(w io.Writer) (zerolog.Logger, error) {
 	return zerolog.New(w).Level(level).With().Timestamp().Logger(), nil
 }
 
-// engine is an open index with what searches and ingest need around it.
-type engine struct {
-	index     *indexer.Index
-	gazetteer *entity.Gazetteer
-	searcher  *searcher.Searcher
-	created   bool
-}
-
-// openEngine loads the gazetteer and opens (or creates) the index.
-func (c *commonFlags) openEngine() (*engine, error) {
-	gaz := entity.Default()
-	if c.gazetteer != "" {
-		user, err := entity.LoadGazetteer(c.gazetteer)
-		if err != nil {
-			return nil, err
-		}
-		if gaz, err = gaz.Merge(user); err != nil {
-			return nil, fmt.Errorf("merge gazetteer %s: %w", c.gazetteer, err)
-		}
+// openEngine opens (or creates) the index at --data with the gazetteer
+// and entity extraction the flags ask for.
+func (c *commonFlags) openEngine() (*engine.Engine, error) {
+	eng, err := engine.Open(engine.Config{Data: c.data, Gazetteer: c.gazetteer, Entities: c.entities,
+		Limits: c.limits, Fields: c.fields})
+	var me *engine.ModeError
+	if errors.As(err, &me) {
+		return nil, fmt.Errorf("--entities: %w: %w", err, errUsage)
 	}
-	x := entity.NewExtractor(gaz, entity.Discover(namedict.Default()))
-	var annotator indexer.Annotator
-	switch c.entities {
-	case "all":
-		annotator = x
-	case "gazetteer":
-		annotator = entity.NewExtractor(gaz)
-	case "off":
-	default:
-		return nil, fmt.Errorf(`--entities %q: use "all", "gazetteer" or "off": %w`, c.entities, errUsage)
-	}
-	ix, created, err := indexer.Open(c.data, indexer.Options{Annotator: annotator, Limits: c.fields})
-	if err != nil {
-		return nil, err
-	}
-	s := searcher.New(ix, x, searcher.WithLimits(c.limits))
-	return &engine{index: ix, gazetteer: gaz, searcher: s, created: created}, nil
+	return eng, err
 }
 
 // versionString names this build and the versions it was built with.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+
+	"github.com/sagasu-search/sagasu/indexer"
 )
 
 // runIndex ingests files and folders into the index at --data.
@@ -21,14 +23,14 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	st, err := ingestPaths(ctx, eng.index, fs.Args(), stderr)
-	if cerr := eng.index.Close(); err == nil {
+	st, err := indexer.LoadPaths(ctx, eng.Index, fs.Args(), stderr)
+	if cerr := eng.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "indexed %s in %.1fs into %s\n", st.progress(), st.Elapsed.Seconds(), f.data)
+	fmt.Fprintf(stdout, "indexed %s in %.1fs into %s\n", st, st.Elapsed.Seconds(), f.data)
 	if st.Errors > 0 {
 		return fmt.Errorf("%d inputs could not be read (listed above); the rest were indexed", st.Errors)
 	}

@@ -51,8 +51,8 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
-	defer eng.index.Close()
-	res, err := eng.searcher.Search(ctx, req)
+	defer eng.Close()
+	res, err := eng.Searcher.Search(ctx, req)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,9 @@ import (
 
 	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/api"
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/engine"
+	"github.com/sagasu-search/sagasu/indexer"
 )
 
 // serveFlags are the flags of "sagasu serve".
@@ -75,7 +78,7 @@ func (f *serveFlags) keys() ([]api.Key, error) {
 func (f *serveFlags) config(keys []api.Key) api.Config {
 	return api.Config{
 		Keys: keys, ReadKeyRequired: f.readKeyRequired, CORSOrigins: f.corsOrigins,
-		MaxBodyBytes: f.maxBodyBytes, MaxBatch: f.maxBatch, Limits: f.fieldLimits(),
+		MaxBodyBytes: f.maxBodyBytes, MaxBatch: f.maxBatch,
 		QueryTimeout: f.queryTimeout, BackupDir: f.backupDir, Version: version,
 	}
 }
@@ -121,22 +124,22 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	go analysis.Preload() // the first Japanese query should not wait seconds for the dictionary
-	gate.Open(api.NewServer(logger, f.config(keys), eng.index, eng.searcher))
+	gate.Open(api.NewServer(logger, f.config(keys), eng.Index, eng.Searcher))
 	logger.Info().Int("keys", len(keys)).Bool("read_key_required", f.readKeyRequired).Msg("ready")
 	return srv.wait(ctx, gate, f.shutdownTimeout)
 }
 
 // fill indexes --corpus, or the embedded seeds when the index is new.
-func (f *serveFlags) fill(ctx context.Context, eng *engine, logger zerolog.Logger, stderr io.Writer) error {
-	var st ingestStats
+func (f *serveFlags) fill(ctx context.Context, eng *engine.Engine, logger zerolog.Logger, stderr io.Writer) error {
+	var st indexer.LoadStats
 	var err error
 	switch {
 	case len(f.corpus) > 0:
-		st, err = ingestPaths(ctx, eng.index, f.corpus, stderr)
-	case eng.created:
-		st, err = ingestSeeds(ctx, eng.index, stderr)
+		st, err = indexer.LoadPaths(ctx, eng.Index, f.corpus, stderr)
+	case eng.Created:
+		st, err = indexer.LoadFS(ctx, eng.Index, corpus.SeedFS(), ".", stderr)
 	default:
-		n, _ := eng.index.Count()
+		n, _ := eng.Index.Count(ctx)
 		logger.Info().Str("data", f.data).Uint64("articles", n).Msg("opened index")
 		return nil
 	}
@@ -204,8 +207,8 @@ func (s *server) wait(ctx context.Context, gate *api.Gate, timeout time.Duration
 // close stops the server at once, when starting failed.
 func (s *server) close() { s.http.Close() }
 
-func closeIndex(eng *engine, logger zerolog.Logger) {
-	if err := eng.index.Close(); err != nil {
+func closeIndex(eng *engine.Engine, logger zerolog.Logger) {
+	if err := eng.Close(); err != nil {
 		logger.Error().Err(err).Msg("close index")
 	}
 }

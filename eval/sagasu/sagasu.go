@@ -11,36 +11,28 @@ import (
 	"strings"
 
 	"github.com/sagasu-search/sagasu/corpus"
-	"github.com/sagasu-search/sagasu/entity"
+	"github.com/sagasu-search/sagasu/engine"
 	"github.com/sagasu-search/sagasu/eval"
 	"github.com/sagasu-search/sagasu/indexer"
-	"github.com/sagasu-search/sagasu/namedict"
 	"github.com/sagasu-search/sagasu/searcher"
 )
 
-// batchSize is the number of documents indexed per batch.
-const batchSize = 500
-
 // Engine is Sagasu as an eval.Engine.
 type Engine struct {
-	ix       *indexer.Index
-	s        *searcher.Searcher
-	x        *entity.Extractor
+	eng      *engine.Engine
 	failures int // queries the searcher refused (as a user would see a 400)
 }
 
-// New returns an empty Sagasu engine with the production gazetteer and
-// entity discovery.
+// New returns an empty Sagasu engine in memory with the production
+// gazetteer and entity discovery.
 func New() (*Engine, error) {
-	x := entity.NewExtractor(entity.Default(), entity.Discover(namedict.Default()))
-	ix, err := indexer.NewInMemory(indexer.Options{Annotator: x})
+	// Test-collection queries can be long paragraphs: allow them, as a
+	// deployment indexing such text would.
+	eng, err := engine.Open(engine.Config{Limits: searcher.Limits{MaxQueryRunes: 1 << 16}})
 	if err != nil {
 		return nil, err
 	}
-	// Test-collection queries can be long paragraphs: allow them, as a
-	// deployment indexing such text would.
-	s := searcher.New(ix, x, searcher.WithLimits(searcher.Limits{MaxQueryRunes: 1 << 16}))
-	return &Engine{ix: ix, s: s, x: x}, nil
+	return &Engine{eng: eng}, nil
 }
 
 // Name implements eval.Engine.
@@ -50,17 +42,14 @@ func (e *Engine) Name() string { return "sagasu" }
 // (Cranfield has two) is skipped, as the API would refuse it; no query can
 // find it in any engine.
 func (e *Engine) Index(ctx context.Context, docs []eval.Doc) error {
-	for start := 0; start < len(docs); start += batchSize {
-		batch := make([]corpus.Article, 0, batchSize)
-		for _, d := range docs[start:min(start+batchSize, len(docs))] {
-			if strings.TrimSpace(d.Title+d.Text) == "" {
-				continue
-			}
-			batch = append(batch, corpus.Article{ID: d.ID, Title: d.Title, Body: d.Text, Lang: d.Lang})
+	articles := make([]corpus.Article, 0, len(docs))
+	for _, d := range docs {
+		if strings.TrimSpace(d.Title+d.Text) != "" {
+			articles = append(articles, corpus.Article{ID: d.ID, Title: d.Title, Body: d.Text, Lang: d.Lang})
 		}
-		if err := e.ix.Put(ctx, batch); err != nil {
-			return fmt.Errorf("index documents %d-%d: %w", start, start+len(batch)-1, err)
-		}
+	}
+	if _, err := indexer.LoadArticles(ctx, e.eng.Index, articles); err != nil {
+		return fmt.Errorf("index documents: %w", err)
 	}
 	return nil
 }
@@ -69,7 +58,7 @@ func (e *Engine) Index(ctx context.Context, docs []eval.Doc) error {
 // answers nothing, as the API would answer a 400, and is counted in
 // Failures.
 func (e *Engine) Search(ctx context.Context, q string, k int) ([]string, error) {
-	res, err := e.s.Search(ctx, searcher.Request{Query: q, Size: k})
+	res, err := e.eng.Searcher.Search(ctx, searcher.Request{Query: q, Size: k})
 	var qe *searcher.QueryError
 	if errors.As(err, &qe) {
 		e.failures++
@@ -89,4 +78,4 @@ func (e *Engine) Search(ctx context.Context, q string, k int) ([]string, error) 
 func (e *Engine) Failures() int { return e.failures }
 
 // Close implements eval.Engine.
-func (e *Engine) Close() error { return e.ix.Close() }
+func (e *Engine) Close() error { return e.eng.Close() }

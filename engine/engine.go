@@ -1,0 +1,122 @@
+// Package engine assembles a Sagasu engine from its configuration: the
+// gazetteer (built in, merged with a user's file), the entity extractor,
+// the index and its searcher. It is the one place that wiring is written,
+// for the server binary and the lab tools alike.
+package engine
+
+import (
+	"fmt"
+
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/entity"
+	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/namedict"
+	"github.com/sagasu-search/sagasu/searcher"
+)
+
+// Entity extraction modes, the values of Config.Entities.
+const (
+	// EntitiesAll extracts with the gazetteer and discovery (the default).
+	EntitiesAll = "all"
+	// EntitiesGazetteer extracts gazetteer entities only.
+	EntitiesGazetteer = "gazetteer"
+	// EntitiesOff keeps the entities articles arrive with.
+	EntitiesOff = "off"
+)
+
+// Config says how to assemble an engine. The zero value is an in-memory
+// index with every entity extracted and default limits.
+type Config struct {
+	// Data is the index folder, created when absent; empty for an index in
+	// memory.
+	Data string
+	// Gazetteer is a JSON file of extra entities merged into the built-in
+	// gazetteer; empty for none.
+	Gazetteer string
+	// Entities is EntitiesAll (when empty), EntitiesGazetteer or EntitiesOff.
+	Entities string
+	// Limits bound a search request; zero fields mean their defaults.
+	Limits searcher.Limits
+	// Fields bound an article's fields; zero fields mean their defaults.
+	Fields corpus.Limits
+}
+
+// ModeError reports a Config.Entities that is none of the modes.
+type ModeError struct{ Mode string }
+
+// Error names the mode and the valid ones.
+func (e *ModeError) Error() string {
+	return fmt.Sprintf(`entity extraction %q: use "all", "gazetteer" or "off"`, e.Mode)
+}
+
+// Engine is an open index with the searcher and gazetteer around it.
+type Engine struct {
+	// Index stores the articles.
+	Index *indexer.Index
+	// Gazetteer is the built-in gazetteer merged with the user's.
+	Gazetteer *entity.Gazetteer
+	// Searcher answers searches over Index.
+	Searcher *searcher.Searcher
+	// Created reports whether Open created the index (it was absent).
+	Created bool
+}
+
+// Open loads the gazetteer and opens (or creates) the index of cfg.
+func Open(cfg Config) (*Engine, error) {
+	gaz, err := loadGazetteer(cfg.Gazetteer)
+	if err != nil {
+		return nil, err
+	}
+	x := entity.NewExtractor(gaz, entity.Discover(namedict.Default()))
+	annotator, err := annotatorFor(cfg.Entities, gaz, x)
+	if err != nil {
+		return nil, err
+	}
+	opts := indexer.Options{Annotator: annotator, Limits: cfg.Fields}
+	var ix *indexer.Index
+	created := true
+	if cfg.Data == "" {
+		ix, err = indexer.NewInMemory(opts)
+	} else {
+		ix, created, err = indexer.Open(cfg.Data, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s := searcher.New(ix, x, searcher.WithLimits(cfg.Limits))
+	return &Engine{Index: ix, Gazetteer: gaz, Searcher: s, Created: created}, nil
+}
+
+// Close closes the index.
+func (e *Engine) Close() error { return e.Index.Close() }
+
+// loadGazetteer returns the built-in gazetteer, merged with the file at
+// path when path is not empty.
+func loadGazetteer(path string) (*entity.Gazetteer, error) {
+	gaz := entity.Default()
+	if path == "" {
+		return gaz, nil
+	}
+	user, err := entity.LoadGazetteer(path)
+	if err != nil {
+		return nil, err
+	}
+	if gaz, err = gaz.Merge(user); err != nil {
+		return nil, fmt.Errorf("merge gazetteer %s: %w", path, err)
+	}
+	return gaz, nil
+}
+
+// annotatorFor returns the extractor the mode asks for: x itself for
+// EntitiesAll, none for EntitiesOff.
+func annotatorFor(mode string, gaz *entity.Gazetteer, x *entity.Extractor) (indexer.Annotator, error) {
+	switch mode {
+	case EntitiesAll, "":
+		return x, nil
+	case EntitiesGazetteer:
+		return entity.NewExtractor(gaz), nil
+	case EntitiesOff:
+		return nil, nil
+	}
+	return nil, &ModeError{Mode: mode}
+}
