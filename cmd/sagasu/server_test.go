@@ -82,6 +82,7 @@ func waitReady(t *testing.T, s *testServer, done chan error) {
 	for time.Now().Before(deadline) {
 		select {
 		case err := <-done:
+			done <- err // for s.stop, which waits for it
 			t.Fatalf("serve stopped before it was ready: %v\nlog:\n%s", err, s.logs)
 		default:
 		}
