@@ -4,12 +4,19 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
 
 	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // FoldName is the registered name of FoldFilter.
 const FoldName = "sagasu_fold"
+
+func init() {
+	must(registry.RegisterTokenFilter(FoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return FoldFilter{}, nil
+	}))
+}
 
 // FoldFilter removes diacritics from Latin letters (text.FoldLatinBytes),
 // so that "Shinzō", "Shinzô" and "Shinzo" index one term, and "café"

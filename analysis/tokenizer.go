@@ -6,6 +6,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	bleveunicode "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/ikawaha/kagome-dict/uni"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 
@@ -16,6 +17,12 @@ import (
 
 // TokenizerName is the registered name of Tokenizer.
 const TokenizerName = "sagasu_text"
+
+func init() {
+	must(registry.RegisterTokenizer(TokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return NewTokenizer(), nil
+	}))
+}
 
 // Tokenizer splits mixed English and Japanese text. Runs of Japanese
 // script are analyzed morphologically with kagome and the UniDic
