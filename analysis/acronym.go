@@ -6,10 +6,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // AcronymName is the registered name of AcronymFilter.
 const AcronymName = "sagasu_acronym"
+
+func init() {
+	must(registry.RegisterTokenFilter(AcronymName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return AcronymFilter{}, nil
+	}))
+}
 
 // AcronymFilter joins dotted acronyms into one word, so that "U.S." (which
 // the Unicode tokenizer yields as "U.S") and "US" index the same term, and

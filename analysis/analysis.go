@@ -1,9 +1,11 @@
 // Package analysis provides Sagasu's Bleve text analysis: the analyzer that
-// title and body text go through at index and query time, and the token
-// filters it is built from.
+// title and body text go through at index and query time, and the
+// tokenizer and token filters it is built from.
 //
-// Importing the package registers everything with Bleve's registry, so an
-// index mapping can name the analyzer (Name) like any built-in one.
+// As in Bleve's own analysis packages, each component lives in its own file
+// and registers itself with Bleve's registry under its own name; the
+// analyzer (Name) is declared below as a tokenizer name and a list of token
+// filter names, so that an index mapping can name it like any built-in one.
 // Normalization is done in token filters, never in char filters, because
 // token filters keep the byte offsets that highlighting depends on.
 package analysis
@@ -12,9 +14,11 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/registry"
 )
@@ -22,27 +26,36 @@ import (
 // Name is the name under which Sagasu's text analyzer is registered.
 const Name = "sagasu"
 
-// MaxTokenRunes is the length above which a token is dropped: such "words"
-// are base64 blobs or run-together junk, never something a reader searches.
-const MaxTokenRunes = 100
+// The analyzer: TokenizerName (Unicode words, Japanese morphemes with
+// romaji readings, boundaries, hyphen joins), then these token filters, in
+// order. No stop words are removed: "US" and "who" matter in news.
+var tokenFilters = []string{
+	PossessiveName, // English possessive removed: Kishida's → Kishida
+	AcronymName,    // dotted acronyms joined: U.S → US
+	WidthName,      // full and half width folded, before lower case: ＡＩ → AI, ｶﾅ → カナ
+	lowercase.Name, // AI → ai
+	FoldName,       // diacritics of Latin letters removed: shinzō → shinzo
+	RomajiFoldName, // romanized Japanese given one spelling: shinzou, tiba → shinzo, chiba
+	StemName,       // Porter stemming: investments → invest
+	LengthName,     // tokens over MaxTokenRunes dropped
+}
 
 func init() {
-	must(registry.RegisterTokenFilter(AcronymName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return AcronymFilter{}, nil
-	}))
-	must(registry.RegisterTokenFilter(PossessiveName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return PossessiveFilter{}, nil
-	}))
-	must(registry.RegisterTokenFilter(RomajiFoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return RomajiFoldFilter{}, nil
-	}))
-	must(registry.RegisterTokenFilter(FoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return FoldFilter{}, nil
-	}))
-	must(registry.RegisterTokenizer(TokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-		return NewTokenizer(), nil
-	}))
 	must(registry.RegisterAnalyzer(Name, newAnalyzer))
+}
+
+// newAnalyzer builds the analyzer as Bleve's custom analyzer from
+// TokenizerName and tokenFilters.
+func newAnalyzer(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+	a, err := custom.AnalyzerConstructor(map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     TokenizerName,
+		"token_filters": slices.Clone(tokenFilters),
+	}, cache)
+	if err != nil {
+		return nil, fmt.Errorf("analyzer %s: %w", Name, err)
+	}
+	return a, nil
 }
 
 // must panics on a registration error: a name registered twice is a
@@ -53,28 +66,12 @@ func must(err error) {
 	}
 }
 
-// newAnalyzer builds the text analyzer: Tokenizer (Unicode words, Japanese
-// morphemes with romaji readings), English possessives removed, dotted
-// acronyms joined (U.S. → us), full/half width folded, lower case,
-// diacritics folded (Shinzō → shinzo), romanized Japanese given one
-// spelling (Shinzou, Tiba → shinzo, chiba), Porter stemming, and over-long
-// tokens dropped. No stop words are removed: "US" and "who" matter in news.
-func newAnalyzer(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
-	tokenizer, err := cache.TokenizerNamed(TokenizerName)
-	if err != nil {
-		return nil, fmt.Errorf("analyzer %s: %w", Name, err)
-	}
-	names := []string{PossessiveName, AcronymName, lowercase.Name, FoldName, RomajiFoldName}
-	filters := make([]analysis.TokenFilter, 0, len(names)+2)
-	for _, n := range names {
-		f, err := cache.TokenFilterNamed(n)
-		if err != nil {
-			return nil, fmt.Errorf("analyzer %s: %w", Name, err)
+// isASCII reports whether b is all ASCII, which several filters skip.
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
 		}
-		filters = append(filters, f)
 	}
-	// Width folding goes before lower-casing (ＡＩ → AI → ai).
-	filters = append(filters[:2], append([]analysis.TokenFilter{widthFilter{cjk.NewCJKWidthFilter()}}, filters[2:]...)...)
-	filters = append(filters, newStemFilter(), lengthFilter{max: MaxTokenRunes})
-	return &analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}, nil
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	blevanalysis "github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -78,4 +79,34 @@ func repeat(s string, n int) string {
 		out += s
 	}
 	return out
+}
+
+// TestAnalyzerIsItsDeclaration checks that the registered analyzer is the
+// tokenizer and token filters that tokenFilters names, each one the
+// registry's, in order.
+func TestAnalyzerIsItsDeclaration(t *testing.T) {
+	cache := registry.NewCache()
+	a, err := cache.AnalyzerNamed(Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	da, ok := a.(*blevanalysis.DefaultAnalyzer)
+	if !ok {
+		t.Fatalf("analyzer %s is a %T", Name, a)
+	}
+	if tok, err := cache.TokenizerNamed(TokenizerName); err != nil || da.Tokenizer != tok {
+		t.Errorf("tokenizer is not %s (%v)", TokenizerName, err)
+	}
+	if len(da.TokenFilters) != len(tokenFilters) || len(da.CharFilters) != 0 {
+		t.Fatalf("%d token and %d char filters, want %d and 0", len(da.TokenFilters), len(da.CharFilters), len(tokenFilters))
+	}
+	for i, name := range tokenFilters {
+		f, err := cache.TokenFilterNamed(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(f, da.TokenFilters[i]) {
+			t.Errorf("token filter %d is %T, not %s", i, da.TokenFilters[i], name)
+		}
+	}
 }

@@ -4,10 +4,17 @@ import (
 	"bytes"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // PossessiveName is the registered name of PossessiveFilter.
 const PossessiveName = "sagasu_possessive"
+
+func init() {
+	must(registry.RegisterTokenFilter(PossessiveName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return PossessiveFilter{}, nil
+	}))
+}
 
 // possessiveSuffixes are 's with the apostrophes news text uses.
 var possessiveSuffixes = [][]byte{[]byte("'s"), []byte("’s"), []byte("＇s"), []byte("'S"), []byte("’S")}

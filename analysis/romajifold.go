@@ -6,12 +6,19 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
 
 	"github.com/sagasu-search/sagasu/romaji"
 )
 
 // RomajiFoldName is the registered name of RomajiFoldFilter.
 const RomajiFoldName = "sagasu_romaji"
+
+func init() {
+	must(registry.RegisterTokenFilter(RomajiFoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return RomajiFoldFilter{}, nil
+	}))
+}
 
 // RomajiFoldFilter gives romanized Japanese words one spelling, so that the
 // ways English text writes a Japanese name meet: long vowels (Shinzou,

@@ -2,20 +2,27 @@ package analysis
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	bleveunicode "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/ikawaha/kagome-dict/uni"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 
 	"github.com/sagasu-search/sagasu/namedict"
 	"github.com/sagasu-search/sagasu/romaji"
+	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // TokenizerName is the registered name of Tokenizer.
 const TokenizerName = "sagasu_text"
+
+func init() {
+	must(registry.RegisterTokenizer(TokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return NewTokenizer(), nil
+	}))
+}
 
 // Tokenizer splits mixed English and Japanese text. Runs of Japanese
 // script are analyzed morphologically with kagome and the UniDic
@@ -73,7 +80,7 @@ func scriptRuns(input []byte) []run {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRune(input[i:])
 		}
-		ja := r >= utf8.RuneSelf && isJapanese(r)
+		ja := r >= utf8.RuneSelf && sagasutext.IsJapanese(r)
 		if len(runs) == 0 || runs[len(runs)-1].japanese != ja {
 			runs = append(runs, run{start: i, japanese: ja})
 		}
@@ -81,11 +88,6 @@ func scriptRuns(input []byte) []run {
 		runs[len(runs)-1].end = i
 	}
 	return runs
-}
-
-// isJapanese reports whether r is kana, kanji, or a mark used with them.
-func isJapanese(r rune) bool {
-	return r >= 0x3040 && r <= 0x30FF || unicode.Is(unicode.Han, r) || r == '々' || r == '〆' || r == 'ヶ' || r >= 0xFF66 && r <= 0xFF9F
 }
 
 // japaneseAnalyzer is kagome over UniDic; kagome caches the dictionary,
@@ -164,10 +166,11 @@ func appendMorphemes(out analysis.TokenStream, text []byte, base, pos int) (anal
 	return appendKagome(out, text[start:], base+start, pos)
 }
 
-// isKatakanaRune reports whether r is a katakana letter, the long vowel
-// mark, or a half-width katakana.
+// isKatakanaRune reports whether r continues a run of katakana: a
+// katakana letter, a long vowel mark, or any half-width katakana (with the
+// voicing marks ﾞ ﾟ, which belong to the letter before them).
 func isKatakanaRune(r rune) bool {
-	return unicode.Is(unicode.Katakana, r) || r == 'ー' || (r >= 0xFF66 && r <= 0xFF9F)
+	return sagasutext.IsKatakanaWordRune(r) || sagasutext.IsHalfwidthKatakana(r)
 }
 
 // appendKagome adds the morphemes kagome finds in text.
@@ -201,7 +204,7 @@ func isPunctuation(pos []string) bool {
 func readingOf(m tokenizer.Token) string {
 	pos := m.POS()
 	proper := len(pos) > 1 && pos[1] == "固有名詞"
-	if isKatakana(m.Surface) {
+	if sagasutext.AllKatakana(m.Surface) {
 		return romaji.FromKana(m.Surface)
 	}
 	if !proper {
@@ -212,15 +215,6 @@ func readingOf(m tokenizer.Token) string {
 		return romaji.FromKana(f[6]) // UniDic's lForm: the lexeme's reading, e.g. シンゾウ
 	}
 	return ""
-}
-
-func isKatakana(s string) bool {
-	for _, r := range s {
-		if !(r >= 'ァ' && r <= 'ヺ' || r == 'ー') {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // Preload loads the Japanese dictionary now rather than on the first

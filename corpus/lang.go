@@ -1,14 +1,19 @@
 package corpus
 
-import "unicode"
+import (
+	"unicode"
 
-// DetectLang returns LangJapanese when most letters of text are kana or
-// kanji, else LangEnglish. Digits, punctuation and spaces do not count.
-func DetectLang(text string) string {
+	"github.com/sagasu-search/sagasu/text"
+)
+
+// DetectLang returns LangJapanese when most letters of s are kana or
+// kanji, else LangEnglish. Digits, punctuation and spaces do not count;
+// ー counts as Japanese (text.IsJapaneseLetter).
+func DetectLang(s string) string {
 	var japanese, other int
-	for _, r := range text {
+	for _, r := range s {
 		switch {
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) || r == 'ー':
+		case text.IsJapaneseLetter(r):
 			japanese++
 		case unicode.IsLetter(r):
 			other++

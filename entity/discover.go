@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sagasu-search/sagasu/corpus"
+	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // Discovery finds people, organizations and places the gazetteer does not
@@ -94,11 +95,11 @@ func (x *Extractor) runCandidates(text string, us []unit, r span, headline bool)
 		return append(out, c)
 	}
 	titled := false
-	if from > r.from && titleWords[us[from-1].key] || from == r.from && x.titleBefore(text, us, from) {
+	if from > r.from && sagasutext.IsTitleWord(us[from-1].key) || from == r.from && x.titleBefore(text, us, from) {
 		titled = true
 	}
 	for k := from; k < r.to; k++ {
-		if titleWords[us[k].key] {
+		if sagasutext.IsTitleWord(us[k].key) {
 			from, titled = k+1, true
 		}
 	}
@@ -117,7 +118,7 @@ func (x *Extractor) suffixEntity(text string, us []unit, r span) (c candidate, e
 scan:
 	for k := r.from + 1; k < r.to; k++ {
 		switch key := us[k].key; {
-		case titleWords[key]:
+		case sagasutext.IsTitleWord(key):
 			break scan // a title ends the name: "Tohoku University President …"
 		case orgSuffixes[key] || legalSuffixes[key]:
 			last, typ = k, corpus.TypeOrganization
@@ -137,7 +138,7 @@ scan:
 		nameEnd--
 	}
 	for k := r.from; k < nameEnd; k++ {
-		if titleWords[us[k].key] || functionWords[us[k].key] {
+		if sagasutext.IsTitleWord(us[k].key) || functionWords[us[k].key] {
 			return candidate{}, 0, false
 		}
 	}
@@ -180,7 +181,7 @@ func (x *Extractor) roleNamedOrganization(text string, us []unit, r span) (candi
 		return candidate{}, false
 	}
 	for _, u := range us[r.from:r.to] {
-		if functionWords[u.key] || titleWords[u.key] || nonNameWords[u.key] {
+		if functionWords[u.key] || sagasutext.IsTitleWord(u.key) || nonNameWords[u.key] {
 			return candidate{}, false
 		}
 	}
@@ -203,7 +204,7 @@ func (x *Extractor) ofOrganizations(text string, us []unit) []candidate {
 			j++
 		}
 		end := j
-		for end < len(us) && isCapitalWord(us[end]) && us[end].joined && !functionWords[us[end].key] && !titleWords[us[end].key] {
+		for end < len(us) && isCapitalWord(us[end]) && us[end].joined && !functionWords[us[end].key] && !sagasutext.IsTitleWord(us[end].key) {
 			end++
 			if us[end-1].possessive {
 				break
@@ -253,7 +254,7 @@ func (x *Extractor) personIn(text string, us []unit, r span, titled, headline bo
 // word, title or organization word.
 func isNameWord(text string, u unit) bool {
 	w := text[u.start:u.end]
-	if u.shape != shapeCapital || functionWords[u.key] || nonNameWords[u.key] || titleWords[u.key] ||
+	if u.shape != shapeCapital || functionWords[u.key] || nonNameWords[u.key] || sagasutext.IsTitleWord(u.key) ||
 		orgSuffixes[u.key] || legalSuffixes[u.key] || placeSuffixes[u.key] || ofHeads[u.key] {
 		return false
 	}
@@ -272,11 +273,11 @@ func (x *Extractor) titleBefore(text string, us []unit, i int) bool {
 		return false
 	}
 	prev := us[i-1]
-	if !titleWords[prev.key] {
+	if !sagasutext.IsTitleWord(prev.key) {
 		return false
 	}
 	gap := text[prev.rawEnd:us[i].start]
-	return strings.TrimSpace(gap) == "" || strings.TrimSpace(gap) == "." && abbreviations[prev.key]
+	return strings.TrimSpace(gap) == "" || strings.TrimSpace(gap) == "." && sagasutext.IsAbbreviatedTitle(prev.key)
 }
 
 // roleAfter reports whether a name ending before us[i] is followed by a
@@ -310,7 +311,7 @@ func roleAfter(text string, us []unit, i int) bool {
 // among the n words from us[i] before the clause ends.
 func roleWithin(us []unit, i, n int, who bool) bool {
 	for k := i; k < len(us) && k < i+n; k++ {
-		if titleWords[us[k].key] || roleNouns[us[k].key] || who && us[k].key == "who" {
+		if sagasutext.IsTitleWord(us[k].key) || roleNouns[us[k].key] || who && us[k].key == "who" {
 			return true
 		}
 		if k+1 < len(us) && !us[k+1].joined {
@@ -340,20 +341,11 @@ func set(words ...string) map[string]bool {
 
 // The word lists of discovery, as unit keys (folded, without dots).
 var (
-	// titleWords are titles and roles; a name follows them.
-	titleWords = set("president", "minister", "pm", "ceo", "cfo", "coo", "cto", "chief", "executive", "officer",
-		"chairman", "chairwoman", "chairperson", "secretary", "governor", "gov", "mayor", "senator", "sen", "rep",
-		"representative", "ambassador", "director", "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "dame",
-		"spokesman", "spokeswoman", "spokesperson", "founder", "cofounder", "analyst", "economist",
-		"lawmaker", "commissioner", "premier", "chancellor", "emperor", "empress", "king", "queen",
-		"speaker", "coach", "manager", "captain", "judge", "envoy", "editor", "reporter", "correspondent", "researcher",
-		"scientist", "engineer", "vp", "superintendent", "inspector", "governor-general", "secretary-general")
-	// roleNouns describe a person in an apposition, beside titleWords.
+	// roleNouns describe a person in an apposition, beside the title
+	// words (text.IsTitleWord).
 	roleNouns = set("head", "leader", "chair", "member", "son", "daughter", "wife", "husband", "father", "mother",
 		"author", "writer", "novelist", "artist", "player", "pitcher", "actor", "actress", "singer", "expert",
 		"lecturer", "student", "resident", "lawyer", "attorney", "politician", "official", "candidate", "veteran")
-	// abbreviations may be followed by a dot before the name.
-	abbreviations = set("mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep")
 	// functionWords start sentences or headlines and are never part of a
 	// name; they are dropped from the start of a capitalized run.
 	functionWords = set("the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "but", "and", "or",

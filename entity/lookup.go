@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sagasu-search/sagasu/corpus"
+	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // Lookup returns the entity of type typ ("" for any type) that name names:
@@ -55,7 +56,7 @@ func (g *Gazetteer) find(typ string, keys []string) (Entity, bool) {
 // ("former", "prime minister") and, for Japanese, its end ("首相", "氏"),
 // shortest removal first. It never returns an empty name.
 func withoutTitles(keys []string) [][]string {
-	prefixes, suffixes := titleKeys(personTitles()), titleKeys(personSuffixes())
+	prefixes, suffixes := titleKeys(sagasutext.PersonTitles()), titleKeys(sagasutext.JapaneseNameSuffixes())
 	var out [][]string
 	for {
 		next, ok := stripTitle(keys, prefixes, suffixes)
@@ -91,32 +92,4 @@ func titleKeys(titles []string) [][]string {
 	}
 	slices.SortStableFunc(out, func(a, b []string) int { return len(b) - len(a) })
 	return out
-}
-
-// personTitles lists the titles, roles and country modifiers that may come
-// before a person's name.
-func personTitles() []string {
-	return []string{
-		"former", "ex", "then", "late", "the", "U.S.", "US", "American", "Japanese", "Japan's",
-		"South Korean", "Korean", "Chinese", "Taiwanese", "British", "EU", "European",
-		"Prime Minister", "PM", "President", "Vice President", "VP", "Mr", "Mrs", "Ms", "Dr",
-		"Sir", "Dame", "Prof", "Professor", "CEO", "Chief Executive", "Chief Executive Officer",
-		"Founder", "Chairman", "Chairwoman", "Chair", "Secretary", "Secretary of Commerce",
-		"Commerce Secretary", "Secretary of State", "Treasury Secretary", "Ambassador",
-		"Commissioner", "Senator", "Sen", "Rep", "Representative", "Governor", "Gov", "Mayor",
-		"Minister", "Foreign Minister", "Finance Minister", "Chancellor", "Premier", "Emperor",
-		"King", "Queen", "Prince", "Princess", "Speaker", "Leader", "General", "Gen",
-	}
-}
-
-// personSuffixes lists the Japanese titles and honorifics that may follow a
-// person's name.
-func personSuffixes() []string {
-	return []string{
-		"氏", "さん", "様", "首相", "元首相", "前首相", "総理", "総理大臣", "大統領", "米大統領",
-		"前大統領", "副大統領", "社長", "会長", "会長兼社長", "最高経営責任者", "長官", "商務長官",
-		"大使", "駐日大使", "委員", "欧州委員", "知事", "総裁", "議員", "国家主席", "主席", "首席",
-		"外相", "外務大臣", "防衛相", "財務相", "経済産業相", "経産相", "デジタル相", "大臣", "官房長官", "幹事長",
-		"代表", "党首", "市長", "区長", "教授", "准教授", "選手", "監督", "容疑者", "被告", "元外相", "前外相",
-	}
 }

@@ -3,12 +3,12 @@ package entity
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/namedict"
 	"github.com/sagasu-search/sagasu/romaji"
+	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // canonical returns the entity that a name found by discovery stands for:
@@ -158,7 +158,7 @@ func (x *Extractor) Lookup(typ, name string) (Entity, bool) {
 
 // lookupPerson finds a Japanese person by the lexicon, without titles.
 func (x *Extractor) lookupPerson(name string) (Entity, bool) {
-	if isJapaneseText(name) {
+	if sagasutext.HasJapanese(name) {
 		for _, s := range append([]string{name}, withoutSuffixes(name)...) {
 			if p, ok := x.lex.ByWriting(s); ok {
 				return x.lexiconPerson(p), true
@@ -167,7 +167,7 @@ func (x *Extractor) lookupPerson(name string) (Entity, bool) {
 		return Entity{}, false
 	}
 	words := strings.Fields(strings.NewReplacer("’s", "", "'s", "").Replace(name))
-	for len(words) > 2 && (titleWords[fold(strings.Trim(words[0], "."))] || functionWords[fold(words[0])] ||
+	for len(words) > 2 && (sagasutext.IsTitleWord(fold(strings.Trim(words[0], "."))) || functionWords[fold(words[0])] ||
 		nonNameWords[fold(words[0])]) {
 		words = words[1:]
 	}
@@ -181,7 +181,7 @@ func (x *Extractor) lookupPerson(name string) (Entity, bool) {
 // follow it (河野太郎外相 → 河野太郎), longest title first.
 func withoutSuffixes(name string) []string {
 	var out []string
-	for _, t := range titleKeys(personSuffixes()) {
+	for _, t := range titleKeys(sagasutext.JapaneseNameSuffixes()) {
 		suffix := strings.Join(t, "")
 		if s, ok := strings.CutSuffix(name, suffix); ok && s != "" {
 			out = append(out, s)
@@ -201,13 +201,6 @@ func withoutLegalSuffix(name string) string {
 	}
 }
 
-// isJapaneseText reports whether s has kana or kanji.
-func isJapaneseText(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool {
-		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
-	}) >= 0
-}
-
 // discoverJapanese finds people the name lexicon knows by full name, and
 // organizations by their final word, in the Japanese script of text.
 func (x *Extractor) discoverJapanese(text string) []candidate {
@@ -218,7 +211,7 @@ func (x *Extractor) discoverJapanese(text string) []candidate {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if r < 0x2E80 || !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) { // CJK starts at U+2E80
+		if !sagasutext.IsJapaneseScript(r) {
 			i += size
 			continue
 		}
@@ -256,7 +249,7 @@ func (x *Extractor) japanesePerson(text string, i int) (candidate, bool) {
 }
 
 func startsWithSuffix(s string) bool {
-	for _, t := range personSuffixes() {
+	for _, t := range sagasutext.JapaneseNameSuffixes() {
 		if strings.HasPrefix(s, t) {
 			return true
 		}
@@ -272,14 +265,15 @@ func startsWithSuffix(s string) bool {
 func (x *Extractor) japaneseOrganization(text string, i int) (candidate, bool) {
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	for _, suf := range japaneseOrgSuffixes {
-		kana := strings.ContainsFunc(suf, isKana)
-		if i > 0 && (isKana(prev) || !kana && unicode.Is(unicode.Han, prev)) {
+		kana := strings.ContainsFunc(suf, sagasutext.IsKatakanaWordRune)
+		if i > 0 && (sagasutext.IsKatakanaWordRune(prev) || !kana && sagasutext.IsHan(prev)) {
 			continue // not the start of the word
 		}
 		j := i
 		for j < len(text) && !strings.HasPrefix(text[j:], suf) {
 			r, size := utf8.DecodeRuneInString(text[j:])
-			if !(isKana(r) || r == '・' || !kana && unicode.Is(unicode.Han, r)) {
+			// The full-width middle dot only: ･ ends the word.
+			if !(sagasutext.IsKatakanaWordRune(r) || r == sagasutext.MiddleDot || !kana && sagasutext.IsHan(r)) {
 				break
 			}
 			j += size

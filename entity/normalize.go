@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // fold returns the matching key of one word or character: width-folded and
@@ -17,11 +19,7 @@ func fold(s string) string {
 	if isPlain(s) {
 		return s
 	}
-	s = strings.ToLower(norm.NFKC.String(s))
-	if !hasLatinMark(s) {
-		return s
-	}
-	return stripLatinMarks(s)
+	return sagasutext.FoldLatin(strings.ToLower(norm.NFKC.String(s)))
 }
 
 // isPlain reports whether fold would return s unchanged: lower-case ASCII,
@@ -33,9 +31,7 @@ func isPlain(s string) bool {
 			if 'A' <= r && r <= 'Z' {
 				return false
 			}
-		case 0x3041 <= r && r <= 0x3096, // hiragana
-			0x30A1 <= r && r <= 0x30FA, // katakana
-			r == 0x30FC,                // prolonged sound mark
+		case sagasutext.IsKanaLetter(r), // ぁ–ゖ, ァ–ヺ, ー
 			0x4E00 <= r && r <= 0x9FFF, // CJK unified ideographs
 			0xAC00 <= r && r <= 0xD7A3: // Hangul syllables
 		default:
@@ -43,35 +39,6 @@ func isPlain(s string) bool {
 		}
 	}
 	return true
-}
-
-// hasLatinMark reports whether s has a non-ASCII Latin letter or a combining
-// mark, the only runes stripLatinMarks can change.
-func hasLatinMark(s string) bool {
-	for _, r := range s {
-		if r >= utf8.RuneSelf && (unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Mn, r)) {
-			return true
-		}
-	}
-	return false
-}
-
-// stripLatinMarks decomposes s and drops the combining marks that follow a
-// Latin base letter, keeping those on other scripts (the dakuten of が).
-func stripLatinMarks(s string) string {
-	var b strings.Builder
-	prevLatin := false
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			if prevLatin {
-				continue
-			}
-		} else {
-			prevLatin = r < utf8.RuneSelf || unicode.Is(unicode.Latin, r)
-		}
-		b.WriteRune(r)
-	}
-	return norm.NFC.String(b.String())
 }
 
 // shape is how a word is capitalized.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // unit is one word of Latin (or other spaced) script, or one character of
@@ -67,25 +69,10 @@ func nameKey(name string) string {
 }
 
 // isCharRune reports whether r belongs to a script written without spaces
-// (or, for Korean, with particles attached), matched character by character.
+// (or, for Korean, with particles attached), matched character by character:
+// Han, kana, Hangul, and the long vowel marks ー ｰ that lengthen kana.
 func isCharRune(r rune) bool {
-	if r < 0x1100 {
-		return false
-	}
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		r == 0x30FC || r == 0xFF70 // prolonged sound marks ー ｰ
-}
-
-// isKana reports whether r is katakana, whose words must not be cut: "アーム"
-// (Arm) is not in "ロボットアーム" (robot arm).
-func isKana(r rune) bool {
-	return unicode.Is(unicode.Katakana, r) || r == 0x30FC || r == 0xFF70
-}
-
-// isVoicingMark reports whether r is a combining or half-width (han)dakuten,
-// which belongs to the kana before it.
-func isVoicingMark(r rune) bool {
-	return r == 0x3099 || r == 0x309A || r == 0xFF9E || r == 0xFF9F
+	return sagasutext.IsCJKScript(r) || sagasutext.IsLongVowelMark(r)
 }
 
 // isWordRune reports whether r is part of a word: a letter, digit or mark
@@ -121,7 +108,7 @@ func isSoftGap(gap string) bool {
 			if lines++; lines > 1 {
 				return false
 			}
-		case unicode.IsSpace(r), r == '-', r == '‐', r == '‑', r == '・', r == '･', r == '＝':
+		case unicode.IsSpace(r), r == '-', r == '‐', r == '‑', sagasutext.IsMiddleDot(r), r == '＝':
 		default:
 			return false
 		}
@@ -135,12 +122,14 @@ func charUnit(text string, i int, r rune, size int) unit {
 	end := i + size
 	for end < len(text) {
 		m, msize := utf8.DecodeRuneInString(text[end:])
-		if !isVoicingMark(m) {
+		if !sagasutext.IsVoicingMark(m) {
 			break
 		}
 		end += msize
 	}
-	return unit{key: fold(text[i:end]), start: i, end: end, rawEnd: end, kana: isKana(r)}
+	// A katakana unit is part of a word that must not be cut: "アーム" (Arm)
+	// is not in "ロボットアーム" (robot arm).
+	return unit{key: fold(text[i:end]), start: i, end: end, rawEnd: end, kana: sagasutext.IsKatakanaWordRune(r)}
 }
 
 // asciiLower returns text with its ASCII letters in lower case, keeping

@@ -3,7 +3,11 @@
 // name (Shinzō, Shinzou, Shinzoh; Tiba, Chiba) compare equal.
 package romaji
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/sagasu-search/sagasu/text"
+)
 
 // kanaRomaji spells each katakana (two-character digraphs first) in
 // Hepburn, the romanization English-language news uses.
@@ -41,7 +45,7 @@ func FromKana(s string) string {
 		case 'ッ':
 			double = true
 			continue
-		case 'ー':
+		case text.LongVowelMark:
 			continue // the vowel is written once
 		}
 		syl, n := syllable(rs[i:])
@@ -81,10 +85,10 @@ func geminate(syl string) string {
 	return syl[:1]
 }
 
-// toKatakana maps hiragana to katakana and leaves the rest.
+// toKatakana maps the hiragana syllables to katakana and leaves the rest.
 func toKatakana(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r >= 'ぁ' && r <= 'ゖ' {
+		if text.IsHiraganaLetter(r) {
 			return r + ('ァ' - 'ぁ')
 		}
 		return r

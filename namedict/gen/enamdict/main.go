@@ -26,6 +26,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/encoding/japanese"
+
+	"github.com/sagasu-search/sagasu/text"
 )
 
 func main() {
@@ -127,7 +129,7 @@ func parseLine(line string) (entry, bool) {
 		return entry{}, false
 	}
 	types, _, ok := strings.Cut(rest, ")")
-	if !ok || !isKana(reading) {
+	if !ok || !text.AllKana(reading) {
 		return entry{}, false
 	}
 	return entry{writing: writing, reading: reading, types: strings.Split(types, ",")}, true
@@ -175,14 +177,4 @@ func tagged(tag string, set map[string]bool) []string {
 		out = append(out, tag+"\t"+r)
 	}
 	return out
-}
-
-// isKana reports whether s is hiragana or katakana only.
-func isKana(s string) bool {
-	for _, r := range s {
-		if !(r >= 'ぁ' && r <= 'ゖ' || r >= 'ァ' && r <= 'ヺ' || r == 'ー') {
-			return false
-		}
-	}
-	return s != ""
 }

@@ -2,54 +2,19 @@ package analysis
 
 import (
 	"sync"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/registry"
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
 
-// widthFilter folds full- and half-width forms (ＡＩ → AI, ｶﾅ → カナ) like
-// Bleve's cjk_width, skipping the ASCII tokens that make up most of
-// English text: cjk_width decodes every token into runes.
-type widthFilter struct {
-	inner *cjk.CJKWidthFilter
-}
+// StemName is the registered name of the Porter stemming filter.
+const StemName = "sagasu_stem"
 
-// Filter implements analysis.TokenFilter.
-func (w widthFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	for i, tok := range input {
-		if !isASCII(tok.Term) {
-			input[i] = w.inner.Filter(analysis.TokenStream{tok})[0]
-		}
-	}
-	return input
-}
-
-// lengthFilter drops tokens longer than max runes; a token of at most max
-// bytes is kept without counting.
-type lengthFilter struct {
-	max int
-}
-
-// Filter implements analysis.TokenFilter.
-func (l lengthFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	out := input[:0]
-	for _, tok := range input {
-		if len(tok.Term) > 0 && (len(tok.Term) <= l.max || utf8.RuneCount(tok.Term) <= l.max) {
-			out = append(out, tok)
-		}
-	}
-	return out
-}
-
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+func init() {
+	must(registry.RegisterTokenFilter(StemName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return newStemFilter(), nil
+	}))
 }
 
 // stemFilter runs Porter stemming on ASCII tokens of three or more bytes:
