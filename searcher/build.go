@@ -10,6 +10,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/searcher/score"
 )
 
 // TitleBoost weighs a match in the title against one in the body. A word
@@ -113,7 +114,7 @@ func (s *Searcher) clauseQuery(c Clause, spans *[]entitySpan) (query.Query, erro
 		}
 		if len(c.Alternatives) > 1 {
 			if sp, ok := s.longestEntity([]Clause{{Alternatives: []Term{t}}}, 0); ok {
-				q = withEntity(q, sp.ent)
+				q = withEntity(q, sp.ent, s.bm25)
 				*spans = append(*spans, sp)
 			}
 		}
@@ -148,7 +149,7 @@ func (s *Searcher) spanQuery(cs []Clause, e entity.Entity) (query.Query, error) 
 	if err != nil {
 		return nil, err
 	}
-	return withEntity(q, e), nil
+	return withEntity(q, e, s.bm25), nil
 }
 
 // termQuery matches a word or phrase in the title or the body, or returns
@@ -168,7 +169,7 @@ func (s *Searcher) termQuery(t Term) (query.Query, error) {
 		if t.writtenOnly {
 			terms = terms[:1]
 		}
-		return wordQuery(terms), nil
+		return wordQuery(terms, s.bm25), nil
 	}
 	qs, err := s.phraseQueries(s.phraseVariants(t.Text, words))
 	if err != nil {
@@ -198,16 +199,16 @@ func (s *Searcher) phraseQueries(variants []string) ([]query.Query, error) {
 	}
 	var layouts [][][]string
 	for _, v := range variants {
-		if l := phraseTerms(a.Analyze([]byte(v))); len(l) > 0 {
+		if l := score.PhraseTerms(a.Analyze([]byte(v))); len(l) > 0 {
 			layouts = append(layouts, l)
 		}
 	}
 	writtenOnlyWhereRead(layouts)
 	var qs []query.Query
 	for _, group := range groupByWords(layouts) {
-		qs = append(qs, newSumQuery(1,
-			&bm25PhraseQuery{layouts: group, field: indexer.FieldTitle, boost: TitleBoost},
-			&bm25PhraseQuery{layouts: group, field: indexer.FieldBody, boost: 1}))
+		qs = append(qs, score.NewSumQuery(1,
+			&score.PhraseQuery{Layouts: group, Field: indexer.FieldTitle, Boost: TitleBoost, BM25: s.bm25},
+			&score.PhraseQuery{Layouts: group, Field: indexer.FieldBody, Boost: 1, BM25: s.bm25}))
 	}
 	return qs, nil
 }
@@ -278,13 +279,13 @@ func layoutKey(l [][]string, unordered bool) string {
 
 // wordQuery matches one word, given as its index terms (a Japanese word
 // and its reading), in the title or the body. A word found in both scores
-// both (see sumQuery); one term of several is enough.
-func wordQuery(terms []string) query.Query {
+// both (see score.SumQuery); one term of several is enough.
+func wordQuery(terms []string, bm25 score.BM25) query.Query {
 	alts := make([]query.Query, 0, len(terms))
 	for _, term := range terms {
-		alts = append(alts, newSumQuery(1,
-			&bm25TermQuery{term: term, field: indexer.FieldTitle, boost: TitleBoost},
-			&bm25TermQuery{term: term, field: indexer.FieldBody, boost: 1}))
+		alts = append(alts, score.NewSumQuery(1,
+			&score.TermQuery{Term: term, Field: indexer.FieldTitle, Boost: TitleBoost, BM25: bm25},
+			&score.TermQuery{Term: term, Field: indexer.FieldBody, Boost: 1, BM25: bm25}))
 	}
 	if len(alts) == 1 {
 		return alts[0]

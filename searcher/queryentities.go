@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/sagasu-search/sagasu/entity"
+	"github.com/sagasu-search/sagasu/searcher/score"
 )
 
 // QueryEntity is an entity a query was understood to name.
@@ -101,8 +102,8 @@ const EntityBoost = 1.0
 // withEntity lets articles that name e match where q, the query of the
 // words that name it, would: either matches, and an article matching both
 // scores higher than one matching either.
-func withEntity(q query.Query, e entity.Entity) query.Query {
-	tq := &bm25TermQuery{term: e.Name, field: e.Type, boost: EntityBoost}
+func withEntity(q query.Query, e entity.Entity, bm25 score.BM25) query.Query {
+	tq := &score.TermQuery{Term: e.Name, Field: e.Type, Boost: EntityBoost, BM25: bm25}
 	if q == nil {
 		return tq
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/searcher/score"
 )
 
 // Defaults of a request and of Limits.
@@ -71,6 +72,7 @@ type Searcher struct {
 	entities EntityResolver
 	limits   Limits
 	columns  *columnCache
+	bm25     score.BM25
 }
 
 // Option configures a Searcher.
@@ -84,7 +86,7 @@ func WithLimits(l Limits) Option {
 // New returns a Searcher over ix that resolves entity names with r (which may
 // be nil: entity filters then match canonical names only).
 func New(ix *indexer.Index, r EntityResolver, opts ...Option) *Searcher {
-	s := &Searcher{index: ix, entities: r, limits: Limits{}.withDefaults(), columns: newColumnCache()}
+	s := &Searcher{index: ix, entities: r, limits: Limits{}.withDefaults(), columns: newColumnCache(), bm25: score.DefaultBM25()}
 	for _, o := range opts {
 		o(s)
 	}
