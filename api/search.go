@@ -8,6 +8,7 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"github.com/sagasu-search/sagasu/queryplan"
 	"github.com/sagasu-search/sagasu/searcher"
 )
 
@@ -70,7 +71,7 @@ func handleEntity(s *searcher.Searcher) http.Handler {
 
 // writeSearchError maps the searcher's errors to answers.
 func writeSearchError(w http.ResponseWriter, r *http.Request, err error) {
-	var qe *searcher.QueryError
+	var qe *queryplan.QueryError
 	var re *searcher.RequestError
 	switch {
 	case errors.As(err, &qe):

@@ -74,18 +74,11 @@ func referenceSearch(t *testing.T, s *Searcher, r Request) *Response {
 	if err := r.normalize(s.limits); err != nil {
 		t.Fatal(err)
 	}
-	pq, err := ParseQuery(r.Query)
+	pl, filters, err := s.plan(r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pq, err = s.segmentJapanese(pq); err != nil {
-		t.Fatal(err)
-	}
-	bq, err := s.buildQuery(pq, r, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := bleve.NewSearchRequestOptions(bq.q, r.Size, r.From, false)
+	req := bleve.NewSearchRequestOptions(s.buildQuery(pl.Strict(), filters), r.Size, r.From, false)
 	req.Fields = hitFields
 	req.Highlight = bleve.NewHighlightWithStyle(HighlighterName)
 	req.Highlight.Fields = []string{indexer.FieldTitle, indexer.FieldBody}

@@ -9,17 +9,18 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/queryplan"
 )
 
 // Response is the answer to a search, in the JSON shape of the API.
 type Response struct {
-	Query         string        `json:"query"`
-	QueryEntities []QueryEntity `json:"query_entities"` // what the query was understood to name
-	Relaxed       bool          `json:"relaxed"`        // too few articles had every word: some words were enough
-	Total         uint64        `json:"total"`
-	TookMS        float64       `json:"took_ms"`
-	Hits          []Hit         `json:"hits"`
-	Facets        Facets        `json:"facets"`
+	Query         string                  `json:"query"`
+	QueryEntities []queryplan.QueryEntity `json:"query_entities"` // what the query was understood to name
+	Relaxed       bool                    `json:"relaxed"`        // too few articles had every word: some words were enough
+	Total         uint64                  `json:"total"`
+	TookMS        float64                 `json:"took_ms"`
+	Hits          []Hit                   `json:"hits"`
+	Facets        Facets                  `json:"facets"`
 }
 
 // Hit is one matching article.

@@ -14,6 +14,7 @@ import (
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/queryplan"
 )
 
 // aliasResolver knows a few aliases, standing in for the gazetteer.
@@ -318,7 +319,7 @@ func TestRequestErrors(t *testing.T) {
 		}
 	}
 	_, err := s.Search(context.Background(), Request{Query: `"open`})
-	var qe *QueryError
+	var qe *queryplan.QueryError
 	if !errors.As(err, &qe) {
 		t.Errorf("unclosed quote: %v, want *QueryError", err)
 	}

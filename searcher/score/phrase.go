@@ -7,30 +7,10 @@ import (
 	"reflect"
 	"slices"
 
-	blevanalysis "github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	bsearcher "github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 )
-
-// PhraseTerms returns the terms of an analyzed phrase by position, from
-// its first position: several terms at one position are alternatives (a
-// Japanese word and its reading), and a position no token holds matches
-// any term. It is what Bleve's match-phrase query builds.
-func PhraseTerms(tokens blevanalysis.TokenStream) [][]string {
-	if len(tokens) == 0 {
-		return nil
-	}
-	first, last := tokens[0].Position, tokens[0].Position
-	for _, t := range tokens {
-		first, last = min(first, t.Position), max(last, t.Position)
-	}
-	terms := make([][]string, last-first+1)
-	for _, t := range tokens {
-		terms[t.Position-first] = append(terms[t.Position-first], string(t.Term))
-	}
-	return terms
-}
 
 // NewPhraseSearcher matches documents whose field holds the words of a
 // phrase at consecutive positions, in the order of any of its layouts:

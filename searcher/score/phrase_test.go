@@ -15,6 +15,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/queryplan"
 	"github.com/sagasu-search/sagasu/searcher/internal/testindex"
 )
 
@@ -60,7 +61,7 @@ type phraseQuery struct {
 
 func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
 	tokens := m.AnalyzerNamed(analysis.Name).Analyze([]byte(q.text))
-	return NewPhraseSearcher(ctx, r, [][][]string{PhraseTerms(tokens)}, q.field, q.boost, DefaultBM25(), opts)
+	return NewPhraseSearcher(ctx, r, [][][]string{queryplan.PhraseTerms(tokens)}, q.field, q.boost, DefaultBM25(), opts)
 }
 
 // phraseHits returns every hit of q, in index order, as its ID, score and
@@ -110,7 +111,7 @@ func TestPhraseEitherOrder(t *testing.T) {
 					want[id] = mergeHit(want[id], rest)
 				}
 			}
-			layouts := [][][]string{PhraseTerms(a.Analyze([]byte(pair[0]))), PhraseTerms(a.Analyze([]byte(pair[1])))}
+			layouts := [][][]string{queryplan.PhraseTerms(a.Analyze([]byte(pair[0]))), queryplan.PhraseTerms(a.Analyze([]byte(pair[1])))}
 			got := phraseHits(t, ix, &layoutsQuery{layouts: layouts, field: indexer.FieldBody})
 			if len(got) != len(want) {
 				t.Fatalf("%d hits, Bleve's two phrases %d", len(got), len(want))

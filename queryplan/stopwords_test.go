@@ -1,4 +1,4 @@
-package searcher
+package queryplan
 
 import (
 	"slices"
@@ -20,16 +20,28 @@ func TestStopWordsInRelaxedQueries(t *testing.T) {
 		{"turbine -the blades", []string{"turbine", "the", "blades"}},                             // exclusions stay
 	}
 	for _, tt := range tests {
-		pq, err := ParseQuery(tt.query)
+		pl, err := testPlanner(t, nil).Plan(tt.query)
 		if err != nil {
 			t.Fatalf("%q: %v", tt.query, err)
 		}
 		var got []string
-		for _, c := range withoutStopWords(pq, tt.query).Clauses {
+		cs, _ := withoutStopWords(pl.clauses)
+		for _, c := range cs {
 			got = append(got, c.Alternatives[0].Text)
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q keeps %q, want %q", tt.query, got, tt.want)
 		}
 	}
+}
+
+// testPlanner returns a planner with Sagasu's analyzer from Bleve's
+// registry and resolver r (which may be nil).
+func testPlanner(t *testing.T, r EntityResolver) *Planner {
+	t.Helper()
+	a, err := RegistryAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewPlanner(a, r)
 }

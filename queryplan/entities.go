@@ -1,19 +1,15 @@
-package searcher
+package queryplan
 
 import (
 	"strings"
 	"unicode"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/sagasu-search/sagasu/entity"
-	"github.com/sagasu-search/sagasu/searcher/score"
 )
 
 // QueryEntity is an entity a query was understood to name.
 type QueryEntity struct {
-	Type string `json:"type"`
+	Type string `json:"type"` // corpus.TypePerson, TypeOrganization or TypePlace
 	Name string `json:"name"` // canonical name
 }
 
@@ -27,19 +23,18 @@ type entitySpan struct {
 	ent      entity.Entity
 }
 
-// entitySpans finds the entities that the required clauses of pq name, by
+// entitySpans finds the entities that the required clauses cs name, by
 // any alias the resolver knows: a quoted phrase, a word, or consecutive
 // words ("Abe Shinzo", "ソフトバンク", "Kono Taro"), longest first. A
 // single all-lower-case Latin word is not read as a name: "son" and "arm"
 // are words before they are Masayoshi Son and Arm.
-func (s *Searcher) entitySpans(pq ParsedQuery) []entitySpan {
-	if s.entities == nil {
+func (pl *Plan) entitySpans(cs []clause) []entitySpan {
+	if pl.p.entities == nil {
 		return nil
 	}
 	var out []entitySpan
-	cs := pq.Clauses
 	for i := 0; i < len(cs); {
-		if sp, ok := s.longestEntity(cs, i); ok {
+		if sp, ok := pl.longestEntity(cs, i); ok {
 			out = append(out, sp)
 			i = sp.to
 			continue
@@ -51,9 +46,9 @@ func (s *Searcher) entitySpans(pq ParsedQuery) []entitySpan {
 
 // longestEntity returns the longest run of clauses from cs[i] that names
 // an entity.
-func (s *Searcher) longestEntity(cs []Clause, i int) (entitySpan, bool) {
+func (pl *Plan) longestEntity(cs []clause, i int) (entitySpan, bool) {
 	var words []string
-	for j := i; j < len(cs) && j < i+maxEntityWords && isPlainClause(cs[j]); j++ {
+	for j := i; j < len(cs) && j < i+maxEntityWords && isPlainClause(cs[j].Clause); j++ {
 		t := cs[j].Alternatives[0]
 		if t.Phrase && j > i {
 			break
@@ -68,7 +63,7 @@ func (s *Searcher) longestEntity(cs []Clause, i int) (entitySpan, bool) {
 		if n == 1 && !cs[i].Alternatives[0].Phrase && isLowerLatin(text) {
 			continue
 		}
-		if e, ok := s.entities.Lookup("", text); ok {
+		if e, ok := pl.lookup("", text); ok {
 			return entitySpan{from: i, to: i + n, ent: e}, true
 		}
 	}
@@ -93,21 +88,6 @@ func isLowerLatin(s string) bool {
 		}
 	}
 	return letter
-}
-
-// EntityBoost weighs a match on an entity the query names, in articles that
-// name it by another alias, against a match of the query's text.
-const EntityBoost = 1.0
-
-// withEntity lets articles that name e match where q, the query of the
-// words that name it, would: either matches, and an article matching both
-// scores higher than one matching either.
-func withEntity(q query.Query, e entity.Entity, bm25 score.BM25) query.Query {
-	tq := &score.TermQuery{Term: e.Name, Field: e.Type, Boost: EntityBoost, BM25: bm25}
-	if q == nil {
-		return tq
-	}
-	return bleve.NewDisjunctionQuery(q, tq)
 }
 
 // queryEntities lists the entities of spans, without duplicates.
