@@ -13,7 +13,9 @@ import (
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 	"github.com/sagasu-search/sagasu/searcher/internal/testindex"
+	"github.com/sagasu-search/sagasu/searcher/snippet"
 )
 
 // TestCollectMatchesBleve checks Sagasu's collector (column facets, its own
@@ -80,7 +82,7 @@ func referenceSearch(t *testing.T, s *Searcher, r Request) *Response {
 	}
 	req := bleve.NewSearchRequestOptions(s.buildQuery(pl.Strict(), filters), r.Size, r.From, false)
 	req.Fields = hitFields
-	req.Highlight = bleve.NewHighlightWithStyle(HighlighterName)
+	req.Highlight = bleve.NewHighlightWithStyle(snippet.HighlighterName)
 	req.Highlight.Fields = []string{indexer.FieldTitle, indexer.FieldBody}
 	date := &search.SortField{Field: indexer.FieldPublished, Desc: true,
 		Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
@@ -90,8 +92,8 @@ func referenceSearch(t *testing.T, s *Searcher, r Request) *Response {
 	} else {
 		req.SortByCustom(search.SortOrder{score, date, id})
 	}
-	for _, f := range facetNames {
-		req.AddFacet(f.name, bleve.NewFacetRequest(f.field, r.FacetSize))
+	for _, f := range facet.Fields {
+		req.AddFacet(f.Name, bleve.NewFacetRequest(f.Field, r.FacetSize))
 	}
 	res, err := s.index.Bleve().SearchInContext(context.Background(), req)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 )
 
 // maxEntityValues bounds how many distinct values of one entity type an
@@ -48,7 +49,7 @@ func (s *Searcher) Entities(ctx context.Context, r EntitiesRequest) ([]EntityCou
 	prefix := analysis.FoldString(strings.TrimSpace(r.Prefix))
 	out := []EntityCount{}
 	for _, typ := range types {
-		for _, v := range facetValues(res.Facets[typ]) {
+		for _, v := range facet.Values(res.Facets[typ]) {
 			ec := EntityCount{Type: typ, Name: v.Value, Count: v.Count, Aliases: s.aliases(typ, v.Value)}
 			if prefix == "" || ec.hasWordPrefix(prefix) {
 				out = append(out, ec)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/sagasu-search/sagasu/queryplan"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 )
 
 // TestEntityAwareQueries checks that a query naming an entity by one alias
@@ -68,14 +69,14 @@ func TestEntityPage(t *testing.T) {
 		typ, name string
 		wantName  string
 		count     uint64
-		months    []FacetValue
+		months    []facet.Value
 		related   []string // type:name, in order
 		alias     string   // one alias the page must list
 	}{
-		{"person", "安倍晋三", "Shinzo Abe", 4, []FacetValue{}, nil, "Abe Shinzo"},
-		{"organization", "ソフトバンク", "SoftBank Group", 4, []FacetValue{},
+		{"person", "安倍晋三", "Shinzo Abe", 4, []facet.Value{}, nil, "Abe Shinzo"},
+		{"organization", "ソフトバンク", "SoftBank Group", 4, []facet.Value{},
 			[]string{"person:Masayoshi Son", "organization:Amazon", "organization:G7"}, "ソフトバンクグループ"},
-		{"person", "PM Kishida", "Fumio Kishida", 12, []FacetValue{{"2024-04", 1}},
+		{"person", "PM Kishida", "Fumio Kishida", 12, []facet.Value{fv("2024-04", 1)},
 			[]string{"place:Japan", "place:United States", "organization:Amazon"}, "岸田文雄"},
 	}
 	for _, tt := range tests {

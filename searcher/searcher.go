@@ -18,6 +18,7 @@ import (
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/queryplan"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 	"github.com/sagasu-search/sagasu/searcher/score"
 )
 
@@ -74,7 +75,7 @@ type Searcher struct {
 	index    *indexer.Index
 	entities EntityResolver
 	limits   Limits
-	columns  *columnCache
+	columns  *facet.Cache
 	bm25     score.BM25
 }
 
@@ -89,7 +90,7 @@ func WithLimits(l Limits) Option {
 // New returns a Searcher over ix that resolves entity names with r (which may
 // be nil: entity filters then match canonical names only).
 func New(ix *indexer.Index, r EntityResolver, opts ...Option) *Searcher {
-	s := &Searcher{index: ix, entities: r, limits: Limits{}.withDefaults(), columns: newColumnCache(), bm25: score.DefaultBM25()}
+	s := &Searcher{index: ix, entities: r, limits: Limits{}.withDefaults(), columns: facet.NewCache(), bm25: score.DefaultBM25()}
 	for _, o := range opts {
 		o(s)
 	}

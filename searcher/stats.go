@@ -8,6 +8,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 )
 
 // Stats describes the index.
@@ -15,7 +16,7 @@ type Stats struct {
 	Articles       uint64         `json:"articles"`
 	IndexBytes     int64          `json:"index_bytes"`
 	MappingVersion string         `json:"mapping_version"`
-	Languages      []FacetValue   `json:"languages"`
+	Languages      []facet.Value  `json:"languages"`
 	Entities       map[string]int `json:"entities"` // distinct entities by type
 }
 
@@ -39,9 +40,9 @@ func (s *Searcher) Stats(ctx context.Context) (*Stats, error) {
 		return nil, fmt.Errorf("index stats: %w", err)
 	}
 	st := &Stats{Articles: n, IndexBytes: size, MappingVersion: indexer.MappingVersion,
-		Languages: facetValues(res.Facets["lang"]), Entities: map[string]int{}}
+		Languages: facet.Values(res.Facets["lang"]), Entities: map[string]int{}}
 	for _, typ := range corpus.EntityTypes {
-		st.Entities[typ] = len(facetValues(res.Facets[typ]))
+		st.Entities[typ] = len(facet.Values(res.Facets[typ]))
 	}
 	return st, nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/sagasu-search/sagasu/searcher"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 )
 
 // searchFlags are the flags of "sagasu search".
@@ -105,7 +106,7 @@ func printHits(w io.Writer, res *searcher.Response, from int, color bool) {
 	}
 	for _, facet := range []struct {
 		name   string
-		values []searcher.FacetValue
+		values []facet.Value
 	}{{"people", res.Facets.Person}, {"organizations", res.Facets.Organization}, {"places", res.Facets.Place}} {
 		if len(facet.values) == 0 {
 			continue
