@@ -15,7 +15,7 @@ import (
 // handleSearch answers GET /api/v1/search.
 func handleSearch(s *searcher.Searcher) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req, err := searcher.ParseParams(r.URL.Query())
+		req, err := ParseParams(r.URL.Query())
 		if err != nil {
 			writeSearchError(w, r, err)
 			return
@@ -32,7 +32,7 @@ func handleSearch(s *searcher.Searcher) http.Handler {
 // handleEntities answers GET /api/v1/entities.
 func handleEntities(s *searcher.Searcher) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req, err := searcher.ParseEntitiesParams(r.URL.Query())
+		req, err := ParseEntitiesParams(r.URL.Query())
 		if err != nil {
 			writeSearchError(w, r, err)
 			return
@@ -51,7 +51,7 @@ func handleEntities(s *searcher.Searcher) http.Handler {
 func handleEntity(s *searcher.Searcher) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		vars := mux.Vars(r)
-		req, err := searcher.ParseEntityPageParams(vars["type"], vars["name"], r.URL.Query())
+		req, err := ParseEntityPageParams(vars["type"], vars["name"], r.URL.Query())
 		if err != nil {
 			writeSearchError(w, r, err)
 			return

@@ -73,7 +73,7 @@ func TestCollectMatchesBleve(t *testing.T) {
 // facets and highlighting.
 func referenceSearch(t *testing.T, s *Searcher, r Request) *Response {
 	t.Helper()
-	if err := r.normalize(s.limits); err != nil {
+	if err := r.Normalize(s.limits); err != nil {
 		t.Fatal(err)
 	}
 	pl, filters, err := s.plan(r)

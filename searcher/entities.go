@@ -63,6 +63,16 @@ func (s *Searcher) Entities(ctx context.Context, r EntitiesRequest) ([]EntityCou
 	return out, nil
 }
 
+// Normalize fills r's default size and checks r: the size against
+// maxSize, the type against the entity types. A request beyond them is
+// refused with a *RequestError naming the parameter.
+func (r *EntitiesRequest) Normalize(maxSize int) error {
+	_, err := r.types(maxSize)
+	return err
+}
+
+// types normalizes r (see Normalize) and returns the entity types it
+// lists.
 func (r *EntitiesRequest) types(maxSize int) ([]string, error) {
 	if r.Size == 0 {
 		r.Size = DefaultSize

@@ -44,8 +44,8 @@ type Limits struct {
 	MaxEntityFilters int // entity= parameters
 }
 
-// withDefaults fills l's zero fields.
-func (l Limits) withDefaults() Limits {
+// WithDefaults returns l with its zero fields set to their defaults.
+func (l Limits) WithDefaults() Limits {
 	for _, f := range []struct {
 		v   *int
 		def int
@@ -84,13 +84,13 @@ type Option func(*Searcher)
 
 // WithLimits sets the limits of a request (zero fields keep their defaults).
 func WithLimits(l Limits) Option {
-	return func(s *Searcher) { s.limits = l.withDefaults() }
+	return func(s *Searcher) { s.limits = l.WithDefaults() }
 }
 
 // New returns a Searcher over ix that resolves entity names with r (which may
 // be nil: entity filters then match canonical names only).
 func New(ix *indexer.Index, r EntityResolver, opts ...Option) *Searcher {
-	s := &Searcher{index: ix, entities: r, limits: Limits{}.withDefaults(), columns: facet.NewCache(), bm25: score.DefaultBM25()}
+	s := &Searcher{index: ix, entities: r, limits: Limits{}.WithDefaults(), columns: facet.NewCache(), bm25: score.DefaultBM25()}
 	for _, o := range opts {
 		o(s)
 	}
@@ -130,8 +130,9 @@ type RequestError struct {
 
 func (e *RequestError) Error() string { return fmt.Sprintf("parameter %q: %s", e.Param, e.Msg) }
 
-// normalize fills defaults and checks limits.
-func (r *Request) normalize(l Limits) error {
+// Normalize fills r's defaults and checks it against l: a request
+// beyond them is refused with a *RequestError naming the parameter.
+func (r *Request) Normalize(l Limits) error {
 	if r.Size == 0 {
 		r.Size = DefaultSize
 	}
@@ -173,7 +174,7 @@ func (r *Request) normalize(l Limits) error {
 // excluded.
 func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	start := time.Now()
-	if err := r.normalize(s.limits); err != nil {
+	if err := r.Normalize(s.limits); err != nil {
 		return nil, err
 	}
 	pl, filters, err := s.plan(r)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/sagasu-search/sagasu/api"
 	"github.com/sagasu-search/sagasu/searcher"
 	"github.com/sagasu-search/sagasu/searcher/facet"
 )
@@ -72,7 +73,7 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 func (f *searchFlags) request(q string) (searcher.Request, error) {
 	v := map[string][]string{"q": {q}, "sort": {f.sort}, "lang": {f.lang}, "since": {f.since}, "until": {f.until},
 		"size": {fmt.Sprint(f.size)}, "from": {fmt.Sprint(f.from)}, "entity": f.entities}
-	return searcher.ParseParams(v)
+	return api.ParseParams(v)
 }
 
 func (f *searchFlags) useColor(w io.Writer) bool {
