@@ -2,7 +2,6 @@ package queryplan
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/sagasu-search/sagasu/entity"
 )
@@ -73,21 +72,6 @@ func (pl *Plan) longestEntity(cs []clause, i int) (entitySpan, bool) {
 // isPlainClause reports whether c is one required term, not an OR.
 func isPlainClause(c Clause) bool {
 	return !c.Excluded && len(c.Alternatives) == 1
-}
-
-// isLowerLatin reports whether s has a letter and no capital, kana or
-// ideograph: a word typed in lower case.
-func isLowerLatin(s string) bool {
-	letter := false
-	for _, r := range s {
-		switch {
-		case unicode.IsUpper(r), unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-			return false
-		case unicode.IsLetter(r):
-			letter = true
-		}
-	}
-	return letter
 }
 
 // queryEntities lists the entities of spans, without duplicates.

@@ -9,7 +9,7 @@ import (
 // Form is a query as it is run, strict or relaxed: its groups of clauses
 // in the order typed, and the entities it names.
 type Form struct {
-	Groups   []Group
+	Groups   []Group       // in the order typed
 	Entities []QueryEntity // what the query was understood to name, without duplicates
 	// Required counts the required and quoted groups that match anything.
 	Required int
@@ -35,8 +35,8 @@ const (
 // Group is one clause of the query, or a run of clauses that together
 // name an entity, with the alternatives any of which matches it.
 type Group struct {
-	Kind         Kind
-	Alternatives []Match // none of them empty
+	Kind         Kind    // how it takes part in the query
+	Alternatives []Match // any of them matches; none of them empty
 }
 
 // Match is what one word, phrase or name matches: the index terms of a

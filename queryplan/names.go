@@ -7,19 +7,6 @@ import (
 	"github.com/sagasu-search/sagasu/analysis"
 )
 
-// Titles and honorifics that may stand before or after a name. A quoted
-// phrase is also matched without them: "PM Kishida" finds "Prime Minister
-// Kishida" and "Kishida". Compared folded (lower case, no accents).
-var (
-	titleWords = map[string]bool{"pm": true, "mr": true, "mrs": true, "ms": true, "miss": true, "dr": true,
-		"prof": true, "president": true, "premier": true, "chancellor": true, "minister": true, "prime": true,
-		"secretary": true, "ambassador": true, "governor": true, "gov": true, "senator": true, "sen": true,
-		"rep": true, "mayor": true, "ceo": true, "chairman": true, "chairwoman": true, "former": true,
-		"san": true, "shi": true, "sama": true, "kun": true, "chan": true, "sensei": true,
-		"首相": true, "総理": true, "氏": true, "さん": true, "様": true, "君": true, "社長": true, "会長": true,
-		"大統領": true, "知事": true, "議員": true, "大臣": true, "長官": true, "元": true, "前": true}
-)
-
 // phraseVariants returns the phrases a quoted phrase (or a word that
 // analyzes to several positions) is matched as: as typed; without titles
 // and honorifics at its edges; a two-word Latin name in the other order
@@ -132,19 +119,6 @@ func stripTitles(words []word) []word {
 		words = words[:len(words)-1]
 	}
 	return words
-}
-
-// allLatin reports whether every word is written in letters of the Latin
-// script (and digits).
-func allLatin(words []string) bool {
-	for _, w := range words {
-		for _, r := range w {
-			if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // looksLikeName reports whether two words are a person's name: both

@@ -2,7 +2,6 @@ package queryplan
 
 import (
 	"strings"
-	"unicode"
 )
 
 // segmentJapanese splits each unquoted query word written in Japanese
@@ -62,11 +61,4 @@ func (pl *Plan) entityRun(ws []word) int {
 func (pl *Plan) isEntityName(text string) bool {
 	_, ok := pl.lookup("", text)
 	return ok
-}
-
-// hasJapanese reports whether s has kana or ideographs.
-func hasJapanese(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool {
-		return unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han)
-	}) >= 0
 }

@@ -124,10 +124,11 @@ type Request struct {
 // RequestError reports a request parameter that is out of range or
 // malformed.
 type RequestError struct {
-	Param string
-	Msg   string
+	Param string // the parameter's name, as in the API
+	Msg   string // what is wrong with it
 }
 
+// Error implements error.
 func (e *RequestError) Error() string { return fmt.Sprintf("parameter %q: %s", e.Param, e.Msg) }
 
 // Normalize fills r's defaults and checks it against l: a request

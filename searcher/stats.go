@@ -20,15 +20,22 @@ type Stats struct {
 	Entities       map[string]int `json:"entities"` // distinct entities by type
 }
 
-// Stats counts the index's articles, languages and distinct entities.
+// Stats counts the index's articles, languages and distinct entities. A
+// cancelled ctx stops it between its reads.
 func (s *Searcher) Stats(ctx context.Context) (*Stats, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("index stats: %w", err)
+	}
 	n, err := s.index.Count()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("count articles: %w", err)
 	}
 	size, err := s.index.DiskSize()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("index size: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("index stats: %w", err)
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
 	req.AddFacet("lang", bleve.NewFacetRequest(indexer.FieldLang, 100))

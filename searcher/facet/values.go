@@ -22,8 +22,8 @@ type Facets struct {
 // Value is one value of a facet and the number of matching articles that
 // have it.
 type Value struct {
-	Value string `json:"value"`
-	Count int    `json:"count"`
+	Value string `json:"value"` // the value as indexed
+	Count int    `json:"count"` // matching articles that have it
 }
 
 // FromResults returns the facets of Bleve's results, named as in Fields.

@@ -50,9 +50,10 @@ func DefaultBM25() BM25 { return BM25{K1: BM25K1, B: BM25B} }
 // idf cancels the second idf. On the four English collections this raised
 // nDCG@10 on every one (EVALUATION.md).
 type TermQuery struct {
-	Term, Field string
-	Boost       float64
-	BM25        BM25
+	Term  string  // the index term
+	Field string  // the field it is matched in
+	Boost float64 // multiplies the score
+	BM25  BM25    // the scoring parameters
 }
 
 // Searcher implements query.Query.
@@ -88,10 +89,10 @@ func termIDF(ctx context.Context, r index.IndexReader, term, field string) (floa
 // has one boost for all its terms, so the boost is divided by their mean
 // idf: exact for a phrase of equally rare words, close for the rest.
 type PhraseQuery struct {
-	Layouts [][][]string
-	Field   string
-	Boost   float64
-	BM25    BM25
+	Layouts [][][]string // orders of the phrase: positions, each holding its alternative terms
+	Field   string       // the field it is matched in
+	Boost   float64      // multiplies the score
+	BM25    BM25         // the scoring parameters of its terms
 }
 
 // Searcher implements query.Query.

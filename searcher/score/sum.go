@@ -20,8 +20,8 @@ import (
 // query coord stays: there it rewards articles with more of the words,
 // and removing it lowered nDCG@10 on all four English collections.
 type SumQuery struct {
-	Clauses []query.Query
-	Min     int // clauses that must match, at least one
+	Clauses []query.Query // scored by the sum of those that match
+	Min     int           // clauses that must match, at least one
 }
 
 // NewSumQuery returns the query of clauses, at least min of which must
