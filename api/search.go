@@ -8,13 +8,14 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"github.com/sagasu-search/sagasu/queryplan"
 	"github.com/sagasu-search/sagasu/searcher"
 )
 
 // handleSearch answers GET /api/v1/search.
 func handleSearch(s *searcher.Searcher) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req, err := searcher.ParseParams(r.URL.Query())
+		req, err := ParseParams(r.URL.Query())
 		if err != nil {
 			writeSearchError(w, r, err)
 			return
@@ -31,7 +32,7 @@ func handleSearch(s *searcher.Searcher) http.Handler {
 // handleEntities answers GET /api/v1/entities.
 func handleEntities(s *searcher.Searcher) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req, err := searcher.ParseEntitiesParams(r.URL.Query())
+		req, err := ParseEntitiesParams(r.URL.Query())
 		if err != nil {
 			writeSearchError(w, r, err)
 			return
@@ -50,7 +51,7 @@ func handleEntities(s *searcher.Searcher) http.Handler {
 func handleEntity(s *searcher.Searcher) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		vars := mux.Vars(r)
-		req, err := searcher.ParseEntityPageParams(vars["type"], vars["name"], r.URL.Query())
+		req, err := ParseEntityPageParams(vars["type"], vars["name"], r.URL.Query())
 		if err != nil {
 			writeSearchError(w, r, err)
 			return
@@ -70,7 +71,7 @@ func handleEntity(s *searcher.Searcher) http.Handler {
 
 // writeSearchError maps the searcher's errors to answers.
 func writeSearchError(w http.ResponseWriter, r *http.Request, err error) {
-	var qe *searcher.QueryError
+	var qe *queryplan.QueryError
 	var re *searcher.RequestError
 	switch {
 	case errors.As(err, &qe):

@@ -20,6 +20,7 @@ import (
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/loadtest"
 	"github.com/sagasu-search/sagasu/searcher"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 )
 
 // fts5Engine is SQLite's FTS5, through the pure-Go modernc.org/sqlite
@@ -299,9 +300,9 @@ func (e *fts5Engine) request(q Query) loadtest.Request {
 
 // fts5Answer is the FTS5 server's answer, shaped like Sagasu's.
 type fts5Answer struct {
-	Total  int                              `json:"total"`
-	Hits   []fts5Hit                        `json:"hits"`
-	Facets map[string][]searcher.FacetValue `json:"facets"`
+	Total  int                      `json:"total"`
+	Hits   []fts5Hit                `json:"hits"`
+	Facets map[string][]facet.Value `json:"facets"`
 }
 
 type fts5Hit struct {
@@ -366,7 +367,7 @@ func (e *fts5Engine) search(ctx context.Context, match, typ, name string, byDate
 	if err != nil {
 		return nil, fmt.Errorf("page: %w", err)
 	}
-	a := &fts5Answer{Hits: make([]fts5Hit, len(rowids)), Facets: map[string][]searcher.FacetValue{}}
+	a := &fts5Answer{Hits: make([]fts5Hit, len(rowids)), Facets: map[string][]facet.Value{}}
 	if err := pick(e.stmts.count, e.stmts.countEntity).QueryRowContext(ctx, filter...).Scan(&a.Total); err != nil {
 		return nil, fmt.Errorf("count: %w", err)
 	}
@@ -439,7 +440,7 @@ func (e *fts5Engine) facets(ctx context.Context, st *sql.Stmt, args []any, a *ft
 		if err := rows.Scan(&field, &value, &n); err != nil {
 			return err
 		}
-		a.Facets[field] = append(a.Facets[field], searcher.FacetValue{Value: value, Count: n})
+		a.Facets[field] = append(a.Facets[field], facet.Value{Value: value, Count: n})
 		return nil
 	})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 
 	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/queryplan"
 	"github.com/sagasu-search/sagasu/searcher"
 )
 
@@ -250,4 +251,4 @@ func isLetters(s string) bool {
 // (package searcher drops them from relaxed queries), or the "s" or "t"
 // left by splitting a word at its apostrophe: the mix searches content
 // words.
-func isStopWord(w string) bool { return w == "s" || w == "t" || searcher.IsStopWord(w) }
+func isStopWord(w string) bool { return w == "s" || w == "t" || queryplan.IsStopWord(w) }

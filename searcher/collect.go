@@ -11,12 +11,14 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/searcher/facet"
+	"github.com/sagasu-search/sagasu/searcher/snippet"
 )
 
 // collect runs q through Bleve's search with Sagasu's own hit handler in
 // place of Bleve's top-N store: Bleve finds and scores the matches, and the
 // handler ranks them, counts the facets from the segment columns (see
-// columns.go) instead of Bleve's per-hit doc-value reads, and loads the
+// package facet) instead of Bleve's per-hit doc-value reads, and loads the
 // stored fields of the page of hits while the index snapshot is still
 // open. The page is highlighted afterwards (see highlight).
 func (s *Searcher) collect(ctx context.Context, q query.Query, r Request) (*bleve.SearchResult, error) {
@@ -38,7 +40,7 @@ func (s *Searcher) collect(ctx context.Context, q query.Query, r Request) (*blev
 		return nil, err
 	}
 	res.Hits = c.hits
-	res.Facets = c.facetResults()
+	res.Facets = c.counter.Results(c.facetSize)
 	return res, nil
 }
 
@@ -56,7 +58,7 @@ func (s *Searcher) highlight(ctx context.Context, q query.Query, hits search.Doc
 	}
 	page := bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids))
 	req := bleve.NewSearchRequestOptions(page, len(ids), 0, false)
-	req.Highlight = bleve.NewHighlightWithStyle(HighlighterName)
+	req.Highlight = bleve.NewHighlightWithStyle(snippet.HighlighterName)
 	req.Highlight.Fields = []string{indexer.FieldTitle, indexer.FieldBody}
 	res, err := s.index.Bleve().SearchInContext(ctx, req)
 	if err != nil {
@@ -76,19 +78,19 @@ func (s *Searcher) highlight(ctx context.Context, q query.Query, hits search.Doc
 
 // hitCollector ranks the hits of one search and counts their facets.
 type hitCollector struct {
-	cache     *columnCache
+	cache     *facet.Cache
 	from      int // hits to skip
 	window    int // from + size: hits to keep
 	byDate    bool
 	facetSize int
 
-	sc     *search.SearchContext
-	cols   *snapshotColumns
-	seg    int        // segment of the last hit (hits come in document order)
-	counts [][]uint32 // per segment, per facet, per value ordinal; nil until a hit falls in it
-	heap   hitHeap
-	hits   search.DocumentMatchCollection
-	err    error
+	sc      *search.SearchContext
+	cols    *facet.Snapshot
+	counter *facet.Counter
+	seg     int // segment of the last hit (hits come in document order)
+	heap    hitHeap
+	hits    search.DocumentMatchCollection
+	err     error
 }
 
 // ranked is a hit in the heap, with its publication date.
@@ -103,12 +105,11 @@ func (c *hitCollector) handler(sc *search.SearchContext) (search.DocumentMatchHa
 	if !ok {
 		return nil, false, fmt.Errorf("collect: index reader %T is not a scorch snapshot", sc.IndexReader)
 	}
-	cols, err := c.cache.forSnapshot(snap)
+	cols, err := c.cache.ForSnapshot(snap)
 	if err != nil {
 		return nil, false, err
 	}
-	c.sc, c.cols = sc, cols
-	c.counts = make([][]uint32, len(cols.segs)*numFacets)
+	c.sc, c.cols, c.counter = sc, cols, cols.NewCounter()
 	c.heap = hitHeap{less: c.worse}
 	return c.handle, false, nil
 }
@@ -118,17 +119,10 @@ func (c *hitCollector) handle(dm *search.DocumentMatch) error {
 	if dm == nil {
 		return c.finish()
 	}
-	num := dm.IndexInternalID.Value()
-	for c.seg+1 < len(c.cols.offsets) && num >= c.cols.offsets[c.seg+1] {
-		c.seg++
-	}
-	for c.seg > 0 && num < c.cols.offsets[c.seg] { // never, unless hits come out of order
-		c.seg--
-	}
-	local := num - c.cols.offsets[c.seg]
-	cols := c.cols.segs[c.seg]
-	c.count(cols, local)
-	h := ranked{dm: dm, date: cols.published[local]}
+	var local uint64
+	c.seg, local = c.cols.Locate(dm.IndexInternalID.Value(), c.seg)
+	c.counter.Add(c.seg, local)
+	h := ranked{dm: dm, date: c.cols.Published(c.seg, local)}
 	if len(c.heap.items) < c.window {
 		c.heap.push(h)
 		return nil
@@ -139,22 +133,6 @@ func (c *hitCollector) handle(dm *search.DocumentMatch) error {
 	}
 	c.sc.DocumentMatchPool.Put(c.heap.replaceTop(h).dm)
 	return nil
-}
-
-// count adds the facet values of local document n of the current segment.
-func (c *hitCollector) count(cols *segColumns, n uint64) {
-	base := c.seg * numFacets
-	for f := range cols.facets {
-		col := &cols.facets[f]
-		counts := c.counts[base+f]
-		if counts == nil {
-			counts = make([]uint32, len(col.values))
-			c.counts[base+f] = counts
-		}
-		for _, ord := range col.of(n) {
-			counts[ord]++
-		}
-	}
 }
 
 // worse reports whether a ranks below b: by relevance, newer first among
@@ -204,37 +182,6 @@ func (c *hitCollector) finish() error {
 		c.hits = append(c.hits, dm)
 	}
 	return nil
-}
-
-// facetResults adds up each facet's counts over the segments and keeps
-// the facetSize most frequent values (ties by value).
-func (c *hitCollector) facetResults() search.FacetResults {
-	out := search.FacetResults{}
-	for f, fn := range facetNames {
-		total := map[string]int{}
-		for seg := 0; c.cols != nil && seg < len(c.cols.segs); seg++ {
-			values := c.cols.segs[seg].facets[f].values
-			for ord, n := range c.counts[seg*numFacets+f] {
-				if n > 0 {
-					total[values[ord]] += int(n)
-				}
-			}
-		}
-		terms := make([]*search.TermFacet, 0, len(total))
-		for v, n := range total {
-			terms = append(terms, &search.TermFacet{Term: v, Count: n})
-		}
-		sort.Slice(terms, func(i, j int) bool {
-			if terms[i].Count != terms[j].Count {
-				return terms[i].Count > terms[j].Count
-			}
-			return terms[i].Term < terms[j].Term
-		})
-		tf := &search.TermFacets{}
-		tf.Add(terms[:min(len(terms), c.facetSize)]...)
-		out[fn.name] = &search.FacetResult{Field: fn.field, Terms: tf}
-	}
-	return out
 }
 
 // hitHeap is a binary heap with the worst kept hit on top.

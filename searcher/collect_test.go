@@ -13,47 +13,10 @@ import (
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
-	"github.com/sagasu-search/sagasu/synth"
+	"github.com/sagasu-search/sagasu/searcher/facet"
+	"github.com/sagasu-search/sagasu/searcher/internal/testindex"
+	"github.com/sagasu-search/sagasu/searcher/snippet"
 )
-
-// collectIndex indexes 1,200 synthetic articles in batches of 150 (so the
-// index has several segments), with copies that score alike, undated
-// articles and deletes, with the gazetteer's entities.
-func collectIndex(t *testing.T) *indexer.Index {
-	t.Helper()
-	g, err := synth.NewGenerator(synth.Options{Seed: 7, Articles: 1200, JapaneseShare: synth.DefaultJapaneseShare})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var articles []corpus.Article
-	for i := 0; i < 1200; i++ {
-		a := g.Next()
-		switch i % 100 {
-		case 3: // undated
-			a.Published = nil
-		case 4: // the same text and date as the article before: equal scores, ordered by ID
-			prev := articles[len(articles)-1]
-			a.Title, a.Body, a.Published, a.Lang = prev.Title, prev.Body, prev.Published, prev.Lang
-		}
-		articles = append(articles, a)
-	}
-	ix, err := indexer.NewInMemory(indexer.Options{Annotator: entity.NewExtractor(entity.Default())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	for start := 0; start < len(articles); start += 150 {
-		if err := ix.Put(context.Background(), articles[start:start+150]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for i := 10; i < len(articles); i += 97 {
-		if err := ix.Delete(context.Background(), articles[i].ID); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return ix
-}
 
 // TestCollectMatchesBleve checks Sagasu's collector (column facets, its own
 // ranking heap, highlighting the page afterwards) against Bleve's own
@@ -61,7 +24,7 @@ func collectIndex(t *testing.T) *indexer.Index {
 // facet requests: the same hits in the same order with the same scores
 // and fragments, the same total and the same facet counts.
 func TestCollectMatchesBleve(t *testing.T) {
-	ix := collectIndex(t)
+	ix := testindex.Synthetic(t)
 	s := New(ix, entity.Default())
 	since := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, r := range []Request{
@@ -110,23 +73,16 @@ func TestCollectMatchesBleve(t *testing.T) {
 // facets and highlighting.
 func referenceSearch(t *testing.T, s *Searcher, r Request) *Response {
 	t.Helper()
-	if err := r.normalize(s.limits); err != nil {
+	if err := r.Normalize(s.limits); err != nil {
 		t.Fatal(err)
 	}
-	pq, err := ParseQuery(r.Query)
+	pl, filters, err := s.plan(r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pq, err = s.segmentJapanese(pq); err != nil {
-		t.Fatal(err)
-	}
-	bq, err := s.buildQuery(pq, r, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := bleve.NewSearchRequestOptions(bq.q, r.Size, r.From, false)
+	req := bleve.NewSearchRequestOptions(s.buildQuery(pl.Strict(), filters), r.Size, r.From, false)
 	req.Fields = hitFields
-	req.Highlight = bleve.NewHighlightWithStyle(HighlighterName)
+	req.Highlight = bleve.NewHighlightWithStyle(snippet.HighlighterName)
 	req.Highlight.Fields = []string{indexer.FieldTitle, indexer.FieldBody}
 	date := &search.SortField{Field: indexer.FieldPublished, Desc: true,
 		Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
@@ -136,8 +92,8 @@ func referenceSearch(t *testing.T, s *Searcher, r Request) *Response {
 	} else {
 		req.SortByCustom(search.SortOrder{score, date, id})
 	}
-	for _, f := range facetNames {
-		req.AddFacet(f.name, bleve.NewFacetRequest(f.field, r.FacetSize))
+	for _, f := range facet.Fields {
+		req.AddFacet(f.Name, bleve.NewFacetRequest(f.Field, r.FacetSize))
 	}
 	res, err := s.index.Bleve().SearchInContext(context.Background(), req)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 )
 
 // maxEntityValues bounds how many distinct values of one entity type an
@@ -48,7 +49,7 @@ func (s *Searcher) Entities(ctx context.Context, r EntitiesRequest) ([]EntityCou
 	prefix := analysis.FoldString(strings.TrimSpace(r.Prefix))
 	out := []EntityCount{}
 	for _, typ := range types {
-		for _, v := range facetValues(res.Facets[typ]) {
+		for _, v := range facet.Values(res.Facets[typ]) {
 			ec := EntityCount{Type: typ, Name: v.Value, Count: v.Count, Aliases: s.aliases(typ, v.Value)}
 			if prefix == "" || ec.hasWordPrefix(prefix) {
 				out = append(out, ec)
@@ -62,6 +63,16 @@ func (s *Searcher) Entities(ctx context.Context, r EntitiesRequest) ([]EntityCou
 	return out, nil
 }
 
+// Normalize fills r's default size and checks r: the size against
+// maxSize, the type against the entity types. A request beyond them is
+// refused with a *RequestError naming the parameter.
+func (r *EntitiesRequest) Normalize(maxSize int) error {
+	_, err := r.types(maxSize)
+	return err
+}
+
+// types normalizes r (see Normalize) and returns the entity types it
+// lists.
 func (r *EntitiesRequest) types(maxSize int) ([]string, error) {
 	if r.Size == 0 {
 		r.Size = DefaultSize

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 )
 
 // ErrNoSuchEntity is returned for an entity no article names.
@@ -23,7 +24,7 @@ type EntityPage struct {
 	Name    string        `json:"name"`    // canonical name
 	Aliases []string      `json:"aliases"` // the other names it is known by
 	Count   uint64        `json:"count"`   // articles that name it
-	Months  []FacetValue  `json:"months"`  // articles per month ("2024-04"), oldest first; undated articles are not counted
+	Months  []facet.Value `json:"months"`  // articles per month ("2024-04"), oldest first; undated articles are not counted
 	Related []EntityCount `json:"related"` // entities named in the same articles, most articles first
 }
 
@@ -63,10 +64,10 @@ func (s *Searcher) Entity(ctx context.Context, r EntityPageRequest) (*EntityPage
 		return nil, fmt.Errorf("%s %q: %w", r.Type, name, ErrNoSuchEntity)
 	}
 	page := &EntityPage{Type: r.Type, Name: name, Aliases: s.aliases(r.Type, name), Count: res.Total,
-		Months: facetValues(res.Facets[indexer.FieldMonth])}
+		Months: facet.Values(res.Facets[indexer.FieldMonth])}
 	sort.Slice(page.Months, func(i, j int) bool { return page.Months[i].Value < page.Months[j].Value })
 	for _, typ := range corpus.EntityTypes {
-		for _, v := range facetValues(res.Facets[typ]) {
+		for _, v := range facet.Values(res.Facets[typ]) {
 			if typ == r.Type && v.Value == name {
 				continue
 			}

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	"github.com/sagasu-search/sagasu/queryplan"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 )
 
 // TestEntityAwareQueries checks that a query naming an entity by one alias
@@ -14,26 +17,26 @@ func TestEntityAwareQueries(t *testing.T) {
 	s := newNameSearcher(t)
 	tests := []struct {
 		q        string
-		entities []QueryEntity
+		entities []queryplan.QueryEntity
 		want     []string // the hits, as a set
 		first    []string // the hits that must rank before the others, as a set
 	}{
-		{`"Fumio Kishida"`, []QueryEntity{{"person", "Fumio Kishida"}},
+		{`"Fumio Kishida"`, []queryplan.QueryEntity{qe("person", "Fumio Kishida")},
 			[]string{"m1", "m12", "m14", "m2", "m3", "m6", "m7", "s0", "s1", "s2", "s3", "s4"},
 			[]string{"m1", "m2", "m7", "s0", "s1", "s2", "s3"}},
-		{"安倍晋三", []QueryEntity{{"person", "Shinzo Abe"}}, []string{"m10", "m16", "m8", "m9"}, []string{"m8"}},
+		{"安倍晋三", []queryplan.QueryEntity{qe("person", "Shinzo Abe")}, []string{"m10", "m16", "m8", "m9"}, []string{"m8"}},
 		// The same articles; Abe Lincoln near Shinzo Street (m15) is not him.
-		{"Abe Shinzo", []QueryEntity{{"person", "Shinzo Abe"}}, []string{"m10", "m16", "m8", "m9"}, nil},
-		{"Shinzō Abe", []QueryEntity{{"person", "Shinzo Abe"}}, []string{"m10", "m16", "m8", "m9"}, nil},
+		{"Abe Shinzo", []queryplan.QueryEntity{qe("person", "Shinzo Abe")}, []string{"m10", "m16", "m8", "m9"}, nil},
+		{"Shinzō Abe", []queryplan.QueryEntity{qe("person", "Shinzo Abe")}, []string{"m10", "m16", "m8", "m9"}, nil},
 		// Katakana finds the English articles about SoftBank Group.
-		{"ソフトバンク", []QueryEntity{{"organization", "SoftBank Group"}}, []string{"m30", "m31", "s2", "s4"}, []string{"m30"}},
-		{"Nvidia OR ソフトバンク", []QueryEntity{{"organization", "Nvidia"}, {"organization", "SoftBank Group"}},
+		{"ソフトバンク", []queryplan.QueryEntity{qe("organization", "SoftBank Group")}, []string{"m30", "m31", "s2", "s4"}, []string{"m30"}},
+		{"Nvidia OR ソフトバンク", []queryplan.QueryEntity{qe("organization", "Nvidia"), qe("organization", "SoftBank Group")},
 			[]string{"m30", "m31", "s1", "s2", "s3", "s4"}, nil},
 		// A lower-case word is a word: "son" is not Masayoshi Son.
-		{"son", []QueryEntity{}, []string{"m30", "m31", "s2"}, nil},
+		{"son", []queryplan.QueryEntity{}, []string{"m30", "m31", "s2"}, nil},
 		// A person the name lexicon knows, though no article names him.
-		{"Kono Taro", []QueryEntity{{"person", "Taro Kono"}}, nil, nil},
-		{"-Kishida", []QueryEntity{}, nil, nil},
+		{"Kono Taro", []queryplan.QueryEntity{qe("person", "Taro Kono")}, nil, nil},
+		{"-Kishida", []queryplan.QueryEntity{}, nil, nil},
 	}
 	for _, tt := range tests {
 		res, err := s.Search(context.Background(), Request{Query: tt.q, Size: 50})
@@ -66,14 +69,14 @@ func TestEntityPage(t *testing.T) {
 		typ, name string
 		wantName  string
 		count     uint64
-		months    []FacetValue
+		months    []facet.Value
 		related   []string // type:name, in order
 		alias     string   // one alias the page must list
 	}{
-		{"person", "安倍晋三", "Shinzo Abe", 4, []FacetValue{}, nil, "Abe Shinzo"},
-		{"organization", "ソフトバンク", "SoftBank Group", 4, []FacetValue{},
+		{"person", "安倍晋三", "Shinzo Abe", 4, []facet.Value{}, nil, "Abe Shinzo"},
+		{"organization", "ソフトバンク", "SoftBank Group", 4, []facet.Value{},
 			[]string{"person:Masayoshi Son", "organization:Amazon", "organization:G7"}, "ソフトバンクグループ"},
-		{"person", "PM Kishida", "Fumio Kishida", 12, []FacetValue{{"2024-04", 1}},
+		{"person", "PM Kishida", "Fumio Kishida", 12, []facet.Value{fv("2024-04", 1)},
 			[]string{"place:Japan", "place:United States", "organization:Amazon"}, "岸田文雄"},
 	}
 	for _, tt := range tests {
@@ -100,3 +103,6 @@ func TestEntityPage(t *testing.T) {
 		t.Errorf("unknown entity: %v, want ErrNoSuchEntity", err)
 	}
 }
+
+// qe is the entity a query names, of type typ and canonical name.
+func qe(typ, name string) queryplan.QueryEntity { return queryplan.QueryEntity{Type: typ, Name: name} }

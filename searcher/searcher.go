@@ -1,6 +1,7 @@
-// Package searcher answers search requests over a Sagasu index: it parses
-// the query syntax, builds the Bleve query with filters, and turns the
-// result into ranked hits with highlighted snippets and facet counts.
+// Package searcher answers search requests over a Sagasu index: it plans
+// the query (package queryplan), translates the plan and the request's
+// filters into a Bleve query scored by package score, and turns the result
+// into ranked hits with highlighted snippets and facet counts.
 package searcher
 
 import (
@@ -11,10 +12,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/queryplan"
+	"github.com/sagasu-search/sagasu/searcher/facet"
+	"github.com/sagasu-search/sagasu/searcher/score"
 )
 
 // Defaults of a request and of Limits.
@@ -39,8 +44,8 @@ type Limits struct {
 	MaxEntityFilters int // entity= parameters
 }
 
-// withDefaults fills l's zero fields.
-func (l Limits) withDefaults() Limits {
+// WithDefaults returns l with its zero fields set to their defaults.
+func (l Limits) WithDefaults() Limits {
 	for _, f := range []struct {
 		v   *int
 		def int
@@ -70,7 +75,8 @@ type Searcher struct {
 	index    *indexer.Index
 	entities EntityResolver
 	limits   Limits
-	columns  *columnCache
+	columns  *facet.Cache
+	bm25     score.BM25
 }
 
 // Option configures a Searcher.
@@ -78,13 +84,13 @@ type Option func(*Searcher)
 
 // WithLimits sets the limits of a request (zero fields keep their defaults).
 func WithLimits(l Limits) Option {
-	return func(s *Searcher) { s.limits = l.withDefaults() }
+	return func(s *Searcher) { s.limits = l.WithDefaults() }
 }
 
 // New returns a Searcher over ix that resolves entity names with r (which may
 // be nil: entity filters then match canonical names only).
 func New(ix *indexer.Index, r EntityResolver, opts ...Option) *Searcher {
-	s := &Searcher{index: ix, entities: r, limits: Limits{}.withDefaults(), columns: newColumnCache()}
+	s := &Searcher{index: ix, entities: r, limits: Limits{}.WithDefaults(), columns: facet.NewCache(), bm25: score.DefaultBM25()}
 	for _, o := range opts {
 		o(s)
 	}
@@ -118,14 +124,16 @@ type Request struct {
 // RequestError reports a request parameter that is out of range or
 // malformed.
 type RequestError struct {
-	Param string
-	Msg   string
+	Param string // the parameter's name, as in the API
+	Msg   string // what is wrong with it
 }
 
+// Error implements error.
 func (e *RequestError) Error() string { return fmt.Sprintf("parameter %q: %s", e.Param, e.Msg) }
 
-// normalize fills defaults and checks limits.
-func (r *Request) normalize(l Limits) error {
+// Normalize fills r's defaults and checks it against l: a request
+// beyond them is refused with a *RequestError naming the parameter.
+func (r *Request) Normalize(l Limits) error {
 	if r.Size == 0 {
 		r.Size = DefaultSize
 	}
@@ -156,33 +164,33 @@ func (r *Request) normalize(l Limits) error {
 	return nil
 }
 
-// Search runs r. A malformed query is a *QueryError and a bad parameter a
-// *RequestError; other errors are the index's.
+// Search runs r. A malformed query is a *queryplan.QueryError and a bad
+// parameter a *RequestError; other errors are the index's.
 //
 // Every required word must match. A query of RelaxMinClauses or more
 // required clauses that finds fewer articles than the page asks for
 // (from + size) is run again relaxed (see minShould) without its stop
-// words, ranked by BM25, and the answer says "relaxed": true. Phrases and names keep their words
-// together either way, and excluded words stay excluded.
+// words, ranked by BM25, and the answer says "relaxed": true. Phrases and
+// names keep their words together either way, and excluded words stay
+// excluded.
 func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	start := time.Now()
-	if err := r.normalize(s.limits); err != nil {
+	if err := r.Normalize(s.limits); err != nil {
 		return nil, err
 	}
-	pq, err := ParseQuery(r.Query)
+	pl, filters, err := s.plan(r)
 	if err != nil {
 		return nil, err
 	}
-	if pq, err = s.segmentJapanese(pq); err != nil {
-		return nil, err
-	}
-	bq, res, err := s.run(ctx, pq, r, false)
+	form := pl.Strict()
+	res, err := s.run(ctx, form, filters, r)
 	if err != nil {
 		return nil, err
 	}
-	relaxed := bq.required >= RelaxMinClauses && res.Total < uint64(r.From+r.Size)
+	relaxed := form.Required >= RelaxMinClauses && res.Total < uint64(r.From+r.Size)
 	if relaxed {
-		if bq, res, err = s.run(ctx, withoutStopWords(pq, r.Query), r, true); err != nil {
+		form = pl.Relaxed()
+		if res, err = s.run(ctx, form, filters, r); err != nil {
 			return nil, err
 		}
 	}
@@ -190,22 +198,35 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	out.QueryEntities = bq.named
+	out.QueryEntities = form.Entities
 	out.Relaxed = relaxed
 	return out, nil
 }
 
-// run builds the query of pq and r, strict or relaxed, and searches.
-func (s *Searcher) run(ctx context.Context, pq ParsedQuery, r Request, relaxed bool) (builtQuery, *bleve.SearchResult, error) {
-	bq, err := s.buildQuery(pq, r, relaxed)
+// plan plans r's query and builds its filters, once for both runs.
+func (s *Searcher) plan(r Request) (*queryplan.Plan, []query.Query, error) {
+	a, err := queryplan.IndexAnalyzer(s.index.Bleve().Mapping())
 	if err != nil {
-		return bq, nil, err
+		return nil, nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
-	res, err := s.collect(ctx, bq.q, r)
+	pl, err := queryplan.NewPlanner(a, s.entities).Plan(r.Query)
 	if err != nil {
-		return bq, nil, fmt.Errorf("search %q: %w", r.Query, err)
+		return nil, nil, err
 	}
-	return bq, res, nil
+	filters, err := s.filters(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	return pl, filters, nil
+}
+
+// run translates a form of the query, with the filters, and searches.
+func (s *Searcher) run(ctx context.Context, f *queryplan.Form, filters []query.Query, r Request) (*bleve.SearchResult, error) {
+	res, err := s.collect(ctx, s.buildQuery(f, filters), r)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Query, err)
+	}
+	return res, nil
 }
 
 // RelaxMinClauses is the number of required clauses from which a query

@@ -14,6 +14,8 @@ import (
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/queryplan"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 )
 
 // aliasResolver knows a few aliases, standing in for the gazetteer.
@@ -270,15 +272,15 @@ func TestFacets(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		got  []FacetValue
-		want []FacetValue
+		got  []facet.Value
+		want []facet.Value
 	}{
-		{"person", res.Facets.Person, []FacetValue{{"Fumio Kishida", 3}, {"Joe Biden", 2}, {"Shinzo Abe", 1}}},
-		{"place", res.Facets.Place, []FacetValue{{"Japan", 3}, {"United States", 2}, {"Washington", 2}}},
-		{"organization", res.Facets.Organization, []FacetValue{{"Amazon", 1}, {"Microsoft", 1}, {"Nvidia", 1}}},
-		{"source", res.Facets.Source, []FacetValue{{"Wire A", 2}, {"Wire B", 2}, {"Wire J", 2}}},
-		{"lang", res.Facets.Lang, []FacetValue{{"en", 6}, {"ja", 2}}},
-		{"published", res.Facets.Published, []FacetValue{{"2024-04", 4}, {"2022-07", 1}, {"2023-11", 1}}},
+		{"person", res.Facets.Person, []facet.Value{fv("Fumio Kishida", 3), fv("Joe Biden", 2), fv("Shinzo Abe", 1)}},
+		{"place", res.Facets.Place, []facet.Value{fv("Japan", 3), fv("United States", 2), fv("Washington", 2)}},
+		{"organization", res.Facets.Organization, []facet.Value{fv("Amazon", 1), fv("Microsoft", 1), fv("Nvidia", 1)}},
+		{"source", res.Facets.Source, []facet.Value{fv("Wire A", 2), fv("Wire B", 2), fv("Wire J", 2)}},
+		{"lang", res.Facets.Lang, []facet.Value{fv("en", 6), fv("ja", 2)}},
+		{"published", res.Facets.Published, []facet.Value{fv("2024-04", 4), fv("2022-07", 1), fv("2023-11", 1)}},
 	}
 	for _, tt := range tests {
 		if !reflect.DeepEqual(tt.got, tt.want) {
@@ -289,7 +291,7 @@ func TestFacets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []FacetValue{{"Fumio Kishida", 3}, {"Joe Biden", 2}}; !reflect.DeepEqual(q.Facets.Person, want) {
+	if want := []facet.Value{fv("Fumio Kishida", 3), fv("Joe Biden", 2)}; !reflect.DeepEqual(q.Facets.Person, want) {
 		t.Errorf("person facet for Kishida = %v, want %v (counts only matching articles)", q.Facets.Person, want)
 	}
 }
@@ -318,7 +320,7 @@ func TestRequestErrors(t *testing.T) {
 		}
 	}
 	_, err := s.Search(context.Background(), Request{Query: `"open`})
-	var qe *QueryError
+	var qe *queryplan.QueryError
 	if !errors.As(err, &qe) {
 		t.Errorf("unclosed quote: %v, want *QueryError", err)
 	}
@@ -352,3 +354,6 @@ func TestEntities(t *testing.T) {
 		}
 	}
 }
+
+// fv is a facet value and its count.
+func fv(v string, n int) facet.Value { return facet.Value{Value: v, Count: n} }

@@ -9,7 +9,9 @@ import (
 	"os"
 	"strings"
 
+	"github.com/sagasu-search/sagasu/api"
 	"github.com/sagasu-search/sagasu/searcher"
+	"github.com/sagasu-search/sagasu/searcher/facet"
 )
 
 // searchFlags are the flags of "sagasu search".
@@ -71,7 +73,7 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 func (f *searchFlags) request(q string) (searcher.Request, error) {
 	v := map[string][]string{"q": {q}, "sort": {f.sort}, "lang": {f.lang}, "since": {f.since}, "until": {f.until},
 		"size": {fmt.Sprint(f.size)}, "from": {fmt.Sprint(f.from)}, "entity": f.entities}
-	return searcher.ParseParams(v)
+	return api.ParseParams(v)
 }
 
 func (f *searchFlags) useColor(w io.Writer) bool {
@@ -105,7 +107,7 @@ func printHits(w io.Writer, res *searcher.Response, from int, color bool) {
 	}
 	for _, facet := range []struct {
 		name   string
-		values []searcher.FacetValue
+		values []facet.Value
 	}{{"people", res.Facets.Person}, {"organizations", res.Facets.Organization}, {"places", res.Facets.Place}} {
 		if len(facet.values) == 0 {
 			continue

@@ -14,6 +14,7 @@ import (
 	"github.com/sagasu-search/sagasu/engine"
 	"github.com/sagasu-search/sagasu/eval"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/queryplan"
 	"github.com/sagasu-search/sagasu/searcher"
 )
 
@@ -59,7 +60,7 @@ func (e *Engine) Index(ctx context.Context, docs []eval.Doc) error {
 // Failures.
 func (e *Engine) Search(ctx context.Context, q string, k int) ([]string, error) {
 	res, err := e.eng.Searcher.Search(ctx, searcher.Request{Query: q, Size: k})
-	var qe *searcher.QueryError
+	var qe *queryplan.QueryError
 	if errors.As(err, &qe) {
 		e.failures++
 		return nil, nil

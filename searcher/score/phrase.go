@@ -1,4 +1,4 @@
-package searcher
+package score
 
 import (
 	"context"
@@ -7,41 +7,22 @@ import (
 	"reflect"
 	"slices"
 
-	blevanalysis "github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	bsearcher "github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// phraseTerms returns the terms of an analyzed phrase by position, from
-// its first position: several terms at one position are alternatives (a
-// Japanese word and its reading), and a position no token holds matches
-// any term. It is what Bleve's match-phrase query builds.
-func phraseTerms(tokens blevanalysis.TokenStream) [][]string {
-	if len(tokens) == 0 {
-		return nil
-	}
-	first, last := tokens[0].Position, tokens[0].Position
-	for _, t := range tokens {
-		first, last = min(first, t.Position), max(last, t.Position)
-	}
-	terms := make([][]string, last-first+1)
-	for _, t := range tokens {
-		terms[t.Position-first] = append(terms[t.Position-first], string(t.Term))
-	}
-	return terms
-}
-
-// newPhraseSearcher matches documents whose field holds the words of a
+// NewPhraseSearcher matches documents whose field holds the words of a
 // phrase at consecutive positions, in the order of any of its layouts:
 // the same positions (each a word's alternative terms) in different
 // orders, such as "Kishida Fumio" and "Fumio Kishida". It scores a match
 // as Bleve's multi-phrase searcher does, by the conjunction of the
-// positions' term searchers, which it shares between the layouts. Bleve's
+// positions' term searchers (scored by BM25 with bm25), which it shares
+// between the layouts. Bleve's
 // searcher turns every candidate's term locations into maps and searches
 // them recursively; this one checks positions in sorted slices it reuses,
 // which made phrase and name queries several times cheaper.
-func newPhraseSearcher(ctx context.Context, r index.IndexReader, layouts [][][]string, field string, boost float64, opts search.SearcherOptions) (search.Searcher, error) {
+func NewPhraseSearcher(ctx context.Context, r index.IndexReader, layouts [][][]string, field string, boost float64, bm25 BM25, opts search.SearcherOptions) (search.Searcher, error) {
 	opts.IncludeTermVectors = true
 	var parts []search.Searcher
 	closeAll := func() {
@@ -55,7 +36,7 @@ func newPhraseSearcher(ctx context.Context, r index.IndexReader, layouts [][][]s
 			if term == "" {
 				continue
 			}
-			s, err := bsearcher.NewTermSearcher(ctx, r, term, field, boost, opts)
+			s, err := NewTermSearcher(ctx, r, term, field, boost, bm25, opts)
 			if err != nil {
 				closeAll()
 				return nil, fmt.Errorf("phrase term %q in %s: %w", term, field, err)

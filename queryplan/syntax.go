@@ -1,4 +1,4 @@
-package searcher
+package queryplan
 
 import (
 	"fmt"
@@ -19,32 +19,30 @@ import (
 
 // Term is one word or quoted phrase of a query, as typed.
 type Term struct {
-	Text   string
-	Phrase bool
-	// writtenOnly matches the word as written, not by its reading: set
-	// for the Japanese words of a relaxed query (see withoutStopWords).
-	writtenOnly bool
+	Text   string // the word, or the phrase without its quotes
+	Phrase bool   // quoted
 }
 
 // Clause is a required group of alternatives (one term unless joined by
 // OR), or an excluded term.
 type Clause struct {
-	Alternatives []Term
-	Excluded     bool
+	Alternatives []Term // the terms joined by OR, at least one
+	Excluded     bool   // written with a leading minus
 }
 
 // ParsedQuery is a query's clauses in the order typed.
 type ParsedQuery struct {
-	Clauses []Clause
+	Clauses []Clause // in the order typed
 }
 
 // QueryError describes a malformed query. Pos is the 0-based character
 // position where the problem was found.
 type QueryError struct {
-	Pos int
-	Msg string
+	Pos int    // 0-based character (rune) position
+	Msg string // what is wrong, for the reader
 }
 
+// Error implements error.
 func (e *QueryError) Error() string {
 	return fmt.Sprintf("malformed query at character %d: %s", e.Pos+1, e.Msg)
 }

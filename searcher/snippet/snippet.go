@@ -1,14 +1,21 @@
-package searcher
+// Package snippet makes the snippets of a hit: it registers Sagasu's
+// highlighter with Bleve (HighlighterName), whose fragments start and end
+// at word boundaries, and gives a field without a match its opening.
+package snippet
 
 import (
+	"html"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/registry"
+
 	"github.com/blevesearch/bleve/v2/search/highlight"
 	htmlformat "github.com/blevesearch/bleve/v2/search/highlight/format/html"
 	simplefrag "github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
 	simplehl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
+	"github.com/sagasu-search/sagasu/corpus"
 )
 
 // HighlighterName is the registered name of Sagasu's highlighter: Bleve's
@@ -118,4 +125,23 @@ func wordEnd(orig []byte, e, limit int) int {
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
+}
+
+// Of returns the snippets of a field: its highlighted fragments, adjacent
+// marks joined, or, when there are none, the HTML-escaped opening of the
+// field's text (max runes, 0 for all of it), or no snippet for no text.
+func Of(fragments []string, text interface{}, max int) []string {
+	if len(fragments) > 0 {
+		out := make([]string, len(fragments))
+		for i, f := range fragments {
+			// Japanese words are separate tokens: 岸田 and 文雄 become one mark.
+			out[i] = strings.ReplaceAll(f, "</mark><mark>", "")
+		}
+		return out
+	}
+	s, _ := text.(string)
+	if s == "" {
+		return []string{}
+	}
+	return []string{html.EscapeString(corpus.Shorten(s, max))}
 }

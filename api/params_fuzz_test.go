@@ -1,4 +1,4 @@
-package searcher
+package api
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sagasu-search/sagasu/searcher"
 )
 
 // paramSeeds are raw query strings for FuzzParams: each parameter valid,
@@ -31,23 +33,23 @@ var paramSeeds = []string{
 	"sort=relevance", "sort=date", "sort=DATE", "sort=",
 	"size=1&size=2", "q=a&q=b", "unknown=1", "Q=kishida", "q",
 	"q=%zz", "q=%", "q=a;b", "q=a%00b", "q=%ff%fe", "q=%0a%09%1b",
-	"&&&=&==", "q=" + strings.Repeat("x", MaxQueryRunes+1),
-	"q=" + strings.Repeat("%E3%81%82", MaxQueryRunes+1),
-	"entity=person:a" + strings.Repeat("&entity=person:a", MaxEntityFilters),
+	"&&&=&==", "q=" + strings.Repeat("x", searcher.MaxQueryRunes+1),
+	"q=" + strings.Repeat("%E3%81%82", searcher.MaxQueryRunes+1),
+	"entity=person:a" + strings.Repeat("&entity=person:a", searcher.MaxEntityFilters),
 	"type=person&prefix=kish&size=10", "type=animal", "prefix=%C5%8D",
 }
 
 // paramLimits are the limits FuzzParams checks requests against: the
 // defaults and small ones, so that every bound is reachable.
-var paramLimits = []Limits{
-	Limits{}.withDefaults(),
-	Limits{MaxSize: 3, MaxWindow: 10, MaxFacetSize: 4, MaxQueryRunes: 8, MaxEntityFilters: 1}.withDefaults(),
+var paramLimits = []searcher.Limits{
+	searcher.Limits{}.WithDefaults(),
+	searcher.Limits{MaxSize: 3, MaxWindow: 10, MaxFacetSize: 4, MaxQueryRunes: 8, MaxEntityFilters: 1}.WithDefaults(),
 }
 
 // FuzzParams parses arbitrary query strings the way the HTTP API does
 // (URL.Query, which keeps what parses) and checks that ParseParams,
 // ParseEntitiesParams and ParseEntityPageParams never panic and fail only
-// with a *RequestError; that a parsed search request carries its
+// with a *searcher.RequestError; that a parsed search request carries its
 // parameters; and that a request the searcher accepts (normalize) is within
 // every limit: size, from + size, facet size, query length, sort order,
 // date order and entity filters. The entity listing and page are checked
@@ -74,8 +76,8 @@ func FuzzParams(f *testing.F) {
 		} else {
 			for _, l := range paramLimits {
 				req := er
-				if _, err := req.types(l.MaxFacetSize); err != nil {
-					requestError(t, "EntitiesRequest.types", raw, err)
+				if err := req.Normalize(l.MaxFacetSize); err != nil {
+					requestError(t, "EntitiesRequest.Normalize", raw, err)
 				} else if req.Size < 1 || req.Size > l.MaxFacetSize {
 					t.Fatalf("%q: entity listing accepted size %d, limit %d", raw, req.Size, l.MaxFacetSize)
 				}
@@ -89,18 +91,18 @@ func FuzzParams(f *testing.F) {
 }
 
 // requestError fails unless err, returned by fn for raw, is a
-// *RequestError with a message (its parameter may be "", the name of an
+// *searcher.RequestError with a message (its parameter may be "", the name of an
 // unknown parameter in "=x").
 func requestError(t *testing.T, fn, raw string, err error) {
 	t.Helper()
-	var re *RequestError
+	var re *searcher.RequestError
 	if !errors.As(err, &re) || re.Msg == "" {
-		t.Fatalf("%s(%q) error %T %v, want a *RequestError", fn, raw, err, err)
+		t.Fatalf("%s(%q) error %T %v, want a *searcher.RequestError", fn, raw, err, err)
 	}
 }
 
 // checkParsed checks that r, parsed from v, holds v's parameters.
-func checkParsed(t *testing.T, raw string, v url.Values, r Request) {
+func checkParsed(t *testing.T, raw string, v url.Values, r searcher.Request) {
 	t.Helper()
 	if r.Query != v.Get("q") || r.Lang != v.Get("lang") || r.Source != v.Get("source") || r.Sort != v.Get("sort") {
 		t.Fatalf("ParseParams(%q) = %+v, lost a parameter of %v", raw, r, v)
@@ -119,12 +121,12 @@ func checkParsed(t *testing.T, raw string, v url.Values, r Request) {
 }
 
 // checkNormalized checks that r, once the searcher has filled its defaults
-// and checked it against l, is either refused with a *RequestError or
+// and checked it against l, is either refused with a *searcher.RequestError or
 // within every limit.
-func checkNormalized(t *testing.T, raw string, r Request, l Limits) {
+func checkNormalized(t *testing.T, raw string, r searcher.Request, l searcher.Limits) {
 	t.Helper()
-	if err := r.normalize(l); err != nil {
-		requestError(t, "normalize", raw, err)
+	if err := r.Normalize(l); err != nil {
+		requestError(t, "Normalize", raw, err)
 		return
 	}
 	switch {
@@ -136,7 +138,7 @@ func checkNormalized(t *testing.T, raw string, r Request, l Limits) {
 		t.Fatalf("%q: accepted facet_size %d, limit %d", raw, r.FacetSize, l.MaxFacetSize)
 	case utf8.RuneCountInString(r.Query) > l.MaxQueryRunes:
 		t.Fatalf("%q: accepted a query of %d characters, limit %d", raw, utf8.RuneCountInString(r.Query), l.MaxQueryRunes)
-	case r.Sort != SortRelevance && r.Sort != SortDate:
+	case r.Sort != searcher.SortRelevance && r.Sort != searcher.SortDate:
 		t.Fatalf("%q: accepted sort %q", raw, r.Sort)
 	case r.Since != nil && r.Until != nil && !r.Since.Before(*r.Until):
 		t.Fatalf("%q: accepted since %v not before until %v", raw, r.Since, r.Until)
@@ -144,7 +146,7 @@ func checkNormalized(t *testing.T, raw string, r Request, l Limits) {
 		t.Fatalf("%q: accepted %d entity filters, limit %d", raw, len(r.Entities), l.MaxEntityFilters)
 	}
 	again := r
-	if err := again.normalize(l); err != nil {
+	if err := again.Normalize(l); err != nil {
 		t.Fatalf("%q: a normalized request is refused: %v", raw, err)
 	}
 }

@@ -1,18 +1,14 @@
-package searcher
+package queryplan
 
 import (
 	"strings"
-	"unicode"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/sagasu-search/sagasu/entity"
 )
 
 // QueryEntity is an entity a query was understood to name.
 type QueryEntity struct {
-	Type string `json:"type"`
+	Type string `json:"type"` // corpus.TypePerson, TypeOrganization or TypePlace
 	Name string `json:"name"` // canonical name
 }
 
@@ -26,19 +22,18 @@ type entitySpan struct {
 	ent      entity.Entity
 }
 
-// entitySpans finds the entities that the required clauses of pq name, by
+// entitySpans finds the entities that the required clauses cs name, by
 // any alias the resolver knows: a quoted phrase, a word, or consecutive
 // words ("Abe Shinzo", "ソフトバンク", "Kono Taro"), longest first. A
 // single all-lower-case Latin word is not read as a name: "son" and "arm"
 // are words before they are Masayoshi Son and Arm.
-func (s *Searcher) entitySpans(pq ParsedQuery) []entitySpan {
-	if s.entities == nil {
+func (pl *Plan) entitySpans(cs []clause) []entitySpan {
+	if pl.p.entities == nil {
 		return nil
 	}
 	var out []entitySpan
-	cs := pq.Clauses
 	for i := 0; i < len(cs); {
-		if sp, ok := s.longestEntity(cs, i); ok {
+		if sp, ok := pl.longestEntity(cs, i); ok {
 			out = append(out, sp)
 			i = sp.to
 			continue
@@ -50,9 +45,9 @@ func (s *Searcher) entitySpans(pq ParsedQuery) []entitySpan {
 
 // longestEntity returns the longest run of clauses from cs[i] that names
 // an entity.
-func (s *Searcher) longestEntity(cs []Clause, i int) (entitySpan, bool) {
+func (pl *Plan) longestEntity(cs []clause, i int) (entitySpan, bool) {
 	var words []string
-	for j := i; j < len(cs) && j < i+maxEntityWords && isPlainClause(cs[j]); j++ {
+	for j := i; j < len(cs) && j < i+maxEntityWords && isPlainClause(cs[j].Clause); j++ {
 		t := cs[j].Alternatives[0]
 		if t.Phrase && j > i {
 			break
@@ -67,7 +62,7 @@ func (s *Searcher) longestEntity(cs []Clause, i int) (entitySpan, bool) {
 		if n == 1 && !cs[i].Alternatives[0].Phrase && isLowerLatin(text) {
 			continue
 		}
-		if e, ok := s.entities.Lookup("", text); ok {
+		if e, ok := pl.lookup("", text); ok {
 			return entitySpan{from: i, to: i + n, ent: e}, true
 		}
 	}
@@ -77,36 +72,6 @@ func (s *Searcher) longestEntity(cs []Clause, i int) (entitySpan, bool) {
 // isPlainClause reports whether c is one required term, not an OR.
 func isPlainClause(c Clause) bool {
 	return !c.Excluded && len(c.Alternatives) == 1
-}
-
-// isLowerLatin reports whether s has a letter and no capital, kana or
-// ideograph: a word typed in lower case.
-func isLowerLatin(s string) bool {
-	letter := false
-	for _, r := range s {
-		switch {
-		case unicode.IsUpper(r), unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-			return false
-		case unicode.IsLetter(r):
-			letter = true
-		}
-	}
-	return letter
-}
-
-// EntityBoost weighs a match on an entity the query names, in articles that
-// name it by another alias, against a match of the query's text.
-const EntityBoost = 1.0
-
-// withEntity lets articles that name e match where q, the query of the
-// words that name it, would: either matches, and an article matching both
-// scores higher than one matching either.
-func withEntity(q query.Query, e entity.Entity) query.Query {
-	tq := &bm25TermQuery{term: e.Name, field: e.Type, boost: EntityBoost}
-	if q == nil {
-		return tq
-	}
-	return bleve.NewDisjunctionQuery(q, tq)
 }
 
 // queryEntities lists the entities of spans, without duplicates.

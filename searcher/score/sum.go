@@ -1,4 +1,4 @@
-package searcher
+package score
 
 import (
 	"context"
@@ -12,29 +12,29 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// sumQuery matches what any of its clauses match (at least min of them)
+// SumQuery matches what any of its clauses match (at least min of them)
 // and scores a match by the plain sum of its clauses' scores, without the
 // coord factor (matched / total clauses) that Bleve's disjunction
 // multiplies in. It joins a word's title and body matches: with coord, a
 // word found only in the body scored half. Between the words of a relaxed
 // query coord stays: there it rewards articles with more of the words,
 // and removing it lowered nDCG@10 on all four English collections.
-type sumQuery struct {
-	clauses []query.Query
-	min     int
+type SumQuery struct {
+	Clauses []query.Query // scored by the sum of those that match
+	Min     int           // clauses that must match, at least one
 }
 
-// newSumQuery returns the query of clauses, at least min of which must
+// NewSumQuery returns the query of clauses, at least min of which must
 // match.
-func newSumQuery(min int, clauses ...query.Query) *sumQuery {
-	return &sumQuery{clauses: clauses, min: min}
+func NewSumQuery(min int, clauses ...query.Query) *SumQuery {
+	return &SumQuery{Clauses: clauses, Min: min}
 }
 
 // Searcher implements query.Query with a sumSearcher over the clauses'
 // searchers.
-func (q *sumQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
-	children := make([]search.Searcher, 0, len(q.clauses))
-	for _, c := range q.clauses {
+func (q *SumQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	children := make([]search.Searcher, 0, len(q.Clauses))
+	for _, c := range q.Clauses {
 		s, err := c.Searcher(ctx, r, m, opts)
 		if err != nil {
 			for _, open := range children {
@@ -44,14 +44,14 @@ func (q *sumQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.
 		}
 		children = append(children, s)
 	}
-	if len(children) < max(q.min, 1) {
+	if len(children) < max(q.Min, 1) {
 		for _, open := range children {
 			_ = open.Close()
 		}
 		return bsearcher.NewMatchNoneSearcher(r)
 	}
 	return &sumSearcher{children: children, currs: make([]*search.DocumentMatch, len(children)),
-		min: max(q.min, 1), explain: opts.Explain}, nil
+		min: max(q.Min, 1), explain: opts.Explain}, nil
 }
 
 // sumSearcher merges its children's matches in document order and scores

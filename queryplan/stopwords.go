@@ -1,20 +1,20 @@
-package searcher
+package queryplan
 
 import (
 	"strings"
 	"unicode"
 )
 
-// stopWords are English function words and Japanese particles and
-// auxiliaries. They are indexed and a short query
-// may ask for them ("the who"), but a relaxed verbose query drops them:
-// there, "what", "of" and "the" would count towards the minimum to match
-// and let an article that matches only them rank. Measured on CRAN, CISI,
-// MED and NPL, dropping them raised nDCG@10 on every collection.
 // IsStopWord reports whether w (lower case) is one of the stop words a
 // relaxed query drops.
 func IsStopWord(w string) bool { return stopWords[w] }
 
+// stopWords are English function words and Japanese particles and
+// auxiliaries. They are indexed and a short query may ask for them ("the
+// who"), but a relaxed verbose query drops them: there, "what", "of" and
+// "the" would count towards the minimum to match and let an article that
+// matches only them rank. Measured on CRAN, CISI, MED and NPL, dropping
+// them raised nDCG@10 on every collection. A read-only table.
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at
@@ -32,34 +32,32 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
-// withoutStopWords returns pq without its single-word clauses that are
-// stop words, unless nothing else would remain, and with its Japanese
-// words matched as written: in a verbose query their readings only add
-// homophones (on livedoor, MRR@10 0.9375 → 0.9412 on 737 articles). A stop word counts typed
-// in lower case or capitalized ("What ..."), and in capitals only when the
-// whole query is (NPL's queries are): "WHO" or "IT" in a normal query is
-// a name.
-func withoutStopWords(pq ParsedQuery, query string) ParsedQuery {
-	shouting := strings.IndexFunc(query, unicode.IsLower) < 0
-	var out ParsedQuery
-	for _, c := range pq.Clauses {
-		if isStopClause(c, shouting) {
-			continue
+// isShouting reports whether query is written without lower-case
+// letters, as NPL's queries are.
+func isShouting(query string) bool { return strings.IndexFunc(query, unicode.IsLower) < 0 }
+
+// withoutStopWords returns cs without its single-word clauses that are
+// stop words, and says to match its Japanese words as written: in a
+// verbose query their readings only add homophones (on livedoor, MRR@10
+// 0.9375 → 0.9412 on 737 articles). When nothing else would remain, cs is
+// kept whole, readings and all. A stop word counts typed in lower case or
+// capitalized ("What ..."), and in capitals only when the whole query is
+// (see isStopClause).
+func withoutStopWords(cs []clause) (out []clause, writtenOnly bool) {
+	for _, c := range cs {
+		if !c.stop {
+			out = append(out, c)
 		}
-		if isPlainClause(c) && hasJapanese(c.Alternatives[0].Text) {
-			t := c.Alternatives[0]
-			t.writtenOnly = true
-			c = Clause{Alternatives: []Term{t}}
-		}
-		out.Clauses = append(out.Clauses, c)
 	}
-	if len(out.Clauses) == 0 {
-		return pq
+	if len(out) == 0 {
+		return cs, false
 	}
-	return out
+	return out, true
 }
 
-// isStopClause reports whether c is one required stop word, not quoted.
+// isStopClause reports whether c is one required stop word, not quoted:
+// typed in lower case or capitalized, or in capitals when the whole query
+// is (shouting): "WHO" or "IT" in a normal query is a name.
 func isStopClause(c Clause, shouting bool) bool {
 	if c.Excluded || len(c.Alternatives) != 1 || c.Alternatives[0].Phrase {
 		return false

@@ -1,26 +1,10 @@
-package searcher
+package queryplan
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
-	blevanalysis "github.com/blevesearch/bleve/v2/analysis"
-
 	"github.com/sagasu-search/sagasu/analysis"
-)
-
-// Titles and honorifics that may stand before or after a name. A quoted
-// phrase is also matched without them: "PM Kishida" finds "Prime Minister
-// Kishida" and "Kishida". Compared folded (lower case, no accents).
-var (
-	titleWords = map[string]bool{"pm": true, "mr": true, "mrs": true, "ms": true, "miss": true, "dr": true,
-		"prof": true, "president": true, "premier": true, "chancellor": true, "minister": true, "prime": true,
-		"secretary": true, "ambassador": true, "governor": true, "gov": true, "senator": true, "sen": true,
-		"rep": true, "mayor": true, "ceo": true, "chairman": true, "chairwoman": true, "former": true,
-		"san": true, "shi": true, "sama": true, "kun": true, "chan": true, "sensei": true,
-		"首相": true, "総理": true, "氏": true, "さん": true, "様": true, "君": true, "社長": true, "会長": true,
-		"大統領": true, "知事": true, "議員": true, "大臣": true, "長官": true, "元": true, "前": true}
 )
 
 // phraseVariants returns the phrases a quoted phrase (or a word that
@@ -36,7 +20,7 @@ var (
 // may be wrong for a person the name lexicon lacks.
 // Matching stays a phrase match, so a name never matches across a sentence
 // boundary nor a different person who shares one part of it.
-func (s *Searcher) phraseVariants(text string, words []word) []string {
+func (pl *Plan) phraseVariants(text string, words []word) []string {
 	variants := []string{text}
 	add := func(ws []string) {
 		v := strings.Join(ws, " ")
@@ -64,10 +48,10 @@ func (s *Searcher) phraseVariants(text string, words []word) []string {
 		}
 		return variants
 	}
-	if len(surfaces) == 2 && s.looksLikeName(surfaces) {
+	if len(surfaces) == 2 && pl.looksLikeName(surfaces) {
 		add([]string{surfaces[1], surfaces[0]})
 	}
-	for _, alias := range s.fullNameAliases(strings.Join(surfaces, " ")) {
+	for _, alias := range pl.fullNameAliases(strings.Join(surfaces, " ")) {
 		add([]string{alias})
 	}
 	for i := 0; len(surfaces) <= 4 && i+1 < len(surfaces); i++ {
@@ -87,14 +71,10 @@ type word struct {
 
 // words analyzes text as the index does and returns its positions in
 // order: a Japanese word and its romaji reading share one position.
-func (s *Searcher) words(text string) ([]word, error) {
-	a, err := s.analyzer()
-	if err != nil {
-		return nil, err
-	}
+func (pl *Plan) words(text string) []word {
 	var out []word
 	last := -1
-	for _, tok := range a.Analyze([]byte(text)) {
+	for _, tok := range pl.analyze(text) {
 		if tok.Position != last {
 			last = tok.Position
 			out = append(out, word{surface: text[tok.Start:tok.End], terms: []string{string(tok.Term)}})
@@ -106,16 +86,7 @@ func (s *Searcher) words(text string) ([]word, error) {
 			w.reading = string(tok.Term)
 		}
 	}
-	return out, nil
-}
-
-// analyzer returns the text analyzer the index uses for titles and bodies.
-func (s *Searcher) analyzer() (blevanalysis.Analyzer, error) {
-	a := s.index.Bleve().Mapping().AnalyzerNamed(analysis.Name)
-	if a == nil {
-		return nil, fmt.Errorf("analyzer %q is not registered", analysis.Name)
-	}
-	return a, nil
+	return out
 }
 
 func surfacesOf(ws []word) []string {
@@ -150,22 +121,9 @@ func stripTitles(words []word) []word {
 	return words
 }
 
-// allLatin reports whether every word is written in letters of the Latin
-// script (and digits).
-func allLatin(words []string) bool {
-	for _, w := range words {
-		for _, r := range w {
-			if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // looksLikeName reports whether two words are a person's name: both
 // capitalized as typed, or known to the entity resolver in either order.
-func (s *Searcher) looksLikeName(words []string) bool {
+func (pl *Plan) looksLikeName(words []string) bool {
 	capitalized := true
 	for _, w := range words {
 		r := []rune(w)
@@ -174,22 +132,16 @@ func (s *Searcher) looksLikeName(words []string) bool {
 	if capitalized {
 		return true
 	}
-	if s.entities == nil {
-		return false
-	}
-	_, known := s.entities.Lookup("person", words[0]+" "+words[1])
-	_, reversed := s.entities.Lookup("person", words[1]+" "+words[0])
+	_, known := pl.lookup("person", words[0]+" "+words[1])
+	_, reversed := pl.lookup("person", words[1]+" "+words[0])
 	return known || reversed
 }
 
 // fullNameAliases returns the Japanese-script aliases of the person name
 // names, if the entity resolver knows one, that are full names (two words
 // or more): 岸田文雄 for "Fumio Kishida", but not the bare surname 岸田.
-func (s *Searcher) fullNameAliases(name string) []string {
-	if s.entities == nil {
-		return nil
-	}
-	e, ok := s.entities.Lookup("person", name)
+func (pl *Plan) fullNameAliases(name string) []string {
+	e, ok := pl.lookup("person", name)
 	if !ok {
 		return nil
 	}
@@ -198,7 +150,7 @@ func (s *Searcher) fullNameAliases(name string) []string {
 		if allLatin([]string{alias}) {
 			continue
 		}
-		if words, err := s.words(alias); err == nil && len(words) >= 2 {
+		if len(pl.words(alias)) >= 2 {
 			out = append(out, alias)
 		}
 	}

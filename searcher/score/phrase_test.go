@@ -1,4 +1,4 @@
-package searcher
+package score
 
 import (
 	"context"
@@ -15,13 +15,16 @@ import (
 
 	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/queryplan"
+	"github.com/sagasu-search/sagasu/searcher/internal/testindex"
 )
 
 // TestPhraseMatchesBleve checks Sagasu's phrase searcher against Bleve's
 // match-phrase query on synthetic articles: the same documents with the
 // same scores, and the same term locations for highlighting.
 func TestPhraseMatchesBleve(t *testing.T) {
-	ix := collectIndex(t)
+	ix := testindex.Synthetic(t)
+	withBleveBM25(t, DefaultBM25())
 	for _, phrase := range []string{
 		"prime minister", "Kishida Fumio", "Fumio Kishida", "岸田文雄", "said the", "the the",
 		"bank of japan", "of the government", "首相", "zzzz nothing",
@@ -50,7 +53,7 @@ func TestPhraseMatchesBleve(t *testing.T) {
 	}
 }
 
-// phraseQuery is newPhraseSearcher as a query, for the test.
+// phraseQuery is NewPhraseSearcher as a query, for the test.
 type phraseQuery struct {
 	text, field string
 	boost       float64
@@ -58,7 +61,7 @@ type phraseQuery struct {
 
 func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
 	tokens := m.AnalyzerNamed(analysis.Name).Analyze([]byte(q.text))
-	return newPhraseSearcher(ctx, r, [][][]string{phraseTerms(tokens)}, q.field, q.boost, opts)
+	return NewPhraseSearcher(ctx, r, [][][]string{queryplan.PhraseTerms(tokens)}, q.field, q.boost, DefaultBM25(), opts)
 }
 
 // phraseHits returns every hit of q, in index order, as its ID, score and
@@ -93,7 +96,8 @@ func phraseHits(t *testing.T, ix *indexer.Index, q query.Query) []string {
 // the documents either finds, with the same score, and the term locations
 // of both.
 func TestPhraseEitherOrder(t *testing.T) {
-	ix := collectIndex(t)
+	ix := testindex.Synthetic(t)
+	withBleveBM25(t, DefaultBM25())
 	a := ix.Bleve().Mapping().AnalyzerNamed(analysis.Name)
 	for _, pair := range [][2]string{{"Kishida Fumio", "Fumio Kishida"}, {"prime minister", "minister prime"}, {"said the", "the said"}} {
 		t.Run(pair[0], func(t *testing.T) {
@@ -107,7 +111,7 @@ func TestPhraseEitherOrder(t *testing.T) {
 					want[id] = mergeHit(want[id], rest)
 				}
 			}
-			layouts := [][][]string{phraseTerms(a.Analyze([]byte(pair[0]))), phraseTerms(a.Analyze([]byte(pair[1])))}
+			layouts := [][][]string{queryplan.PhraseTerms(a.Analyze([]byte(pair[0]))), queryplan.PhraseTerms(a.Analyze([]byte(pair[1])))}
 			got := phraseHits(t, ix, &layoutsQuery{layouts: layouts, field: indexer.FieldBody})
 			if len(got) != len(want) {
 				t.Fatalf("%d hits, Bleve's two phrases %d", len(got), len(want))
@@ -139,48 +143,12 @@ func mergeHit(a, b string) string {
 	return fmt.Sprintf("%s %v", score, slices.Compact(locs))
 }
 
-// layoutsQuery is newPhraseSearcher over several layouts as a query.
+// layoutsQuery is NewPhraseSearcher over several layouts as a query.
 type layoutsQuery struct {
 	layouts [][][]string
 	field   string
 }
 
 func (q *layoutsQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
-	return newPhraseSearcher(ctx, r, q.layouts, q.field, 1, opts)
-}
-
-func TestPhraseLayoutGroups(t *testing.T) {
-	tests := []struct {
-		name    string
-		layouts [][][]string
-		want    string
-	}{
-		{"a name in both orders, its Japanese script and joined",
-			[][][]string{{{"kishida"}, {"fumio"}}, {{"fumio"}, {"kishida"}}, {{"岸田", "kishida"}, {"文雄", "fumio"}}, {{"kishidafumio"}}},
-			"[[[kishida] [fumio]] [[fumio] [kishida]]] [[[岸田] [文雄]]] [[[kishidafumio]]]"},
-		{"Japanese script typed, readings added",
-			[][][]string{{{"岸田", "kishida"}, {"文雄", "fumio"}}, {{"kishida"}, {"fumio"}}, {{"fumio"}, {"kishida"}}},
-			"[[[岸田] [文雄]]] [[[kishida] [fumio]] [[fumio] [kishida]]]"},
-		{"readings no other variant spells out stay",
-			[][][]string{{{"岸田", "kishida"}, {"文雄", "fumio"}}},
-			"[[[岸田 kishida] [文雄 fumio]]]"},
-		{"the same order twice is one layout",
-			[][][]string{{{"prime"}, {"minister"}}, {{"prime"}, {"minister"}}},
-			"[[[prime] [minister]]]"},
-		{"other words stay apart",
-			[][][]string{{{"prime"}, {"minister"}}, {{"prime"}, {"ministers"}}},
-			"[[[prime] [minister]]] [[[prime] [ministers]]]"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			writtenOnlyWhereRead(tt.layouts)
-			var got []string
-			for _, g := range groupByWords(tt.layouts) {
-				got = append(got, fmt.Sprint(g))
-			}
-			if s := strings.Join(got, " "); s != tt.want {
-				t.Errorf("got  %s\nwant %s", s, tt.want)
-			}
-		})
-	}
+	return NewPhraseSearcher(ctx, r, q.layouts, q.field, 1, DefaultBM25(), opts)
 }

@@ -1,9 +1,8 @@
-package searcher
+package score
 
 import (
 	"context"
 	"math"
-	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -56,9 +55,9 @@ func TestBM25TermQueryCountsIDFOnce(t *testing.T) {
 	ix := rankingIndex(t)
 	// Three words once each in the same body: "crack" and "blade" in 2 of
 	// the 4 bodies, "turbine" in 3.
-	crack := scores(t, ix, &bm25TermQuery{term: "crack", field: indexer.FieldBody, boost: 1})["both"]
-	blade := scores(t, ix, &bm25TermQuery{term: "blade", field: indexer.FieldBody, boost: 1})["both"]
-	turbine := scores(t, ix, &bm25TermQuery{term: "turbin", field: indexer.FieldBody, boost: 1})["both"]
+	crack := scores(t, ix, &TermQuery{Term: "crack", Field: indexer.FieldBody, Boost: 1, BM25: DefaultBM25()})["both"]
+	blade := scores(t, ix, &TermQuery{Term: "blade", Field: indexer.FieldBody, Boost: 1, BM25: DefaultBM25()})["both"]
+	turbine := scores(t, ix, &TermQuery{Term: "turbin", Field: indexer.FieldBody, Boost: 1, BM25: DefaultBM25()})["both"]
 	if crack == 0 || turbine == 0 || blade == 0 {
 		t.Fatalf("scores crack %v blade %v turbine %v; the stemmed terms are not in the index", crack, blade, turbine)
 	}
@@ -77,47 +76,18 @@ func TestBM25TermQueryCountsIDFOnce(t *testing.T) {
 // score of a query by one query norm, so the test compares ratios.
 func TestSumQueryAddsFields(t *testing.T) {
 	ix := rankingIndex(t)
-	title := &bm25TermQuery{term: "blade", field: indexer.FieldTitle, boost: 1}
-	body := &bm25TermQuery{term: "blade", field: indexer.FieldBody, boost: 1}
+	title := &TermQuery{Term: "blade", Field: indexer.FieldTitle, Boost: 1, BM25: DefaultBM25()}
+	body := &TermQuery{Term: "blade", Field: indexer.FieldBody, Boost: 1, BM25: DefaultBM25()}
 	alone := scores(t, ix, body)
 	titleOnly := scores(t, ix, title)
-	sum := scores(t, ix, newSumQuery(1, title, body))
+	sum := scores(t, ix, NewSumQuery(1, title, body))
 	got := sum["both"] / sum["body"]
 	if want := (alone["both"] + titleOnly["both"]) / alone["body"]; math.Abs(got-want) > 1e-9 {
 		t.Errorf("title-and-body / body-only scores %.6f, want (%v + %v) / %v = %.6f",
 			got, alone["both"], titleOnly["both"], alone["body"], want)
 	}
-	min2 := scores(t, ix, newSumQuery(2, title, body))
+	min2 := scores(t, ix, NewSumQuery(2, title, body))
 	if _, ok := min2["body"]; ok || len(min2) != 1 {
 		t.Errorf("with min 2, got %v; want only the article with the word in both fields", min2)
-	}
-}
-
-// TestStopWordsInRelaxedQueries checks which words a relaxed query drops.
-func TestStopWordsInRelaxedQueries(t *testing.T) {
-	tests := []struct {
-		query string
-		want  []string
-	}{
-		{"what is the effect of heat on turbine blades", []string{"effect", "heat", "turbine", "blades"}},
-		{"What problems are there in titles", []string{"problems", "titles"}},
-		{"WHO and IT budgets of the US", []string{"WHO", "IT", "budgets", "US"}},                  // capitals are names
-		{"MEASUREMENT OF DIELECTRIC CONSTANT", []string{"MEASUREMENT", "DIELECTRIC", "CONSTANT"}}, // a shouted query
-		{`"the who" of rock`, []string{"the who", "rock"}},                                        // quoted phrases stay
-		{"the of and", []string{"the", "of", "and"}},                                              // nothing else: kept
-		{"turbine -the blades", []string{"turbine", "the", "blades"}},                             // exclusions stay
-	}
-	for _, tt := range tests {
-		pq, err := ParseQuery(tt.query)
-		if err != nil {
-			t.Fatalf("%q: %v", tt.query, err)
-		}
-		var got []string
-		for _, c := range withoutStopWords(pq, tt.query).Clauses {
-			got = append(got, c.Alternatives[0].Text)
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%q keeps %q, want %q", tt.query, got, tt.want)
-		}
 	}
 }

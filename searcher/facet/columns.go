@@ -1,4 +1,4 @@
-package searcher
+package facet
 
 import (
 	"fmt"
@@ -13,6 +13,11 @@ import (
 	"github.com/sagasu-search/sagasu/indexer"
 )
 
+// Package facet counts the facets of a search (entities, source, language,
+// month of publication) and reads the publication date a hit is sorted
+// by, from columns decoded once per index segment (see Cache), and turns
+// Bleve's facet results into the API's values.
+//
 // Columns: the values a hit is sorted and counted by (publication date,
 // entities, source, language, month), decoded once per index segment from
 // Bleve's doc values into plain arrays. Bleve's own collector decodes the
@@ -25,9 +30,15 @@ import (
 // newest come first.
 const noDate = math.MinInt64
 
-// facetNames lists the facets of a search, in column order, with the index
-// field each counts.
-var facetNames = [...]struct{ name, field string }{
+// Field is a facet of a search and the index field it counts.
+type Field struct {
+	Name  string // the facet's name in search.FacetResults
+	Field string // the index field
+}
+
+// Fields lists the facets of a search, in column order, with the index
+// field each counts. A read-only table.
+var Fields = [...]Field{
 	{corpus.TypePerson, corpus.TypePerson},
 	{corpus.TypeOrganization, corpus.TypeOrganization},
 	{corpus.TypePlace, corpus.TypePlace},
@@ -37,13 +48,13 @@ var facetNames = [...]struct{ name, field string }{
 }
 
 // numFacets is the number of facet columns.
-const numFacets = len(facetNames)
+const numFacets = len(Fields)
 
 // columnFields are the doc-value fields a column set is read from.
 var columnFields = func() []string {
 	out := []string{indexer.FieldPublished}
-	for _, f := range facetNames {
-		out = append(out, f.field)
+	for _, f := range Fields {
+		out = append(out, f.Field)
 	}
 	return out
 }()
@@ -66,30 +77,49 @@ type valueColumn struct {
 // of returns the value ordinals of local document n.
 func (c *valueColumn) of(n uint64) []uint32 { return c.ords[c.start[n]:c.start[n+1]] }
 
-// columnCache holds the columns of the segments searched recently. It is
-// safe for concurrent use.
-type columnCache struct {
+// Cache holds the columns of the segments searched recently. It is safe
+// for concurrent use.
+type Cache struct {
 	mu   sync.Mutex
 	segs map[segment.Segment]*segColumns
 }
 
-func newColumnCache() *columnCache {
-	return &columnCache{segs: map[segment.Segment]*segColumns{}}
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{segs: map[segment.Segment]*segColumns{}}
 }
 
-// snapshotColumns are the columns of every segment of one index snapshot,
+// Snapshot holds the columns of every segment of one index snapshot,
 // with the first global document number of each segment.
-type snapshotColumns struct {
+type Snapshot struct {
 	segs    []*segColumns
 	offsets []uint64
 }
 
-// forSnapshot returns the columns of every segment of snap, reading those
+// Locate returns the segment of global document number num and its
+// number within the segment. Hits come in document order: seg is the
+// segment of the previous hit, where the search starts.
+func (s *Snapshot) Locate(num uint64, seg int) (int, uint64) {
+	for seg+1 < len(s.offsets) && num >= s.offsets[seg+1] {
+		seg++
+	}
+	for seg > 0 && num < s.offsets[seg] { // never, unless hits come out of order
+		seg--
+	}
+	return seg, num - s.offsets[seg]
+}
+
+// Published returns the publication date (UnixNano) of document local of
+// segment seg, or math.MinInt64 when it is undated: it sorts last when
+// newest come first.
+func (s *Snapshot) Published(seg int, local uint64) int64 { return s.segs[seg].published[local] }
+
+// ForSnapshot returns the columns of every segment of snap, reading those
 // of new segments, and forgets segments snap no longer has (merged away)
 // once the cache holds many more than snap.
-func (c *columnCache) forSnapshot(snap *scorch.IndexSnapshot) (*snapshotColumns, error) {
+func (c *Cache) ForSnapshot(snap *scorch.IndexSnapshot) (*Snapshot, error) {
 	segs := snap.Segments()
-	out := &snapshotColumns{segs: make([]*segColumns, len(segs)), offsets: make([]uint64, len(segs))}
+	out := &Snapshot{segs: make([]*segColumns, len(segs)), offsets: make([]uint64, len(segs))}
 	var running uint64
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -114,7 +144,7 @@ func (c *columnCache) forSnapshot(snap *scorch.IndexSnapshot) (*snapshotColumns,
 }
 
 // prune forgets every segment not in live.
-func (c *columnCache) prune(live []*scorch.SegmentSnapshot) {
+func (c *Cache) prune(live []*scorch.SegmentSnapshot) {
 	keep := make(map[segment.Segment]bool, len(live))
 	for _, ss := range live {
 		keep[ss.Segment()] = true
@@ -136,8 +166,8 @@ func readColumns(seg segment.Segment) (*segColumns, error) {
 		return nil, fmt.Errorf("read columns: segment %T has no doc values", seg)
 	}
 	field := make(map[string]int, len(columnFields))
-	for i, f := range facetNames {
-		field[f.field] = i
+	for i, f := range Fields {
+		field[f.Field] = i
 		cols.facets[i].start = make([]uint32, 1, n+1)
 	}
 	interned := [numFacets]map[string]uint32{}

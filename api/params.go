@@ -1,4 +1,4 @@
-package searcher
+package api
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sagasu-search/sagasu/searcher"
 )
 
 // searchParams are the parameters GET /api/v1/search accepts; entity may
@@ -15,13 +17,13 @@ var searchParams = map[string]bool{"q": false, "entity": true, "since": false, "
 	"lang": false, "source": false, "sort": false, "from": false, "size": false, "facet_size": false}
 
 // ParseParams turns the parameters of GET /api/v1/search (also what the
-// command line passes) into a request. Unknown and repeated parameters are
+// command line passes) into a search request. Unknown and repeated parameters are
 // refused, dates are YYYY-MM-DD or RFC 3339, entities type:Name.
-func ParseParams(v url.Values) (Request, error) {
+func ParseParams(v url.Values) (searcher.Request, error) {
 	if err := checkParams(v, searchParams); err != nil {
-		return Request{}, err
+		return searcher.Request{}, err
 	}
-	r := Request{
+	r := searcher.Request{
 		Query:  v.Get("q"),
 		Lang:   v.Get("lang"),
 		Source: v.Get("source"),
@@ -36,7 +38,7 @@ func ParseParams(v url.Values) (Request, error) {
 			return r, err
 		}
 		if *p.dst == 0 && p.name != "from" && v.Has(p.name) {
-			return r, &RequestError{Param: p.name, Msg: "must be at least 1"}
+			return r, &searcher.RequestError{Param: p.name, Msg: "must be at least 1"}
 		}
 	}
 	if r.Since, err = timeParam(v, "since", false); err != nil {
@@ -48,38 +50,38 @@ func ParseParams(v url.Values) (Request, error) {
 	for _, e := range v["entity"] {
 		typ, name, ok := strings.Cut(e, ":")
 		if !ok {
-			return r, &RequestError{Param: "entity", Msg: fmt.Sprintf("%q: write type:Name, e.g. person:Fumio Kishida", e)}
+			return r, &searcher.RequestError{Param: "entity", Msg: fmt.Sprintf("%q: write type:Name, e.g. person:Fumio Kishida", e)}
 		}
-		r.Entities = append(r.Entities, EntityFilter{Type: strings.TrimSpace(typ), Name: name})
+		r.Entities = append(r.Entities, searcher.EntityFilter{Type: strings.TrimSpace(typ), Name: name})
 	}
 	return r, nil
 }
 
 // ParseEntitiesParams turns the parameters of GET /api/v1/entities into a
 // request.
-func ParseEntitiesParams(v url.Values) (EntitiesRequest, error) {
+func ParseEntitiesParams(v url.Values) (searcher.EntitiesRequest, error) {
 	if err := checkParams(v, entitiesParams); err != nil {
-		return EntitiesRequest{}, err
+		return searcher.EntitiesRequest{}, err
 	}
 	size, err := intParam(v, "size")
 	if err != nil {
-		return EntitiesRequest{}, err
+		return searcher.EntitiesRequest{}, err
 	}
-	return EntitiesRequest{Type: v.Get("type"), Prefix: v.Get("prefix"), Size: size}, nil
+	return searcher.EntitiesRequest{Type: v.Get("type"), Prefix: v.Get("prefix"), Size: size}, nil
 }
 
 // ParseEntityPageParams reads the query parameters of GET
 // /api/v1/entities/{type}/{name}: size, the number of related entities.
 // The type and name come from the path.
-func ParseEntityPageParams(typ, name string, v url.Values) (EntityPageRequest, error) {
+func ParseEntityPageParams(typ, name string, v url.Values) (searcher.EntityPageRequest, error) {
 	if err := checkParams(v, entityPageParams); err != nil {
-		return EntityPageRequest{}, err
+		return searcher.EntityPageRequest{}, err
 	}
 	size, err := intParam(v, "size")
 	if err != nil {
-		return EntityPageRequest{}, err
+		return searcher.EntityPageRequest{}, err
 	}
-	return EntityPageRequest{Type: typ, Name: name, Size: size}, nil
+	return searcher.EntityPageRequest{Type: typ, Name: name, Size: size}, nil
 }
 
 // entityPageParams are the parameters an entity page accepts.
@@ -100,9 +102,9 @@ func checkParams(v url.Values, known map[string]bool) error {
 		repeatable, ok := known[name]
 		switch {
 		case !ok:
-			return &RequestError{Param: name, Msg: "unknown parameter"}
+			return &searcher.RequestError{Param: name, Msg: "unknown parameter"}
 		case !repeatable && len(v[name]) > 1:
-			return &RequestError{Param: name, Msg: "given more than once"}
+			return &searcher.RequestError{Param: name, Msg: "given more than once"}
 		}
 	}
 	return nil
@@ -116,7 +118,7 @@ func intParam(v url.Values, name string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return 0, &RequestError{Param: name, Msg: fmt.Sprintf("%q is not a whole number", s)}
+		return 0, &searcher.RequestError{Param: name, Msg: fmt.Sprintf("%q is not a whole number", s)}
 	}
 	return n, nil
 }
@@ -136,7 +138,7 @@ func timeParam(v url.Values, name string, end bool) (*time.Time, error) {
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return nil, &RequestError{Param: name, Msg: fmt.Sprintf("%q is not a date: use YYYY-MM-DD or RFC 3339 (2024-04-10T09:00:00Z)", s)}
+		return nil, &searcher.RequestError{Param: name, Msg: fmt.Sprintf("%q is not a date: use YYYY-MM-DD or RFC 3339 (2024-04-10T09:00:00Z)", s)}
 	}
 	return &t, nil
 }

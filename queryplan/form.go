@@ -1,0 +1,173 @@
+package queryplan
+
+import (
+	"strings"
+
+	"github.com/sagasu-search/sagasu/entity"
+)
+
+// Form is a query as it is run, strict or relaxed: its groups of clauses
+// in the order typed, and the entities it names.
+type Form struct {
+	Groups   []Group       // in the order typed
+	Entities []QueryEntity // what the query was understood to name, without duplicates
+	// Required counts the required and quoted groups that match anything.
+	Required int
+	// Positive reports whether the query had any clause not excluded: one
+	// whose every required word analyzed to nothing matches nothing, an
+	// empty query everything.
+	Positive bool
+	// Relaxed: at least some of the required (not quoted) groups must
+	// match rather than all.
+	Relaxed bool
+}
+
+// Kind is how a group takes part in a query.
+type Kind int
+
+// Kinds of groups.
+const (
+	Required Kind = iota // must match (strict) or counts toward the minimum (relaxed)
+	Quoted               // a quoted phrase: must match, relaxed or not
+	Excluded             // must not match
+)
+
+// Group is one clause of the query, or a run of clauses that together
+// name an entity, with the alternatives any of which matches it.
+type Group struct {
+	Kind         Kind    // how it takes part in the query
+	Alternatives []Match // any of them matches; none of them empty
+}
+
+// Match is what one word, phrase or name matches: the index terms of a
+// single word, or a phrase's layouts, and articles that name an entity.
+type Match struct {
+	// Terms are a single word's index terms, the word as written first
+	// (a Japanese word's reading follows it); one of them is enough.
+	Terms []string
+	// Phrases are the layouts of a phrase and its variants, grouped: each
+	// group holds the same positions in different orders (see
+	// groupByWords), a position holding its alternative terms.
+	Phrases [][][][]string
+	// Entity, when not nil, is an entity the text names: an article that
+	// names it by any alias also matches.
+	Entity *entity.Entity
+}
+
+// empty reports whether m matches nothing.
+func (m Match) empty() bool { return m.Terms == nil && len(m.Phrases) == 0 && m.Entity == nil }
+
+// form plans cs: one group per clause, or per run of clauses that names
+// an entity. writtenOnly matches single Japanese words as written, not by
+// their readings.
+func (pl *Plan) form(cs []clause, writtenOnly bool) *Form {
+	f := &Form{}
+	spans := pl.entitySpans(cs)
+	next, named := 0, len(spans)
+	for i := 0; i < len(cs); i++ {
+		c := cs[i].Clause
+		f.Positive = f.Positive || !c.Excluded
+		var g Group
+		if next < named && spans[next].from == i {
+			sp := spans[next]
+			next++
+			g = pl.spanGroup(cs[sp.from:sp.to], sp.ent, writtenOnly)
+			i = sp.to - 1
+		} else {
+			g = pl.clauseGroup(c, writtenOnly, &spans)
+		}
+		switch {
+		case len(g.Alternatives) == 0:
+			continue
+		case c.Excluded:
+			g.Kind = Excluded
+		case len(c.Alternatives) == 1 && c.Alternatives[0].Phrase:
+			g.Kind, f.Required = Quoted, f.Required+1
+		default:
+			g.Kind, f.Required = Required, f.Required+1
+		}
+		f.Groups = append(f.Groups, g)
+	}
+	f.Entities = queryEntities(spans)
+	return f
+}
+
+// clauseGroup plans one clause: its alternatives, each of which may name
+// an entity (ai nvidia OR ソフトバンク). The entities of OR alternatives are
+// added to spans.
+func (pl *Plan) clauseGroup(c Clause, writtenOnly bool, spans *[]entitySpan) Group {
+	var g Group
+	for _, t := range c.Alternatives {
+		m := pl.match(t, writtenOnly && isJapaneseWord(c))
+		if len(c.Alternatives) > 1 {
+			if sp, ok := pl.longestEntity([]clause{{Clause: Clause{Alternatives: []Term{t}}}}, 0); ok {
+				m.Entity = &sp.ent
+				*spans = append(*spans, sp)
+			}
+		}
+		if !m.empty() {
+			g.Alternatives = append(g.Alternatives, m)
+		}
+	}
+	return g
+}
+
+// spanGroup plans clauses cs, which together name entity e: their words,
+// or an article that names e by any alias. Several words are matched as
+// the name they make, a phrase with its variants ("Abe Shinzo" / "Shinzo
+// Abe"), not as words anywhere: Abe Lincoln near Shinzo Street is not
+// Shinzo Abe.
+func (pl *Plan) spanGroup(cs []clause, e entity.Entity, writtenOnly bool) Group {
+	t := cs[0].Alternatives[0]
+	written := writtenOnly && isJapaneseWord(cs[0].Clause)
+	if len(cs) > 1 {
+		words := make([]string, len(cs))
+		for i, c := range cs {
+			words[i] = c.Alternatives[0].Text
+		}
+		t, written = Term{Text: strings.Join(words, " "), Phrase: true}, false
+	}
+	m := pl.match(t, written)
+	m.Entity = &e
+	return Group{Alternatives: []Match{m}}
+}
+
+// match plans a word or phrase, once per plan: a word is matched by its
+// index terms (only the first, as written, if writtenOnly), or, when it
+// analyzes to several positions ("high-tech", "岸田文雄"), as a phrase; a
+// phrase also in its variants (see phraseVariants). Text that analyzes to
+// no token gives an empty match.
+func (pl *Plan) match(t Term, writtenOnly bool) Match {
+	writtenOnly = writtenOnly && !t.Phrase // a phrase keeps its readings
+	k := matchKey{t.Text, t.Phrase, writtenOnly}
+	if m, ok := pl.matches[k]; ok {
+		return m
+	}
+	var m Match
+	words := pl.words(t.Text)
+	switch {
+	case len(words) == 0:
+	case !t.Phrase && len(words) == 1:
+		m.Terms = words[0].terms
+		if writtenOnly {
+			m.Terms = m.Terms[:1]
+		}
+	default:
+		var layouts [][][]string
+		for _, v := range pl.phraseVariants(t.Text, words) {
+			if l := PhraseTerms(pl.analyze(v)); len(l) > 0 {
+				layouts = append(layouts, l)
+			}
+		}
+		writtenOnlyWhereRead(layouts)
+		m.Phrases = groupByWords(layouts)
+	}
+	pl.matches[k] = m
+	return m
+}
+
+// isJapaneseWord reports whether c is one required term in Japanese
+// script.
+func isJapaneseWord(c Clause) bool {
+	return isPlainClause(c) && hasJapanese(c.Alternatives[0].Text)
+}

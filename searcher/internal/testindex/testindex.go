@@ -1,0 +1,53 @@
+// Package testindex builds the synthetic indexes that the tests of the
+// searcher packages share.
+package testindex
+
+import (
+	"context"
+	"testing"
+
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/entity"
+	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/synth"
+)
+
+// Synthetic indexes 1,200 synthetic articles in batches of 150 (so the
+// index has several segments), with copies that score alike, undated
+// articles and deletes, with the gazetteer's entities. The index is closed
+// with the test.
+func Synthetic(t testing.TB) *indexer.Index {
+	t.Helper()
+	g, err := synth.NewGenerator(synth.Options{Seed: 7, Articles: 1200, JapaneseShare: synth.DefaultJapaneseShare})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var articles []corpus.Article
+	for i := 0; i < 1200; i++ {
+		a := g.Next()
+		switch i % 100 {
+		case 3: // undated
+			a.Published = nil
+		case 4: // the same text and date as the article before: equal scores, ordered by ID
+			prev := articles[len(articles)-1]
+			a.Title, a.Body, a.Published, a.Lang = prev.Title, prev.Body, prev.Published, prev.Lang
+		}
+		articles = append(articles, a)
+	}
+	ix, err := indexer.NewInMemory(indexer.Options{Annotator: entity.NewExtractor(entity.Default())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	for start := 0; start < len(articles); start += 150 {
+		if err := ix.Put(context.Background(), articles[start:start+150]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 10; i < len(articles); i += 97 {
+		if err := ix.Delete(context.Background(), articles[i].ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ix
+}
