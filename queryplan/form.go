@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/sagasu-search/sagasu/entity"
+	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // Form is a query as it is run, strict or relaxed: its groups of clauses
@@ -169,5 +170,5 @@ func (pl *Plan) match(t Term, writtenOnly bool) Match {
 // isJapaneseWord reports whether c is one required term in Japanese
 // script.
 func isJapaneseWord(c Clause) bool {
-	return isPlainClause(c) && hasJapanese(c.Alternatives[0].Text)
+	return isPlainClause(c) && sagasutext.HasJapanese(c.Alternatives[0].Text)
 }

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/sagasu-search/sagasu/analysis"
+	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // phraseVariants returns the phrases a quoted phrase (or a word that
@@ -111,7 +112,9 @@ func readingsOf(ws []word) []string {
 
 // stripTitles drops title and honorific words from both ends of words.
 func stripTitles(words []word) []word {
-	isTitle := func(w word) bool { return titleWords[analysis.FoldString(strings.TrimSuffix(w.surface, "."))] }
+	isTitle := func(w word) bool {
+		return sagasutext.IsNameAffix(analysis.FoldString(strings.TrimSuffix(w.surface, ".")))
+	}
 	for len(words) > 0 && isTitle(words[0]) {
 		words = words[1:]
 	}

@@ -2,6 +2,8 @@ package queryplan
 
 import (
 	"strings"
+
+	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // segmentJapanese splits each unquoted query word written in Japanese
@@ -14,7 +16,7 @@ import (
 func (pl *Plan) segmentJapanese(cs []Clause) []Clause {
 	var out []Clause
 	for _, c := range cs {
-		if !isPlainClause(c) || c.Alternatives[0].Phrase || !hasJapanese(c.Alternatives[0].Text) {
+		if !isPlainClause(c) || c.Alternatives[0].Phrase || !sagasutext.HasJapanese(c.Alternatives[0].Text) {
 			out = append(out, c)
 			continue
 		}
