@@ -57,6 +57,10 @@ func TestCommandErrors(t *testing.T) {
 	}{
 		{nil, true, "no command"},
 		{[]string{"frobnicate"}, true, "unknown command"},
+		{[]string{"eval"}, true, "moved to the lab binary: run sagasu-lab eval"},
+		{[]string{"bench", "--articles", "10"}, true, "moved to the lab binary: run sagasu-lab bench"},
+		{[]string{"load"}, true, "sagasu-lab load"},
+		{[]string{"gen"}, true, "sagasu-lab gen"},
 		{[]string{"index", "--data", data}, true, "at least one file"},
 		{[]string{"index", "--data", data, "testdata/missing.jsonl"}, false, "missing.jsonl"},
 		{[]string{"serve", "--data", data, "extra"}, true, "no arguments"},

@@ -5,7 +5,12 @@
 //	sagasu serve                    index the embedded seed articles and serve on 127.0.0.1:8080
 //	sagasu index --data DIR PATH…   ingest .txt/.json/.jsonl files or folders
 //	sagasu search --data DIR QUERY  search from the terminal
+//	sagasu backup --data DIR --to DIR copy an index not in use
 //	sagasu version
+//
+// The lab tools, evaluation, benchmarks, load tests and the synthetic
+// corpus, are a command of their own, sagasu-lab, so that this binary does
+// not carry them (nor SQLite, a peer engine they compare with).
 package main
 
 import (

@@ -196,18 +196,3 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Errorf("after restart %d narwhal articles, want 400", got)
 	}
 }
-
-// TestLoadCommand runs "sagasu load" against a real server with a writer:
-// every search and write must be answered without a 5xx.
-func TestLoadCommand(t *testing.T) {
-	s := startServer(t, t.TempDir(), map[string]string{"SAGASU_API_KEY": testKey})
-	out, errOut, err := runCmd(t, "load", "--url", s.base, "--requests", "300", "--concurrency", "8", "--api-key", testKey)
-	if err != nil {
-		t.Fatalf("load: %v\n%s\n%s", err, out, errOut)
-	}
-	for _, want := range []string{"all reads", "entity filter", "writes", "200×300"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("load report lacks %q:\n%s", want, out)
-		}
-	}
-}

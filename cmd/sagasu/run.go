@@ -17,14 +17,11 @@ Usage:
   sagasu index   [--data DIR] PATH...                            ingest .txt, .json and .jsonl files or folders
   sagasu search  [--data DIR] [flags] QUERY...                   search from the terminal
   sagasu backup  --data DIR --to DIR                             copy an index not in use (a server: POST /api/v1/admin/backup)
-  sagasu load    [--url URL] [--concurrency N] [--duration D]    drive a running server with searches (and writes with --api-key)
-  sagasu eval    [--data-dir ../shared/data] [--collections …]   measure ranking on test collections, beside SQLite FTS5 and Groonga
-  sagasu gen     [--articles N] [--seed S] [--out FILE]          write a synthetic news corpus as JSON Lines for benchmarks
-  sagasu bench   [--articles N] [--engines …] [--concurrency …]  ingest and query speed beside SQLite FTS5 and Groonga
   sagasu version                                                 print the version
 
 Run "sagasu COMMAND -h" for a command's flags. Every flag can also be set
 by an environment variable SAGASU_<FLAG> (e.g. SAGASU_ADDR, SAGASU_DATA).
+The lab tools (eval, bench, load, gen) are in the sagasu-lab command.
 `
 
 // errUsage marks a command-line mistake: exit status 2.
@@ -47,14 +44,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runSearch(ctx, rest, getenv, stdout, stderr)
 	case "backup":
 		return runBackup(ctx, rest, getenv, stdout, stderr)
-	case "load":
-		return runLoad(ctx, rest, getenv, stdout, stderr)
-	case "eval":
-		return runEval(ctx, rest, getenv, stdout, stderr)
-	case "gen":
-		return runGen(ctx, rest, getenv, stdout, stderr)
-	case "bench":
-		return runBench(ctx, rest, getenv, stdout, stderr)
+	case "eval", "bench", "load", "gen":
+		return fmt.Errorf("%q moved to the lab binary: run sagasu-lab %s (go run ./cmd/sagasu-lab %s): %w", cmd, cmd, cmd, errUsage)
 	case "version":
 		fmt.Fprintln(stdout, versionString())
 		return nil

@@ -9,7 +9,7 @@ import (
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/indexer"
-	"github.com/sagasu-search/sagasu/synth"
+	"github.com/sagasu-search/sagasu/lab/synth"
 )
 
 // Synthetic indexes 1,200 synthetic articles in batches of 150 (so the

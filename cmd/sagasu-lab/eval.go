@@ -1,0 +1,228 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/sagasu-search/sagasu/lab/eval"
+	"github.com/sagasu-search/sagasu/lab/eval/sagasu"
+	"github.com/sagasu-search/sagasu/lab/peer/blevecjk"
+	"github.com/sagasu-search/sagasu/lab/peer/fts5"
+	"github.com/sagasu-search/sagasu/lab/peer/groonga"
+)
+
+// evalFlags are the flags of "sagasu-lab eval".
+type evalFlags struct {
+	dataDir     string
+	collections listFlag
+	engines     listFlag
+	jsonOut     bool
+	runs        string
+	minNDCG     float64
+	k           int
+	livedoorMax int
+}
+
+// evalResult is one engine's figures on one collection.
+type evalResult struct {
+	Collection string        `json:"collection"`
+	Engine     string        `json:"engine"`
+	Measures   eval.Measures `json:"measures"`
+	Failed     int           `json:"failed_queries,omitempty"`
+	IndexSec   float64       `json:"index_seconds"`
+	SearchSec  float64       `json:"search_seconds"`
+}
+
+// runEval evaluates Sagasu and its peers on the test collections in
+// --data-dir and prints the measures. With --min-ndcg it fails when
+// Sagasu's nDCG@10 on any collection evaluated is below that figure.
+func runEval(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var f evalFlags
+	fs := newFlagSet("eval", stderr)
+	fs.StringVar(&f.dataDir, "data-dir", "../shared/data", "folder holding ir/ and livedoor/")
+	fs.Var(&f.collections, "collections", "cran, cisi, med, npl, livedoor (comma-separated; all by default)")
+	fs.Var(&f.engines, "engines", "sagasu, fts5, groonga, bleve-cjk (comma-separated; all by default)")
+	fs.BoolVar(&f.jsonOut, "json", false, "print JSON instead of a table")
+	fs.StringVar(&f.runs, "runs", "", "folder to write TREC run and qrels files into")
+	fs.Float64Var(&f.minNDCG, "min-ndcg", 0, "fail if Sagasu's nDCG@10 is below this on an English collection")
+	fs.IntVar(&f.k, "k", 100, "results per query")
+	fs.IntVar(&f.livedoorMax, "livedoor-max", 0, "evaluate about this many livedoor articles, the same ones every run (0: all)")
+	if err := parseFlags(fs, args, getenv); err != nil {
+		return err
+	}
+	if len(f.collections) == 0 {
+		f.collections = append(append(listFlag{}, eval.Collections...), "livedoor")
+	}
+	if len(f.engines) == 0 {
+		f.engines = listFlag{"sagasu", "fts5", "groonga", "bleve-cjk"}
+	}
+	if _, err := os.Stat(f.dataDir); err != nil {
+		return fmt.Errorf("eval: no test collections at %s (set --data-dir or SAGASU_DATA_DIR): %w", f.dataDir, err)
+	}
+	var results []evalResult
+	for _, name := range f.collections {
+		c, err := loadEvalCollection(f.dataDir, name, f.livedoorMax)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "%s: %d documents, %d queries\n", name, len(c.Docs), len(c.Queries))
+		for _, engName := range f.engines {
+			res, err := f.evalEngine(ctx, c, engName, stderr)
+			if errors.Is(err, errNotApplicable) {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("%s on %s: %w", engName, name, err)
+			}
+			results = append(results, res...)
+		}
+	}
+	if err := writeEvalResults(stdout, results, f.jsonOut); err != nil {
+		return err
+	}
+	return checkNDCG(results, f.minNDCG)
+}
+
+// errNotApplicable marks an engine that does not run on a collection
+// (bleve-cjk on English text).
+var errNotApplicable = errors.New("not applicable")
+
+// loadEvalCollection reads collection name from dataDir.
+func loadEvalCollection(dataDir, name string, livedoorMax int) (*eval.Collection, error) {
+	if name == "livedoor" {
+		return eval.LoadLivedoor(filepath.Join(dataDir, "livedoor"), livedoorMax)
+	}
+	return eval.LoadCollection(name, filepath.Join(dataDir, "ir", name))
+}
+
+// evalEngine runs every variant of engine name that applies to c.
+func (f *evalFlags) evalEngine(ctx context.Context, c *eval.Collection, name string, stderr io.Writer) ([]evalResult, error) {
+	japanese := c.Name == "livedoor"
+	var makers []func() (eval.Engine, error)
+	switch {
+	case name == "sagasu":
+		makers = append(makers, func() (eval.Engine, error) { return sagasu.New() })
+	case name == "fts5" && japanese:
+		makers = append(makers, func() (eval.Engine, error) { return fts5.New(fts5.Trigram) })
+	case name == "fts5":
+		makers = append(makers, func() (eval.Engine, error) { return fts5.New(fts5.Porter) })
+	case name == "groonga":
+		makers = append(makers, func() (eval.Engine, error) { return groonga.New(groonga.Bigram) })
+		if japanese {
+			makers = append(makers, func() (eval.Engine, error) { return groonga.New(groonga.Mecab) })
+		}
+	case name == "bleve-cjk" && japanese:
+		makers = append(makers, func() (eval.Engine, error) { return blevecjk.New() })
+	case name == "bleve-cjk":
+		return nil, errNotApplicable
+	default:
+		return nil, fmt.Errorf("unknown engine %q: use sagasu, fts5, groonga or bleve-cjk: %w", name, errUsage)
+	}
+	var out []evalResult
+	for _, newEngine := range makers {
+		e, err := newEngine()
+		if err != nil {
+			fmt.Fprintf(stderr, "  skipped: %v\n", err)
+			continue
+		}
+		res, err := f.evalOne(ctx, c, e, stderr)
+		e.Close()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, res)
+	}
+	return out, nil
+}
+
+// evalOne indexes c into e, runs its queries and measures the run.
+func (f *evalFlags) evalOne(ctx context.Context, c *eval.Collection, e eval.Engine, stderr io.Writer) (evalResult, error) {
+	start := time.Now()
+	if err := e.Index(ctx, c.Docs); err != nil {
+		return evalResult{}, err
+	}
+	indexed := time.Now()
+	run := eval.Run{}
+	for _, q := range c.Queries {
+		ids, err := e.Search(ctx, q.Text, f.k)
+		if err != nil {
+			return evalResult{}, fmt.Errorf("query %s: %w", q.ID, err)
+		}
+		run[q.ID] = ids
+	}
+	res := evalResult{Collection: c.Name, Engine: e.Name(), Measures: eval.Evaluate(run, c.Qrels),
+		IndexSec: indexed.Sub(start).Seconds(), SearchSec: time.Since(indexed).Seconds()}
+	if s, ok := e.(*sagasu.Engine); ok {
+		res.Failed = s.Failures()
+	}
+	fmt.Fprintf(stderr, "  %-28s nDCG@10 %.4f  (index %.1fs, search %.1fs)\n", e.Name(), res.Measures.NDCG10, res.IndexSec, res.SearchSec)
+	if f.runs != "" {
+		if err := writeRunFiles(f.runs, c, e.Name(), run); err != nil {
+			return evalResult{}, err
+		}
+	}
+	return res, nil
+}
+
+// writeRunFiles writes the run as DIR/<collection>.<engine>.run and the
+// collection's judgments as DIR/<collection>.qrels, for trec_eval.
+func writeRunFiles(dir string, c *eval.Collection, engine string, run eval.Run) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tag := strings.NewReplacer(" ", "_", "(", "", ")", "").Replace(engine)
+	write := func(name string, fn func(io.Writer) error) error {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		if err := fn(f); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		return f.Close()
+	}
+	if err := write(c.Name+"."+tag+".run", func(w io.Writer) error { return eval.WriteTREC(w, run, tag) }); err != nil {
+		return err
+	}
+	return write(c.Name+".qrels", func(w io.Writer) error { return eval.WriteQrels(w, c.Qrels) })
+}
+
+// writeEvalResults prints the results as a table or JSON.
+func writeEvalResults(w io.Writer, results []evalResult, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(results)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "collection\tengine\tqueries\tnDCG@10\tMAP\tP@10\tR@100\tMRR@10\tS@10\tindex s\tsearch s")
+	for _, r := range results {
+		m := r.Measures
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.1f\t%.1f\n", r.Collection, r.Engine, m.Queries,
+			m.NDCG10, m.MAP, m.P10, m.Recall100, m.MRR10, m.Success10, r.IndexSec, r.SearchSec)
+	}
+	return tw.Flush()
+}
+
+// checkNDCG fails when Sagasu's nDCG@10 on an English collection is below
+// min: the regression guard CI runs.
+func checkNDCG(results []evalResult, min float64) error {
+	if min <= 0 {
+		return nil
+	}
+	for _, r := range results {
+		if r.Engine == "sagasu" && r.Collection != "livedoor" && r.Measures.NDCG10 < min {
+			return fmt.Errorf("sagasu's nDCG@10 on %s is %.4f, below the guard %.4f", r.Collection, r.Measures.NDCG10, min)
+		}
+	}
+	return nil
+}
