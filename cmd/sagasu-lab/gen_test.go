@@ -12,7 +12,7 @@ import (
 	"github.com/sagasu-search/sagasu/corpus"
 )
 
-// runGenCmd runs "sagasu gen args…" in-process with the environment env.
+// runGenCmd runs "sagasu-lab gen args…" in-process with the environment env.
 func runGenCmd(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	var out, errOut bytes.Buffer

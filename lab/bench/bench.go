@@ -5,7 +5,7 @@
 // against the raw bytes, its peak resident memory while ingesting, then
 // the latency percentiles (p50, p95, p99) and throughput of a fixed mix of
 // searches sent over HTTP on loopback, each with facets and highlights, at
-// several concurrencies. It is the engine of "sagasu bench".
+// several concurrencies. It is the engine of "sagasu-lab bench".
 //
 // The corpus is a file of JSON Lines, or a synthetic one (package synth)
 // written to a file first, so that every engine reads the same bytes. It
@@ -19,15 +19,18 @@
 // Engines run one after the other, never two at once: each indexes the
 // corpus, answers every query of the mix once (a check, and a warm-up),
 // then each query for a while at each concurrency, and stops. Sagasu is
-// its real server ("sagasu serve --corpus FILE", started by the command
-// through Options.StartSagasu) in this process; FTS5 runs in this process
-// behind a small net/http handler; Groonga is a process of its own.
+// its real server, started by the command through Options.StartSagasu
+// (the sagasu executable run as "sagasu serve --corpus FILE", or the same
+// server assembled in this process); FTS5 runs in this process behind
+// its driver's net/http handler; Groonga is a process of its own. The
+// peers' drivers (packages lab/peer/fts5 and lab/peer/groonga) are the
+// ones the evaluation uses. An article is in the corpus when Sagasu's
+// index accepts it (indexer.Index.Accept), for every engine alike.
 package bench
 
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"net/http"
@@ -40,6 +43,7 @@ import (
 	"time"
 
 	"github.com/sagasu-search/sagasu/lab/loadtest"
+	"github.com/sagasu-search/sagasu/lab/peer/fts5"
 	"github.com/sagasu-search/sagasu/lab/synth"
 )
 
@@ -132,39 +136,76 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	work := opts.DataDir
+	work, cleanup, err := workDir(opts)
+	if err != nil {
+		return nil, err
+	}
+	defer cleanup()
+	rep := &Report{Started: time.Now().UTC(), Machine: machine(opts.GroongaCommand)}
+	c, mix, err := rep.prepareCorpus(ctx, opts, work)
+	if err != nil {
+		return nil, err
+	}
+	defer c.close()
+	for _, name := range opts.Engines {
+		rep.Engines = append(rep.Engines, runNamed(ctx, name, c, mix, opts, work))
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("bench: %w", ctx.Err())
+		}
+		if opts.DataDir == "" {
+			os.RemoveAll(filepath.Join(work, name))
+		}
+	}
+	rep.ratios()
+	rep.Elapsed = time.Since(rep.Started).Seconds()
+	return rep, nil
+}
+
+// workDir returns the folder of the run: opts.DataDir, kept, or a new
+// temporary one that cleanup removes. It must not hold an engine's
+// folder yet.
+func workDir(opts Options) (work string, cleanup func(), err error) {
+	work, cleanup = opts.DataDir, func() {}
 	if work == "" {
 		if work, err = os.MkdirTemp("", "sagasu-bench-*"); err != nil {
-			return nil, fmt.Errorf("bench: %w", err)
+			return "", nil, fmt.Errorf("bench: %w", err)
 		}
-		defer os.RemoveAll(work)
+		cleanup = func() { os.RemoveAll(work) }
 	} else if err := os.MkdirAll(work, 0o755); err != nil {
-		return nil, fmt.Errorf("bench: data dir: %w", err)
+		return "", nil, fmt.Errorf("bench: data dir: %w", err)
 	}
 	for _, e := range opts.Engines {
 		if _, err := os.Stat(filepath.Join(work, e)); err == nil {
-			return nil, fmt.Errorf("bench: %s already exists: give an empty --data-dir", filepath.Join(work, e))
+			cleanup()
+			return "", nil, fmt.Errorf("bench: %s already exists: give an empty --data-dir", filepath.Join(work, e))
 		}
 	}
+	return work, cleanup, nil
+}
 
-	rep := &Report{Started: time.Now().UTC(), Machine: machine(opts.GroongaCommand)}
+// prepareCorpus writes the synthetic corpus unless opts names one, reads
+// it once (see prepare), chooses the mix, and fills the report's corpus
+// and query sections. The caller closes the prepared corpus.
+func (rep *Report) prepareCorpus(ctx context.Context, opts Options, work string) (*prepared, []Query, error) {
 	path := opts.Corpus
 	if path == "" {
 		fmt.Fprintf(opts.Log, "bench: writing %d synthetic articles (seed %d)\n", opts.Articles, opts.Seed)
 		so := synth.Options{Seed: opts.Seed, Articles: opts.Articles, JapaneseShare: synth.DefaultJapaneseShare}
+		var err error
 		if path, err = writeSynth(ctx, work, so); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		rep.Corpus.Synthetic = &so
 	}
 	fmt.Fprintf(opts.Log, "bench: reading %s: entities for the peers, words for the mix\n", path)
 	c, err := prepare(ctx, path, work)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	mix, err := c.stats.Mix()
 	if err != nil {
-		return nil, err
+		c.close()
+		return nil, nil, err
 	}
 	rep.Corpus.Path, rep.Corpus.Bytes, rep.Corpus.Articles = path, c.bytes, c.articles
 	rep.Corpus.Japanese, rep.Corpus.Skipped = c.japanese, c.skipped
@@ -179,39 +220,32 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	for _, q := range mix {
 		rep.Queries = append(rep.Queries, QueryInfo{Query: q, Sagasu: q.SagasuPath()})
 	}
+	return c, mix, nil
+}
 
-	for _, name := range opts.Engines {
-		er := EngineReport{Engine: name}
-		var eng engine
-		switch name {
-		case Sagasu:
-			eng = &sagasuEngine{start: opts.StartSagasu}
-		case FTS5:
-			eng = &fts5Engine{conns: slices.Max(opts.Concurrency)}
-		case Groonga:
-			if _, err := exec.LookPath(opts.GroongaCommand); err != nil {
-				er.Skipped = errNoGroonga.Error()
-				fmt.Fprintf(opts.Log, "bench: %s: skipped: %s\n", name, er.Skipped)
-				rep.Engines = append(rep.Engines, er)
-				continue
-			}
-			eng = &groongaEngine{command: opts.GroongaCommand, threads: slices.Max(opts.Concurrency)}
+// runNamed runs the engine called name and returns its report: skipped
+// (Groonga not installed), failed with its error, or its figures.
+func runNamed(ctx context.Context, name string, c *prepared, mix []Query, opts Options, work string) EngineReport {
+	er := EngineReport{Engine: name}
+	var eng engine
+	switch name {
+	case Sagasu:
+		eng = &sagasuEngine{start: opts.StartSagasu}
+	case FTS5:
+		eng = &fts5Engine{conns: slices.Max(opts.Concurrency)}
+	case Groonga:
+		if _, err := exec.LookPath(opts.GroongaCommand); err != nil {
+			er.Skipped = errNoGroonga.Error()
+			fmt.Fprintf(opts.Log, "bench: %s: skipped: %s\n", name, er.Skipped)
+			return er
 		}
-		if err := runEngine(ctx, eng, c, mix, opts, filepath.Join(work, name), &er); err != nil {
-			er.Error = err.Error()
-			fmt.Fprintf(opts.Log, "bench: %s: %v\n", name, err)
-		}
-		rep.Engines = append(rep.Engines, er)
-		if ctx.Err() != nil {
-			return nil, fmt.Errorf("bench: %w", ctx.Err())
-		}
-		if opts.DataDir == "" {
-			os.RemoveAll(filepath.Join(work, name))
-		}
+		eng = &groongaEngine{command: opts.GroongaCommand, threads: slices.Max(opts.Concurrency)}
 	}
-	rep.ratios()
-	rep.Elapsed = time.Since(rep.Started).Seconds()
-	return rep, nil
+	if err := runEngine(ctx, eng, c, mix, opts, filepath.Join(work, name), &er); err != nil {
+		er.Error = err.Error()
+		fmt.Fprintf(opts.Log, "bench: %s: %v\n", name, err)
+	}
+	return er
 }
 
 // runEngine ingests the corpus into eng, sends it the mix and fills er.
@@ -221,11 +255,34 @@ func runEngine(ctx context.Context, eng engine, c *prepared, mix []Query, opts O
 			err = cerr
 		}
 	}()
-	log := opts.Log
+	baseline, err := ingest(ctx, eng, c, dir, &er.Ingest, opts.Log)
+	if err != nil {
+		return err
+	}
+	if err := runMix(ctx, eng, mix, opts, er); err != nil {
+		return err
+	}
+	if peak, err := procStatus(eng.pid(), "VmHWM"); err == nil {
+		er.PeakRSSAll = peak
+		if eng.pid() == 0 {
+			er.PeakRSSAll -= baseline
+		}
+	}
 	in := &er.Ingest
+	if in.IndexBytes, err = diskUsage(dir); err != nil {
+		return err
+	}
+	in.IndexPerRaw = float64(in.IndexBytes) / float64(c.bytes)
+	return nil
+}
+
+// ingest has eng index the corpus into dir, timing it and watching its
+// memory, and fills in. It returns this process's resident memory before
+// the engine started, which an engine in this process is measured above.
+func ingest(ctx context.Context, eng engine, c *prepared, dir string, in *Ingest, log io.Writer) (baseline int64, err error) {
 	in.Articles, in.RawBytes = c.articles, c.bytes
 	reset := resetPeakRSS()
-	baseline, _ := procStatus(0, "VmRSS")
+	baseline, _ = procStatus(0, "VmRSS")
 	baseAnon, _ := procStatus(0, "RssAnon")
 	fmt.Fprintf(log, "bench: %s: ingesting %d articles\n", eng.name(), c.articles)
 	start := time.Now()
@@ -233,7 +290,7 @@ func runEngine(ctx context.Context, eng engine, c *prepared, mix []Query, opts O
 	err = eng.ingest(ctx, c, dir)
 	in.PeakAnon = stopAnon()
 	if err != nil {
-		return fmt.Errorf("ingest: %w", err)
+		return 0, fmt.Errorf("ingest: %w", err)
 	}
 	in.Seconds = time.Since(start).Seconds()
 	if eng.pid() == 0 && in.PeakAnon > 0 {
@@ -256,7 +313,12 @@ func runEngine(ctx context.Context, eng engine, c *prepared, mix []Query, opts O
 	}
 	fmt.Fprintf(log, "bench: %s: ingested in %.1fs, %.0f articles/s, %.1f MB/s, peak RSS %.0f MB (anonymous %s MB)\n",
 		eng.name(), in.Seconds, in.ArticlesPerSecond, in.MBPerSecond, float64(in.PeakRSS)/1e6, megabytes(in.PeakAnon))
+	return baseline, nil
+}
 
+// runMix sends each query of the mix once (a check, and a warm-up), then
+// each for a while at each concurrency, adding a cell to er for each.
+func runMix(ctx context.Context, eng engine, mix []Query, opts Options, er *EngineReport) error {
 	maxConc := slices.Max(opts.Concurrency)
 	client := &http.Client{Timeout: 2 * time.Minute, Transport: &http.Transport{
 		MaxIdleConnsPerHost: maxConc + 1, MaxIdleConns: maxConc + 1, DisableCompression: true}}
@@ -264,10 +326,10 @@ func runEngine(ctx context.Context, eng engine, c *prepared, mix []Query, opts O
 	totals := make([]int, len(mix))
 	checkErr := make([]string, len(mix))
 	for i, q := range mix {
-		totals[i], err = check(ctx, client, eng, q)
-		if err != nil {
+		var err error
+		if totals[i], err = check(ctx, client, eng, q); err != nil {
 			checkErr[i] = err.Error()
-			fmt.Fprintf(log, "bench: %s: %s: %v\n", eng.name(), q.Name, err)
+			fmt.Fprintf(opts.Log, "bench: %s: %s: %v\n", eng.name(), q.Name, err)
 		}
 	}
 	for _, conc := range opts.Concurrency {
@@ -286,23 +348,13 @@ func runEngine(ctx context.Context, eng engine, c *prepared, mix []Query, opts O
 				cell.fill(lr.Reads)
 			}
 			er.Cells = append(er.Cells, cell)
-			fmt.Fprintf(log, "bench: %s: %-18s c=%-3d %6d queries, p50 %7.2f ms, p99 %7.2f ms, %7.1f/s, %d errors\n",
+			fmt.Fprintf(opts.Log, "bench: %s: %-18s c=%-3d %6d queries, p50 %7.2f ms, p99 %7.2f ms, %7.1f/s, %d errors\n",
 				eng.name(), q.Name, conc, cell.Count, cell.P50, cell.P99, cell.PerSecond, cell.Errors)
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
 		}
 	}
-	if peak, err := procStatus(eng.pid(), "VmHWM"); err == nil {
-		er.PeakRSSAll = peak
-		if eng.pid() == 0 {
-			er.PeakRSSAll -= baseline
-		}
-	}
-	if in.IndexBytes, err = diskUsage(dir); err != nil {
-		return err
-	}
-	in.IndexPerRaw = float64(in.IndexBytes) / float64(c.bytes)
 	return nil
 }
 
@@ -358,9 +410,6 @@ func machine(groongaCommand string) Machine {
 			}
 		}
 	}
-	if db, err := sql.Open("sqlite", ":memory:"); err == nil {
-		db.QueryRow("SELECT sqlite_version()").Scan(&m.SQLite)
-		db.Close()
-	}
+	m.SQLite = fts5.Version()
 	return m
 }

@@ -17,8 +17,9 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
-	"github.com/sagasu-search/sagasu/namedict"
+	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/lab/synth"
+	"github.com/sagasu-search/sagasu/namedict"
 )
 
 // prepared is the corpus every engine reads, and what was learnt from
@@ -32,6 +33,7 @@ type prepared struct {
 	entities string // sidecar: one entityLine per accepted article, in corpus order
 	extract  time.Duration
 	stats    *corpusStats
+	accept   *indexer.Index // Accept is Sagasu's rule for an article
 }
 
 // entityLine is a line of the entity sidecar: the entities Sagasu's
@@ -42,18 +44,29 @@ type entityLine struct {
 	corpus.Entities
 }
 
-// walkArticles calls fn with every article of the JSON Lines file at path
-// that Sagasu's ingest accepts, normalized as it normalizes them, and
-// returns how many records it skipped (errors and invalid articles).
-func walkArticles(path string, fn func(a corpus.Article) error) (skipped int, err error) {
-	err = corpus.Walk([]string{path}, func(rec corpus.Record) error {
+// newAcceptor returns an empty in-memory index whose Accept is the rule
+// Sagasu's ingest applies to an article (normalize, then validate against
+// the index's limits; "sagasu serve" uses the default limits): the bench
+// keeps no copy of it.
+func newAcceptor() (*indexer.Index, error) {
+	ix, err := indexer.NewInMemory(indexer.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	return ix, nil
+}
+
+// walk calls fn with every article of the corpus that Sagasu's ingest
+// accepts, normalized as it normalizes them, and returns how many records
+// it skipped (errors and refused articles).
+func (p *prepared) walk(fn func(a corpus.Article) error) (skipped int, err error) {
+	err = corpus.Walk([]string{p.path}, func(rec corpus.Record) error {
 		if rec.Err != nil {
 			skipped++
 			return nil
 		}
 		a := rec.Article
-		a.Normalize()
-		if a.Validate(corpus.Limits{}) != nil {
+		if p.accept.Accept(&a) != nil {
 			skipped++
 			return nil
 		}
@@ -61,6 +74,9 @@ func walkArticles(path string, fn func(a corpus.Article) error) (skipped int, er
 	})
 	return skipped, err
 }
+
+// close releases the acceptor.
+func (p *prepared) close() error { return p.accept.Close() }
 
 // NewExtractor returns the entity extractor "sagasu serve" annotates
 // articles with by default: the built-in gazetteer with discovery.
@@ -95,81 +111,108 @@ func writeSynth(ctx context.Context, dir string, opts synth.Options) (string, er
 // core) into a sidecar file in dir for the peers, and gathers the word
 // and entity statistics the query mix is chosen from. Duplicate IDs are
 // an error: the peers would keep both articles where Sagasu keeps one.
+// The caller closes the result.
 func prepare(ctx context.Context, path, dir string) (*prepared, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("bench: corpus: %w", err)
 	}
-	p := &prepared{path: path, bytes: info.Size(), entities: filepath.Join(dir, "entities.jsonl"), stats: newCorpusStats()}
+	accept, err := newAcceptor()
+	if err != nil {
+		return nil, err
+	}
+	p := &prepared{path: path, bytes: info.Size(), entities: filepath.Join(dir, "entities.jsonl"),
+		stats: newCorpusStats(), accept: accept}
+	if err := p.read(ctx); err != nil {
+		p.close()
+		return nil, err
+	}
+	if p.articles == 0 {
+		p.close()
+		return nil, fmt.Errorf("bench: corpus %s holds no article Sagasu accepts (%d records skipped)", path, p.skipped)
+	}
+	return p, nil
+}
+
+// read reads the corpus, writing the entity sidecar and counting.
+func (p *prepared) read(ctx context.Context) error {
 	f, err := os.Create(p.entities)
 	if err != nil {
-		return nil, fmt.Errorf("bench: create entity sidecar: %w", err)
+		return fmt.Errorf("bench: create entity sidecar: %w", err)
 	}
 	defer f.Close()
 	out := bufio.NewWriterSize(f, 1<<20)
-	enc := json.NewEncoder(out)
-
-	x := NewExtractor()
-	workers := runtime.GOMAXPROCS(0)
-	const batchSize = 256
-	batch := make([]corpus.Article, 0, batchSize)
-	results := make([]analyzed, batchSize)
+	b := &analysisBatch{p: p, x: NewExtractor(), workers: runtime.GOMAXPROCS(0), enc: json.NewEncoder(out)}
 	ids := map[string]bool{}
 	start := time.Now()
-	flush := func() error {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("bench: read corpus: %w", err)
-		}
-		var wg sync.WaitGroup
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func(w int) {
-				defer wg.Done()
-				var seen map[string]bool
-				for i := w; i < len(batch); i += workers {
-					results[i], seen = analyze(x, batch[i], p.articles+i < bigramSample, seen)
-				}
-			}(w)
-		}
-		wg.Wait()
-		for i, a := range batch {
-			if err := enc.Encode(entityLine{ID: a.ID, Entities: results[i].entities}); err != nil {
-				return fmt.Errorf("bench: write entity sidecar: %w", err)
-			}
-			p.stats.add(a, results[i])
-			if a.Lang == corpus.LangJapanese {
-				p.japanese++
-			}
-		}
-		p.articles += len(batch)
-		batch = batch[:0]
-		return nil
-	}
-	p.skipped, err = walkArticles(path, func(a corpus.Article) error {
+	p.skipped, err = p.walk(func(a corpus.Article) error {
 		if ids[a.ID] {
-			return fmt.Errorf("bench: corpus %s: id %q repeats: the engines would not hold the same articles", path, a.ID)
+			return fmt.Errorf("bench: corpus %s: id %q repeats: the engines would not hold the same articles", p.path, a.ID)
 		}
 		ids[a.ID] = true
-		batch = append(batch, a)
-		if len(batch) == batchSize {
-			return flush()
+		b.articles = append(b.articles, a)
+		if len(b.articles) == analysisBatchSize {
+			return b.flush(ctx)
 		}
 		return nil
 	})
 	if err == nil {
-		err = flush()
+		err = b.flush(ctx)
 	}
 	if err == nil {
 		err = out.Flush()
 	}
 	if err != nil {
-		return nil, fmt.Errorf("bench: read corpus %s: %w", path, err)
+		return fmt.Errorf("bench: read corpus %s: %w", p.path, err)
 	}
 	p.extract = time.Since(start)
-	if p.articles == 0 {
-		return nil, fmt.Errorf("bench: corpus %s holds no article Sagasu accepts (%d records skipped)", path, p.skipped)
+	return nil
+}
+
+// analysisBatchSize is how many articles are analyzed at once, across
+// the workers.
+const analysisBatchSize = 256
+
+// analysisBatch is articles read but not yet analyzed.
+type analysisBatch struct {
+	p        *prepared
+	x        *entity.Extractor
+	workers  int
+	enc      *json.Encoder // of the entity sidecar
+	articles []corpus.Article
+	results  [analysisBatchSize]analyzed
+}
+
+// flush analyzes the batch on every worker, writes its entity lines and
+// counts it.
+func (b *analysisBatch) flush(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("bench: read corpus: %w", err)
 	}
-	return p, nil
+	var wg sync.WaitGroup
+	for w := 0; w < b.workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			var seen map[string]bool
+			for i := w; i < len(b.articles); i += b.workers {
+				b.results[i], seen = analyze(b.x, b.articles[i], b.p.articles+i < bigramSample, seen)
+			}
+		}(w)
+	}
+	wg.Wait()
+	for i, a := range b.articles {
+		if err := b.enc.Encode(entityLine{ID: a.ID, Entities: b.results[i].entities}); err != nil {
+			return fmt.Errorf("bench: write entity sidecar: %w", err)
+		}
+		b.p.stats.add(a, b.results[i])
+		if a.Lang == corpus.LangJapanese {
+			b.p.japanese++
+		}
+	}
+	b.p.articles += len(b.articles)
+	b.articles = b.articles[:0]
+	return nil
 }
 
 // readEntities returns a function that gives the entities of the next

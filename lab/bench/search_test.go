@@ -10,10 +10,8 @@ import (
 	"testing"
 
 	"github.com/sagasu-search/sagasu/corpus"
-	"github.com/sagasu-search/sagasu/entity"
+	sagasu "github.com/sagasu-search/sagasu/engine"
 	"github.com/sagasu-search/sagasu/indexer"
-	"github.com/sagasu-search/sagasu/namedict"
-	"github.com/sagasu-search/sagasu/searcher"
 	"github.com/sagasu-search/sagasu/lab/synth"
 )
 
@@ -36,8 +34,7 @@ type fixture struct {
 	articles []corpus.Article
 	bytes    int64
 	mix      []Query
-	ix       *indexer.Index
-	s        *searcher.Searcher
+	eng      *sagasu.Engine
 	err      error
 }
 
@@ -49,8 +46,8 @@ var (
 // TestMain removes the shared fixture's folder after the benchmarks.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if shared.ix != nil {
-		shared.ix.Close()
+	if shared.eng != nil {
+		shared.eng.Close()
 	}
 	if shared.dir != "" {
 		os.RemoveAll(shared.dir)
@@ -85,44 +82,32 @@ func (f *fixture) build(n int) error {
 	if err != nil {
 		return err
 	}
+	defer p.close()
 	if f.mix, err = p.stats.Mix(); err != nil {
 		return err
 	}
-	if _, err := walkArticles(path, func(a corpus.Article) error {
+	if _, err := p.walk(func(a corpus.Article) error {
 		f.articles = append(f.articles, a)
 		f.bytes += int64(len(a.Title) + len(a.Body))
 		return nil
 	}); err != nil {
 		return err
 	}
-	f.ix, f.s, err = openSagasu(filepath.Join(dir, "index"))
-	if err != nil {
+	if f.eng, err = openSagasu(filepath.Join(dir, "index")); err != nil {
 		return err
 	}
-	return putAll(context.Background(), f.ix, f.articles)
+	_, err = indexer.LoadArticles(context.Background(), f.eng.Index, f.articles)
+	return err
 }
 
-// openSagasu opens a new index with the extractor "sagasu serve" uses by
-// default (gazetteer and discovery) and its searcher.
-func openSagasu(path string) (*indexer.Index, *searcher.Searcher, error) {
-	x := entity.NewExtractor(entity.Default(), entity.Discover(namedict.Default()))
-	ix, _, err := indexer.Open(path, indexer.Options{Annotator: x})
+// openSagasu opens a new index as "sagasu serve" does by default (package
+// engine: the gazetteer with discovery, the default limits).
+func openSagasu(path string) (*sagasu.Engine, error) {
+	eng, err := sagasu.Open(sagasu.Config{Data: path})
 	if err != nil {
-		return nil, nil, err
+		return nil, fmt.Errorf("open sagasu at %s: %w", path, err)
 	}
-	return ix, searcher.New(ix, x), nil
-}
-
-// putAll indexes articles in batches of 500, as "sagasu index" does.
-func putAll(ctx context.Context, ix *indexer.Index, articles []corpus.Article) error {
-	const batch = 500
-	for start := 0; start < len(articles); start += batch {
-		b := append([]corpus.Article(nil), articles[start:min(start+batch, len(articles))]...)
-		if err := ix.Put(ctx, b); err != nil {
-			return fmt.Errorf("put articles %d…: %w", start, err)
-		}
-	}
-	return nil
+	return eng, nil
 }
 
 // BenchmarkSearch runs each query of the mix through Sagasu's searcher,
@@ -134,7 +119,7 @@ func BenchmarkSearch(b *testing.B) {
 		b.Run(q.Key, func(b *testing.B) {
 			req := q.Request()
 			for i := 0; i < b.N; i++ {
-				res, err := f.s.Search(context.Background(), req)
+				res, err := f.eng.Searcher.Search(context.Background(), req)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -147,7 +132,7 @@ func BenchmarkSearch(b *testing.B) {
 }
 
 // BenchmarkIngest indexes the shared corpus into a new index on disk, with
-// entity extraction, in batches of 500, and reports articles/s (bytes/s
+// entity extraction, in batches of 500 (indexer.LoadArticles), and reports articles/s (bytes/s
 // counts title and body).
 func BenchmarkIngest(b *testing.B) {
 	f := sharedFixture(b)
@@ -156,16 +141,16 @@ func BenchmarkIngest(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		path := filepath.Join(f.dir, fmt.Sprint("ingest-", i))
-		ix, _, err := openSagasu(path)
+		eng, err := openSagasu(path)
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if err := putAll(context.Background(), ix, f.articles); err != nil {
+		if _, err := indexer.LoadArticles(context.Background(), eng.Index, f.articles); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
-		ix.Close()
+		eng.Close()
 		os.RemoveAll(path)
 		b.StartTimer()
 	}

@@ -1,7 +1,7 @@
 // Package loadtest drives a Sagasu server over HTTP with a mix of requests
 // from many concurrent clients, optionally with a writer posting articles
 // at the same time, and reports throughput, latency percentiles and
-// statuses per kind of request. It is the load half of "sagasu load" and
+// statuses per kind of request. It is the load half of "sagasu-lab load" and
 // of the benchmarks; it knows the API only as URLs and JSON bodies.
 package loadtest
 

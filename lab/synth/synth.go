@@ -31,7 +31,7 @@ import (
 )
 
 // DefaultJapaneseShare is the share of Japanese articles the issue of the
-// benchmark asks for, and the default of sagasu gen.
+// benchmark asks for, and the default of sagasu-lab gen.
 const DefaultJapaneseShare = 0.1
 
 // Publication times are uniform over [firstPublished, endPublished).

@@ -12,8 +12,8 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/engine"
-	"github.com/sagasu-search/sagasu/lab/eval"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/lab/eval"
 	"github.com/sagasu-search/sagasu/queryplan"
 	"github.com/sagasu-search/sagasu/searcher"
 )

@@ -159,7 +159,7 @@ func TestLongQueryAndDocuments(t *testing.T) {
 
 func TestCloseRemovesFiles(t *testing.T) {
 	e := newIndexed(t, Porter, englishDocs)
-	dir := e.dir
+	dir := e.db.temp
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatalf("database directory: %v", err)
 	}

@@ -1,32 +1,46 @@
-// Package groonga evaluates Groonga, the full-text search engine behind
-// Mroonga and PGroonga, as an eval.Engine. It drives the groonga command
-// (Debian's groonga-bin; TokenMecab needs groonga-tokenizer-mecab): one
-// long-running `groonga -n DB` process per engine, in standalone mode,
-// reads commands on its standard input and writes one JSON response per
-// command on its standard output.
+// Package groonga drives Groonga, the full-text search engine behind
+// Mroonga and PGroonga, as a peer of Sagasu: the one driver that both the
+// evaluation (package eval: index documents, ranked ids) and the
+// benchmark (package bench: ingest speed, searches with an entity filter,
+// drilldowns and highlights, at several concurrencies) use. It runs the
+// groonga command (Debian's groonga-bin; TokenMecab needs
+// groonga-tokenizer-mecab) as an HTTP server, a process of its own on a
+// loopback port (groonga -s --protocol http), with its query cache off
+// (--cache-limit 0: every request does its work, as Sagasu's do), and
+// sends it commands as GET or POST /d/COMMAND.
 //
-// The schema is a Docs table (TABLE_HASH_KEY ShortText, the document id as
-// key) with title (Text) and text (LongText) columns, and a Terms lexicon
-// (TABLE_PAT_KEY ShortText, NormalizerAuto, the chosen tokenizer) holding
-// one index column over both (COLUMN_INDEX|WITH_POSITION|WITH_SECTION Docs
-// title,text). A query is a select over title and text, sorted by -_score
-// (ties by load order). Groonga has no BM25: the score is by default its
-// scorer_tf_idf over both columns ('scorer_tf_idf(title) ||
-// scorer_tf_idf(text)'); Options.Scorer can pick Groonga's own default
-// instead, 'title || text' scored by how many times the query's terms occur
-// (TF), which is a weak baseline for verbose queries: it ranks them by
-// their stopwords (in a rough check on Cranfield's 225 queries, binary
-// relevance, MAP over the top 100 was 0.02 with TF, 0.21 with TF-IDF).
+// A Server holds one schema: a Docs table (hash key: the document id) with
+// title (Text), body (LongText), published (Time), source, lang, month and
+// url (ShortText), and person, organization and place as vectors
+// referencing one table per entity type; and a Terms lexicon (TABLE_PAT_KEY,
+// NormalizerAuto, the chosen tokenizer: TokenBigram, whole words for
+// English, bigrams for Japanese, or TokenMecab; Groonga has no stemmer
+// plugin here). Load posts JSON in batches of at most 1,000 documents or
+// 8 MiB; BuildIndexes then creates the index of title and body (with
+// positions) and one on each entity column: Groonga's offline index
+// construction, faster than indexing as it loads.
+//
+// Groonga has no BM25: searches score with scorer_tf_idf over title and
+// body ('scorer_tf_idf(title) || scorer_tf_idf(body)') by default;
+// Options.Scorer can pick Groonga's own default instead, 'title || body'
+// scored by how many times the query's terms occur (TF), which is a weak
+// baseline for verbose queries: it ranks them by their stopwords (in a
+// rough check on Cranfield's 225 queries, binary relevance, MAP over the
+// top 100 was 0.02 with TF, 0.21 with TF-IDF). Queries never reach
+// Groonga as typed: Query, Any, All and Phrase build them of
+// double-quoted words, and Select builds the select command.
 package groonga
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,10 +49,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
-
-	"github.com/sagasu-search/sagasu/lab/eval"
-	"github.com/sagasu-search/sagasu/internal/procout"
 )
 
 // The tokenizers Options accept.
@@ -54,7 +64,7 @@ const (
 
 // The scorers Options accept.
 const (
-	// TFIDF is Groonga's scorer_tf_idf, applied to title and text: the
+	// TFIDF is Groonga's scorer_tf_idf, applied to title and body: the
 	// default here, since Groonga has no BM25 and its plain TF ranks
 	// verbose OR queries by their stopwords.
 	TFIDF = "scorer_tf_idf"
@@ -63,15 +73,15 @@ const (
 	TF = "tf"
 )
 
-// ErrNotInstalled is returned (wrapped) by New when the groonga command is
-// not on the PATH.
+// ErrNotInstalled is returned (wrapped) by Start when the groonga command
+// is not on the PATH.
 var ErrNotInstalled = errors.New("groonga is not installed (apt-get install groonga-bin)")
 
-// ErrNoTokenizer is returned (wrapped) by New when Groonga does not know the
-// tokenizer: for TokenMecab, its plugin is not installed.
+// ErrNoTokenizer is returned (wrapped) by Start when Groonga does not know
+// the tokenizer: for TokenMecab, its plugin is not installed.
 var ErrNoTokenizer = errors.New("groonga does not have the tokenizer (for TokenMecab: apt-get install groonga-tokenizer-mecab)")
 
-// Options configure an Engine.
+// Options configure a Server.
 type Options struct {
 	// Tokenizer is Bigram or Mecab; empty means Bigram.
 	Tokenizer string
@@ -80,320 +90,233 @@ type Options struct {
 	// Command is the groonga executable; empty means "groonga" on the
 	// PATH.
 	Command string
+	// Dir is the folder of the database and the log; empty means a new
+	// temporary one that Close removes.
+	Dir string
+	// Threads is how many requests the server handles at once (at least
+	// 2).
+	Threads int
 }
 
-// loadBatch bounds one load command, in documents and in bytes of JSON.
-const (
-	loadBatchDocs  = 1000
-	loadBatchBytes = 8 << 20
-)
+// withDefaults fills o's zero fields and checks the rest.
+func (o Options) withDefaults() (Options, error) {
+	if o.Tokenizer == "" {
+		o.Tokenizer = Bigram
+	}
+	if o.Tokenizer != Bigram && o.Tokenizer != Mecab {
+		return o, fmt.Errorf("groonga: unknown tokenizer %q (want %q or %q)", o.Tokenizer, Bigram, Mecab)
+	}
+	if o.Scorer == "" {
+		o.Scorer = TFIDF
+	}
+	if o.Scorer != TF && o.Scorer != TFIDF {
+		return o, fmt.Errorf("groonga: unknown scorer %q (want %q or %q)", o.Scorer, TF, TFIDF)
+	}
+	if o.Command == "" {
+		o.Command = "groonga"
+	}
+	o.Threads = max(o.Threads, 2)
+	return o, nil
+}
 
-// Engine is a Groonga database in a temporary directory, served by a groonga
-// process, as an eval.Engine. Once Index has returned, Search may be called
-// from several goroutines; the process answers one command at a time.
-type Engine struct {
+// Server is a groonga HTTP server over a database with the package's
+// schema. Its methods may be called from several goroutines.
+type Server struct {
 	opts    Options
-	dir     string
-	indexed atomic.Bool // whether the index column exists: Index creates it after its first load
+	temp    bool // Dir is temporary: Close removes it
 	cmd     *exec.Cmd
-	stderr  *procout.Tail
 	waited  chan struct{} // closed when cmd.Wait has returned
-
-	mu     sync.Mutex // guards what follows, and the conversation with the process
-	stdin  *bufio.Writer
-	pipe   io.WriteCloser
-	dec    *json.Decoder
-	broken error // set when the process can no longer be trusted
-	closed bool
+	stderr  *tail
+	url     string
+	client  *http.Client
+	indexed atomic.Bool // whether BuildIndexes has run
+	close   sync.Once
+	closed  atomic.Bool
 }
 
-// New is NewWithOptions with the tokenizer and the default scorer, TFIDF.
-func New(tokenizer string) (*Engine, error) {
-	return NewWithOptions(Options{Tokenizer: tokenizer})
-}
-
-// NewWithOptions creates an empty database in a new temporary directory,
-// starts a groonga process on it and defines the schema. Close stops the
-// process and removes the directory.
-func NewWithOptions(opts Options) (*Engine, error) {
-	if opts.Tokenizer == "" {
-		opts.Tokenizer = Bigram
-	}
-	if opts.Tokenizer != Bigram && opts.Tokenizer != Mecab {
-		return nil, fmt.Errorf("groonga: unknown tokenizer %q (want %q or %q)", opts.Tokenizer, Bigram, Mecab)
-	}
-	if opts.Scorer == "" {
-		opts.Scorer = TFIDF
-	}
-	if opts.Scorer != TF && opts.Scorer != TFIDF {
-		return nil, fmt.Errorf("groonga: unknown scorer %q (want %q or %q)", opts.Scorer, TF, TFIDF)
-	}
-	if opts.Command == "" {
-		opts.Command = "groonga"
+// Start starts groonga on a new database in opts.Dir, waits until it
+// answers and defines the schema. Close stops it.
+func Start(ctx context.Context, opts Options) (*Server, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
 	}
 	bin, err := exec.LookPath(opts.Command)
 	if err != nil {
 		return nil, fmt.Errorf("groonga: find %s: %w: %w", opts.Command, ErrNotInstalled, err)
 	}
-	dir, err := os.MkdirTemp("", "sagasu-groonga-*")
-	if err != nil {
-		return nil, fmt.Errorf("groonga: create temporary directory: %w", err)
-	}
-	e := &Engine{opts: opts, dir: dir, stderr: procout.NewTail(4096), waited: make(chan struct{})}
-	e.cmd = exec.Command(bin,
-		"--log-path", filepath.Join(dir, "groonga.log"),
-		"--log-level", "warning",
-		"-n", filepath.Join(dir, "db"))
-	e.cmd.Stderr = e.stderr
-	pipe, err := e.cmd.StdinPipe()
-	if err != nil {
-		os.RemoveAll(dir)
-		return nil, fmt.Errorf("groonga: stdin pipe: %w", err)
-	}
-	out, err := e.cmd.StdoutPipe()
-	if err != nil {
-		os.RemoveAll(dir)
-		return nil, fmt.Errorf("groonga: stdout pipe: %w", err)
-	}
-	if err := e.cmd.Start(); err != nil {
-		os.RemoveAll(dir)
-		return nil, fmt.Errorf("groonga: start %s: %w", bin, err)
-	}
-	go func() {
-		e.cmd.Wait()
-		close(e.waited)
-	}()
-	e.pipe = pipe
-	e.stdin = bufio.NewWriterSize(pipe, 1<<20)
-	e.dec = json.NewDecoder(bufio.NewReaderSize(out, 1<<20))
-	e.dec.UseNumber()
-
-	schema := []string{
-		"table_create --name Docs --flags TABLE_HASH_KEY --key_type ShortText",
-		"column_create --table Docs --name title --flags COLUMN_SCALAR --type Text",
-		"column_create --table Docs --name text --flags COLUMN_SCALAR --type LongText",
-		"table_create --name Terms --flags TABLE_PAT_KEY --key_type ShortText" +
-			" --default_tokenizer " + opts.Tokenizer + " --normalizer NormalizerAuto",
-	}
-	ctx := context.Background()
-	for _, c := range schema {
-		if _, err := e.call(ctx, c, nil); err != nil {
-			e.Close()
-			if strings.Contains(err.Error(), "unknown tokenizer") {
-				return nil, fmt.Errorf("groonga: %s: %w: %w", opts.Tokenizer, ErrNoTokenizer, err)
-			}
-			return nil, fmt.Errorf("groonga: define schema: %w", err)
+	s := &Server{opts: opts, stderr: newTail(4096), waited: make(chan struct{}),
+		client: &http.Client{Timeout: 10 * time.Minute}}
+	if s.opts.Dir == "" {
+		if s.opts.Dir, err = os.MkdirTemp("", "sagasu-groonga-*"); err != nil {
+			return nil, fmt.Errorf("groonga: create temporary directory: %w", err)
 		}
+		s.temp = true
 	}
-	return e, nil
-}
-
-// Name implements eval.Engine: "groonga (" + tokenizer + ", " + scorer +
-// ")", as "groonga (TokenBigram, scorer_tf_idf)".
-func (e *Engine) Name() string {
-	return "groonga (" + e.opts.Tokenizer + ", " + e.opts.Scorer + ")"
-}
-
-// Index implements eval.Engine: it loads the documents as JSON, in batches
-// of at most 1,000 documents or 8 MiB, then, the first time, creates the
-// index column over what it loaded (Groonga's offline index construction,
-// faster than indexing record by record; later loads update the index as
-// they go). A document whose id is already there replaces it. NUL characters
-// become spaces: Groonga's normalizer would end the text at the first.
-func (e *Engine) Index(ctx context.Context, docs []eval.Doc) error {
-	type record struct {
-		Key   string `json:"_key"`
-		Title string `json:"title"`
-		Text  string `json:"text"`
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf) // one record a line, so no line is longer than a document
-	enc.SetEscapeHTML(false)
-	n := 0
-	flush := func() error {
-		if n == 0 {
-			return nil
-		}
-		buf.WriteString("]\n")
-		body, err := e.call(ctx, "load --table Docs", buf.Bytes())
-		if err != nil {
-			return err
-		}
-		var loaded int
-		if err := json.Unmarshal(body, &loaded); err != nil {
-			return fmt.Errorf("groonga: load: read count %s: %w", body, err)
-		}
-		if loaded != n {
-			return fmt.Errorf("groonga: load: %d of %d documents loaded (log: %s)", loaded, n, e.logTail())
-		}
-		buf.Reset()
-		n = 0
-		return nil
-	}
-	for _, d := range docs {
-		if d.ID == "" {
-			return fmt.Errorf("groonga: load: a document has an empty id")
-		}
-		if n == 0 {
-			buf.WriteString("[\n")
-		} else {
-			buf.WriteString(",")
-		}
-		if err := enc.Encode(record{d.ID, noNUL(d.Title), noNUL(d.Text)}); err != nil {
-			return fmt.Errorf("groonga: load: encode %s: %w", d.ID, err)
-		}
-		n++
-		if n >= loadBatchDocs || buf.Len() >= loadBatchBytes {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-	if err := flush(); err != nil {
-		return err
-	}
-	if e.indexed.Load() {
-		return nil
-	}
-	// Building the index over loaded records (Groonga's offline index
-	// construction) is faster than updating it record by record.
-	if _, err := e.call(ctx, "column_create --table Terms --name docs_index"+
-		" --flags COLUMN_INDEX|WITH_POSITION|WITH_SECTION --type Docs --source title,text", nil); err != nil {
-		return fmt.Errorf("groonga: build the index: %w", err)
-	}
-	e.indexed.Store(true)
-	return nil
-}
-
-// Search implements eval.Engine: a select with Query(q) as --query, over
-// title || text, best score first. A query without a usable word, or any
-// query before Index, finds nothing.
-func (e *Engine) Search(ctx context.Context, q string, k int) ([]string, error) {
-	query := Query(q)
-	if query == "" || k <= 0 || !e.indexed.Load() {
-		return nil, nil
-	}
-	columns := "title || text"
-	if e.opts.Scorer == TFIDF {
-		columns = "scorer_tf_idf(title) || scorer_tf_idf(text)"
-	}
-	cmd := "select --table Docs" +
-		" --match_columns " + quoteArg(columns) +
-		" --query " + quoteArg(query) +
-		" --query_flags NONE" +
-		" --output_columns _key" +
-		" --sort_keys -_score,_id" +
-		" --limit " + strconv.Itoa(k)
-	body, err := e.call(ctx, cmd, nil)
-	if err != nil {
-		return nil, fmt.Errorf("groonga: search %q: %w", q, err)
-	}
-	// [[[hits], [[column, type]...], [key], [key]...]]
-	var result [][]json.RawMessage
-	if err := json.Unmarshal(body, &result); err != nil || len(result) == 0 || len(result[0]) < 2 {
-		return nil, fmt.Errorf("groonga: search %q: unexpected response %.200s", q, body)
-	}
-	rows := result[0][2:]
-	ids := make([]string, 0, len(rows))
-	for _, r := range rows {
-		var row []string
-		if err := json.Unmarshal(r, &row); err != nil || len(row) != 1 {
-			return nil, fmt.Errorf("groonga: search %q: unexpected row %.200s", q, r)
-		}
-		ids = append(ids, row[0])
-	}
-	return ids, nil
-}
-
-// Close implements eval.Engine: it ends the groonga process (closing its
-// input, which makes it exit; killing it after 10 seconds) and removes the
-// database directory. Closing twice is harmless.
-func (e *Engine) Close() error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.closed {
-		return nil
-	}
-	e.closed = true
-	var errs []error
-	if e.cmd != nil && e.cmd.Process != nil {
-		e.pipe.Close()
-		select {
-		case <-e.waited:
-		case <-time.After(10 * time.Second):
-			e.cmd.Process.Kill()
-			<-e.waited
-			errs = append(errs, fmt.Errorf("groonga: process %d did not exit on end of input; killed", e.cmd.Process.Pid))
-		}
-	}
-	if err := os.RemoveAll(e.dir); err != nil {
-		errs = append(errs, fmt.Errorf("groonga: remove %s: %w", e.dir, err))
-	}
-	return errors.Join(errs...)
-}
-
-// call sends one command, with body (a load's JSON) after it, and returns
-// the body of its response. An error response comes back as an error with
-// Groonga's message. If ctx ends during the call, the process is killed:
-// the engine is then unusable.
-func (e *Engine) call(ctx context.Context, command string, body []byte) (json.RawMessage, error) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.closed {
-		return nil, errors.New("groonga: engine is closed")
-	}
-	if e.broken != nil {
-		return nil, e.broken
-	}
-	if err := ctx.Err(); err != nil {
+	if err := s.start(ctx, bin); err != nil {
+		s.Close()
 		return nil, err
 	}
-	stop := context.AfterFunc(ctx, func() { e.cmd.Process.Kill() })
-	defer stop()
-	fail := func(what string, err error) (json.RawMessage, error) {
-		if ctx.Err() != nil {
-			err = ctx.Err()
+	if err := s.createSchema(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// start runs the server process and waits until it answers.
+func (s *Server) start(ctx context.Context, bin string) error {
+	if err := os.MkdirAll(filepath.Join(s.opts.Dir, "db"), 0o755); err != nil {
+		return fmt.Errorf("groonga: %w", err)
+	}
+	port, err := freePort()
+	if err != nil {
+		return fmt.Errorf("groonga: %w", err)
+	}
+	s.cmd = exec.Command(bin, "-n", "-s", "--protocol", "http", "--bind-address", "127.0.0.1", "-p", strconv.Itoa(port),
+		"--max-threads", strconv.Itoa(s.opts.Threads), "--cache-limit", "0",
+		"--log-path", filepath.Join(s.opts.Dir, "groonga.log"), "--log-level", "warning",
+		filepath.Join(s.opts.Dir, "db", "db"))
+	s.cmd.Stdout, s.cmd.Stderr = s.stderr, s.stderr
+	if err := s.cmd.Start(); err != nil {
+		return fmt.Errorf("groonga: start %s: %w", bin, err)
+	}
+	go func() { s.cmd.Wait(); close(s.waited) }()
+	s.url = "http://127.0.0.1:" + strconv.Itoa(port)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if _, err := s.Call(ctx, "status", nil, nil); err == nil {
+			return nil
+		} else if time.Now().After(deadline) {
+			return fmt.Errorf("groonga: not answering after 30s: %w (stderr: %s)", err, s.stderr)
 		}
-		e.broken = fmt.Errorf("groonga: %s %q: %w (stderr: %s)", what, procout.Head(command), err, e.stderr)
-		return nil, e.broken
+		select {
+		case <-s.waited:
+			return fmt.Errorf("groonga: exited at start: %v (stderr: %s)", s.cmd.ProcessState, s.stderr)
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
 	}
-	e.stdin.WriteString(command)
-	e.stdin.WriteByte('\n')
-	e.stdin.Write(body)
-	if err := e.stdin.Flush(); err != nil {
-		return fail("send", err)
+}
+
+// freePort returns a loopback port nothing listens on now.
+func freePort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
 	}
-	var resp []json.RawMessage
-	if err := e.dec.Decode(&resp); err != nil {
-		return fail("read the response to", err)
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+// URL is where the server listens: "http://127.0.0.1:PORT".
+func (s *Server) URL() string { return s.url }
+
+// PID is the server's process ID, -1 before it started.
+func (s *Server) PID() int {
+	if s == nil || s.cmd == nil || s.cmd.Process == nil {
+		return -1
 	}
-	if len(resp) == 0 {
-		return fail("read the response to", errors.New("empty response"))
+	return s.cmd.Process.Pid
+}
+
+// Name is "groonga (" + tokenizer + ", " + scorer + ")", as "groonga
+// (TokenBigram, scorer_tf_idf)".
+func (s *Server) Name() string { return "groonga (" + s.opts.Tokenizer + ", " + s.opts.Scorer + ")" }
+
+// Call sends command with params (a GET, or a POST of body) and returns
+// the body of a successful response: what follows the header. An error
+// response comes back as an error with Groonga's message.
+func (s *Server) Call(ctx context.Context, command string, params url.Values, body []byte) (json.RawMessage, error) {
+	if s.closed.Load() {
+		return nil, errors.New("groonga: the server is closed")
+	}
+	path := "/d/" + command
+	if len(params) > 0 {
+		path += "?" + params.Encode()
+	}
+	data, status, err := s.send(ctx, path, body)
+	if err != nil {
+		return nil, fmt.Errorf("groonga: %s: %w", head(path), err)
+	}
+	var out []json.RawMessage
+	if err := json.Unmarshal(data, &out); err != nil || len(out) == 0 {
+		return nil, fmt.Errorf("groonga: %s: HTTP %d: %.300s", head(path), status, data)
 	}
 	var header []json.RawMessage
-	if err := json.Unmarshal(resp[0], &header); err != nil || len(header) < 3 {
-		return fail("read the response to", fmt.Errorf("bad header %.200s", resp[0]))
+	if err := json.Unmarshal(out[0], &header); err != nil || len(header) < 1 {
+		return nil, fmt.Errorf("groonga: %s: bad header %.200s", head(path), out[0])
 	}
-	var rc int
-	if err := json.Unmarshal(header[0], &rc); err != nil {
-		return fail("read the response to", fmt.Errorf("bad return code %s", header[0]))
-	}
-	if rc != 0 {
+	if string(header[0]) != "0" || status != http.StatusOK {
 		msg := ""
 		if len(header) > 3 {
 			json.Unmarshal(header[3], &msg)
 		}
-		return nil, fmt.Errorf("groonga: %q: error %d: %s", procout.Head(command), rc, msg)
+		return nil, fmt.Errorf("groonga: %s: HTTP %d: error %s: %s", head(path), status, header[0], msg)
 	}
-	if len(resp) < 2 {
+	if len(out) < 2 {
 		return nil, nil
 	}
-	return resp[1], nil
+	return out[1], nil
+}
+
+// send sends a GET of path, or a POST of body, and returns the response.
+func (s *Server) send(ctx context.Context, path string, body []byte) ([]byte, int, error) {
+	method := http.MethodGet
+	var r io.Reader
+	if body != nil {
+		method, r = http.MethodPost, bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, s.url+path, r)
+	if err != nil {
+		return nil, 0, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, 0, err
+	}
+	return data, resp.StatusCode, nil
+}
+
+// Close shuts the server down (killing it after 10 seconds) and removes a
+// temporary folder. Closing twice is harmless.
+func (s *Server) Close() error {
+	var errs []error
+	s.close.Do(func() {
+		if s.cmd != nil && s.cmd.Process != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			s.Call(ctx, "shutdown", nil, nil)
+			cancel()
+			select {
+			case <-s.waited:
+			case <-time.After(10 * time.Second):
+				s.cmd.Process.Kill()
+				<-s.waited
+				errs = append(errs, fmt.Errorf("groonga: process %d did not shut down; killed", s.cmd.Process.Pid))
+			}
+		}
+		s.closed.Store(true)
+		if s.temp {
+			if err := os.RemoveAll(s.opts.Dir); err != nil {
+				errs = append(errs, fmt.Errorf("groonga: remove %s: %w", s.opts.Dir, err))
+			}
+		}
+	})
+	return errors.Join(errs...)
 }
 
 // logTail returns the end of Groonga's log, for error messages.
-func (e *Engine) logTail() string {
-	b, err := os.ReadFile(filepath.Join(e.dir, "groonga.log"))
+func (s *Server) logTail() string {
+	b, err := os.ReadFile(filepath.Join(s.opts.Dir, "groonga.log"))
 	if err != nil {
 		return err.Error()
 	}
@@ -403,70 +326,41 @@ func (e *Engine) logTail() string {
 	return strings.TrimSpace(string(b))
 }
 
-// Query turns text a user typed into a Groonga query (the query syntax of
-// select's --query), or "" when nothing in it can be searched for.
-//
-// Its pieces are the runs of letters and numbers (Unicode categories L and
-// N; combining marks, category M, stay inside a run but do not start one);
-// everything else, punctuation, quotes, symbols and spaces, only separates
-// pieces. Each piece is double-quoted, so that OR, a leading - or +, a
-// trailing *, parentheses or "column:" are searched for rather than read as
-// syntax (a piece holds no '"' or '\', so needs no escape), and the quoted
-// pieces are joined with " OR ", repeats kept: a document matches when it
-// has any piece (Groonga's own default would be AND, which empties most
-// verbose natural-language queries). A quoted piece is a phrase of the
-// tokenizer's tokens: a whole word for English text, a substring (as
-// bigrams, or as morphemes with TokenMecab) for Japanese text without
-// punctuation.
-//
-// For example, `what's (the) "effect" OR -of AND: near/5?` becomes
-// "what" OR "s" OR "the" OR "effect" OR "OR" OR "of" OR "AND" OR "near"
-// OR "5".
-func Query(text string) string {
-	var b strings.Builder
-	for _, p := range pieces(text) {
-		if b.Len() > 0 {
-			b.WriteString(" OR ")
-		}
-		b.WriteByte('"')
-		b.WriteString(p)
-		b.WriteByte('"')
-	}
-	return b.String()
+// tail is an io.Writer that keeps the last bytes written to it, for
+// error messages: the end of what the process wrote. It is safe for
+// concurrent use.
+type tail struct {
+	mu  sync.Mutex
+	max int
+	b   []byte
 }
 
-// pieces returns the runs of letters and numbers of s, marks included in a
-// run they follow.
-func pieces(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r):
-			if start < 0 {
-				start = i
-			}
-		case unicode.IsMark(r) && start >= 0:
-		default:
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-		}
+// newTail returns a tail that keeps the last max bytes.
+func newTail(max int) *tail { return &tail{max: max} }
+
+// Write implements io.Writer.
+func (t *tail) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.b = append(t.b, p...)
+	if len(t.b) > t.max {
+		t.b = t.b[len(t.b)-t.max:]
 	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
+	return len(p), nil
 }
 
-// quoteArg quotes a value for Groonga's command syntax: in single quotes,
-// with backslash before backslash and single quote, and line breaks (which
-// would end the command) made spaces.
-func quoteArg(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", " ", "\r", " ")
-	return "'" + r.Replace(s) + "'"
+// String returns what is kept, trimmed.
+func (t *tail) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return strings.TrimSpace(string(t.b))
 }
 
-// noNUL returns s with its NUL characters made spaces.
-func noNUL(s string) string { return strings.ReplaceAll(s, "\x00", " ") }
+// head returns the first 200 bytes of s, with an ellipsis when it is
+// longer: enough of a command to recognize it in an error message.
+func head(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "…"
+	}
+	return s
+}

@@ -66,15 +66,17 @@ func TestQuery(t *testing.T) {
 	}
 }
 
-func TestQuoteArg(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{`title || text`, `'title || text'`},
-		{`it's a \ test`, `'it\'s a \\ test'`},
-		{"two\nlines", `'two lines'`},
-	} {
-		if got := quoteArg(tt.in); got != tt.want {
-			t.Errorf("quoteArg(%q) = %s; want %s", tt.in, got, tt.want)
-		}
+// TestPhraseAndFilter: words and names are quoted for the query syntax,
+// backslash and double quote escaped.
+func TestPhraseAndFilter(t *testing.T) {
+	if got, want := All([]string{"prime", "minister"}), `"prime" "minister"`; got != want {
+		t.Errorf("All = %s; want %s", got, want)
+	}
+	if got, want := Phrase([]string{"prime", "minister"}), `"prime minister"`; got != want {
+		t.Errorf("Phrase = %s; want %s", got, want)
+	}
+	if got, want := EntityFilter("person", `A "B" \ C`), `person @ "A \"B\" \\ C"`; got != want {
+		t.Errorf("EntityFilter = %s; want %s", got, want)
 	}
 }
 
@@ -209,7 +211,7 @@ func TestLongQueryAndDocuments(t *testing.T) {
 
 func TestCloseRemovesFiles(t *testing.T) {
 	e := newIndexed(t, Options{})
-	dir := e.dir
+	dir := e.srv.opts.Dir
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatalf("database directory: %v", err)
 	}
@@ -219,7 +221,7 @@ func TestCloseRemovesFiles(t *testing.T) {
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("after Close, stat %s: %v; want not exist", dir, err)
 	}
-	if err := e.cmd.ProcessState; err == nil || !err.Exited() {
+	if err := e.srv.cmd.ProcessState; err == nil || !err.Exited() {
 		t.Errorf("after Close, process state %v; want exited", err)
 	}
 	if err := e.Close(); err != nil {

@@ -1,4 +1,4 @@
-package procout
+package groonga
 
 import (
 	"fmt"
@@ -19,13 +19,13 @@ func TestTail(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.writes), func(t *testing.T) {
-			tail := NewTail(tt.max)
+			tl := newTail(tt.max)
 			for _, w := range tt.writes {
-				if n, err := tail.Write([]byte(w)); n != len(w) || err != nil {
+				if n, err := tl.Write([]byte(w)); n != len(w) || err != nil {
 					t.Fatalf("Write(%q) = %d, %v", w, n, err)
 				}
 			}
-			if got := tail.String(); got != tt.want {
+			if got := tl.String(); got != tt.want {
 				t.Errorf("String() = %q, want %q", got, tt.want)
 			}
 		})
@@ -39,8 +39,8 @@ func TestHead(t *testing.T) {
 		{long[:200], long[:200]},
 		{long, long[:200] + "…"},
 	} {
-		if got := Head(tt.in); got != tt.want {
-			t.Errorf("Head(%d bytes) = %d bytes, want %d", len(tt.in), len(got), len(tt.want))
+		if got := head(tt.in); got != tt.want {
+			t.Errorf("head(%d bytes) = %d bytes, want %d", len(tt.in), len(got), len(tt.want))
 		}
 	}
 }
