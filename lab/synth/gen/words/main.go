@@ -1,7 +1,7 @@
 // Command words writes the vocabulary of Sagasu's synthetic corpus
 // (package synth): the lower-case ASCII words of an English word list
 // (Debian's wamerican, /usr/share/dict/american-english), one a line, in
-// rank order, gzip-compressed. Run by go generate in synth/:
+// rank order, gzip-compressed. Run by go generate in lab/synth/:
 //
 //	apt-get install wamerican
 //	go generate ./synth
