@@ -181,25 +181,9 @@ func (r *Report) ratios() {
 		return
 	}
 	add := func(figure, query string, conc int, higher bool, value func(*EngineReport) (float64, bool)) {
-		s, ok := value(sagasu)
-		if !ok {
-			return
+		if x, ok := bestRatio(sagasu, peers, Ratio{Figure: figure, Query: query, Concurrency: conc, HigherIsBetter: higher}, value); ok {
+			r.Ratios = append(r.Ratios, x)
 		}
-		best := Ratio{Figure: figure, Query: query, Concurrency: conc, HigherIsBetter: higher, Sagasu: s}
-		for _, p := range peers {
-			v, ok := value(p)
-			if !ok || v <= 0 {
-				continue
-			}
-			if best.BestPeer == "" || higher && v > best.Peer || !higher && v < best.Peer {
-				best.BestPeer, best.Peer = p.Engine, v
-			}
-		}
-		if best.BestPeer == "" {
-			return
-		}
-		best.Ratio = s / best.Peer
-		r.Ratios = append(r.Ratios, best)
 	}
 	ingest := func(f func(Ingest) float64) func(*EngineReport) (float64, bool) {
 		return func(e *EngineReport) (float64, bool) { v := f(e.Ingest); return v, v > 0 }
@@ -226,6 +210,30 @@ func (r *Report) ratios() {
 			add("queries/s", q.Key, conc, true, cell(func(c Cell) float64 { return c.PerSecond }))
 		}
 	}
+}
+
+// bestRatio fills x with Sagasu's figure, the best peer's and their
+// ratio; ok is false when Sagasu or every peer lacks the figure.
+func bestRatio(sagasu *EngineReport, peers []*EngineReport, x Ratio, value func(*EngineReport) (float64, bool)) (Ratio, bool) {
+	s, ok := value(sagasu)
+	if !ok {
+		return x, false
+	}
+	x.Sagasu = s
+	for _, p := range peers {
+		v, ok := value(p)
+		if !ok || v <= 0 {
+			continue
+		}
+		if x.BestPeer == "" || x.HigherIsBetter && v > x.Peer || !x.HigherIsBetter && v < x.Peer {
+			x.BestPeer, x.Peer = p.Engine, v
+		}
+	}
+	if x.BestPeer == "" {
+		return x, false
+	}
+	x.Ratio = s / x.Peer
+	return x, true
 }
 
 // cell returns the figures of query key at concurrency conc, or nil.
@@ -264,6 +272,16 @@ func (r *Report) WriteJSON(w io.Writer) error {
 // ratio to the best peer below them (Sagasu ÷ peer: above 1 is better
 // for rates, below 1 for latency, size and memory).
 func (r *Report) WriteTable(w io.Writer) error {
+	r.writeHeader(w)
+	if err := r.writeIngest(w); err != nil {
+		return err
+	}
+	return r.writeQueries(w)
+}
+
+// writeHeader writes what ran where, on what corpus, and which engines
+// were skipped or failed.
+func (r *Report) writeHeader(w io.Writer) {
 	m := r.Machine
 	fmt.Fprintf(w, "machine: %s/%s, %d CPUs (%s), %s, bleve %s, SQLite %s (modernc.org/sqlite %s), %s\n",
 		m.OS, m.Arch, m.CPUs, orDash(m.CPU), m.Go, orDash(m.Bleve), orDash(m.SQLite), orDash(m.SQLiteDriver), orDash(m.Groonga))
@@ -283,7 +301,10 @@ func (r *Report) WriteTable(w io.Writer) error {
 			fmt.Fprintf(w, "%s: failed: %s\n", e.Engine, e.Error)
 		}
 	}
+}
 
+// writeIngest writes the table of ingest figures and its notes.
+func (r *Report) writeIngest(w io.Writer) error {
 	fmt.Fprintf(w, "\ningest\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "engine\tseconds\tarticles/s\tMB/s\tindex MB\tindex/raw\tpeak RSS MB\tpeak anon MB\t\n")
@@ -318,34 +339,22 @@ func (r *Report) WriteTable(w io.Writer) error {
 			break
 		}
 	}
+	return nil
+}
 
+// writeQueries writes the table of query figures: each query at each
+// concurrency, a row per engine, Sagasu's ratios below.
+func (r *Report) writeQueries(w io.Writer) error {
 	per := fmt.Sprintf("%gs", r.Duration)
 	if r.QueriesPerCell > 0 {
 		per = fmt.Sprintf("%d queries", r.QueriesPerCell)
 	}
 	fmt.Fprintf(w, "\nqueries (%s per query and concurrency; latency in ms; every query with facets and highlights)\n", per)
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "query\tconc\tengine\tfound\tqueries\terrors\tp50\tp95\tp99\tqueries/s\t\n")
 	for _, conc := range r.Concurrency {
 		for _, q := range r.Queries {
-			label := q.Name + ": " + q.Describe()
-			for _, e := range r.Engines {
-				cl := e.cell(q.Key, conc)
-				if cl == nil {
-					continue
-				}
-				switch {
-				case cl.Error != "":
-					fmt.Fprintf(tw, "%s\t%d\t%s\t\t\t\t\t\t\t%s\t\n", label, conc, e.Engine, "failed: "+short(cl.Error))
-				case cl.Count == 0:
-					fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t0\t%d\t\t\t\t%s\t\n", label, conc, e.Engine,
-						thousands(cl.Total), cl.Errors, "no answer within "+per)
-				default:
-					fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.1f\t\n", label, conc, e.Engine,
-						thousands(cl.Total), cl.Count, cl.Errors, cl.P50, cl.P95, cl.P99, cl.PerSecond)
-				}
-				label = ""
-			}
+			r.writeQueryRows(tw, q, conc, per)
 			if r.ratio("p50 ms", q.Key, conc) != nil {
 				fmt.Fprintf(tw, "\t\tsagasu ÷ best peer\t\t\t\t%s\t%s\t%s\t%s\t\n",
 					r.ratioText("p50 ms", q.Key, conc), r.ratioText("p95 ms", q.Key, conc),
@@ -358,6 +367,28 @@ func (r *Report) WriteTable(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "ratios are Sagasu ÷ the best peer (named): above 1 is better for rates, below 1 for latency, size and memory\n")
 	return nil
+}
+
+// writeQueryRows writes a row per engine for q at concurrency conc.
+func (r *Report) writeQueryRows(tw io.Writer, q QueryInfo, conc int, per string) {
+	label := q.Name + ": " + q.Describe()
+	for _, e := range r.Engines {
+		cl := e.cell(q.Key, conc)
+		if cl == nil {
+			continue
+		}
+		switch {
+		case cl.Error != "":
+			fmt.Fprintf(tw, "%s\t%d\t%s\t\t\t\t\t\t\t%s\t\n", label, conc, e.Engine, "failed: "+short(cl.Error))
+		case cl.Count == 0:
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t0\t%d\t\t\t\t%s\t\n", label, conc, e.Engine,
+				thousands(cl.Total), cl.Errors, "no answer within "+per)
+		default:
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.1f\t\n", label, conc, e.Engine,
+				thousands(cl.Total), cl.Count, cl.Errors, cl.P50, cl.P95, cl.P99, cl.PerSecond)
+		}
+		label = ""
+	}
 }
 
 // ratioText is "0.42 (fts5)", or "" when there is no such ratio.
