@@ -1,8 +1,11 @@
-// Package corpus turns news articles into clean, validated Article values.
+// Package corpus turns news articles into clean Article values and says
+// what a valid article is (Validate).
 //
 // It reads raw scraped pages (plain text with site boilerplate), JSON
 // (one object or an array) and JSON Lines, and it embeds the seed pages that
-// make up Sagasu's default corpus. It imports nothing else of Sagasu's.
+// make up Sagasu's default corpus. Its parsers check every rule but size:
+// how large an article may be is the accepting index's to say
+// (indexer.Index.Accept). Of Sagasu's packages it imports only text.
 package corpus
 
 import (

@@ -1,8 +1,13 @@
-// Package indexer stores articles in a Bleve index: the index mapping, opening
-// and creating indexes, and ingest (batches, replacement, deletion).
+// Package indexer stores articles in a Bleve index: the index mapping,
+// opening and creating indexes, accepting articles, and ingest (batches,
+// replacement, deletion, loading files).
 //
-// Each Put is one Bleve batch: it is applied whole or not at all, and it has
-// been persisted and synced to disk when Put returns.
+// It is the one owner of accepting an article: Index.Accept normalizes an
+// article and checks it against the index's limits, and every path in (the
+// API, Put, and the Loader behind sagasu index, serve --corpus and the lab
+// tools) goes through it. Each Put is one Bleve batch: it is applied whole
+// or not at all, and it has been persisted and synced to disk when Put
+// returns.
 package indexer
 
 import (

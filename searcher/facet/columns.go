@@ -1,3 +1,15 @@
+// Package facet counts the facets of a search (entities, source, language,
+// month of publication) and reads the publication date a hit is sorted
+// by, from columns decoded once per index segment (see Cache), and turns
+// Bleve's facet results into the API's values.
+//
+// Columns: the values a hit is sorted and counted by (publication date,
+// entities, source, language, month), decoded once per index segment from
+// Bleve's doc values into plain arrays. Bleve's own collector decodes the
+// doc values of every hit on every search, a few hundred nanoseconds per
+// hit and field; a query that matches most of a large index spent more
+// than half its time there. Segments never change once written, so their
+// columns stay valid for as long as the segment lives.
 package facet
 
 import (
@@ -12,19 +24,6 @@ import (
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/indexer"
 )
-
-// Package facet counts the facets of a search (entities, source, language,
-// month of publication) and reads the publication date a hit is sorted
-// by, from columns decoded once per index segment (see Cache), and turns
-// Bleve's facet results into the API's values.
-//
-// Columns: the values a hit is sorted and counted by (publication date,
-// entities, source, language, month), decoded once per index segment from
-// Bleve's doc values into plain arrays. Bleve's own collector decodes the
-// doc values of every hit on every search, a few hundred nanoseconds per
-// hit and field; a query that matches most of a large index spent more
-// than half its time there. Segments never change once written, so their
-// columns stay valid for as long as the segment lives.
 
 // noDate is the published value of an undated article: it sorts last when
 // newest come first.
