@@ -33,7 +33,8 @@ var allowed = map[string][]string{
 	"searcher":                   {"text", "corpus", "analysis", "entity", "indexer", "queryplan", "searcher/score", "searcher/facet", "searcher/snippet"},
 	"engine":                     {"corpus", "entity", "namedict", "indexer", "searcher"},
 	"api":                        {"corpus", "indexer", "queryplan", "searcher", "searcher/facet"},
-	"cmd/sagasu":                 {"text", "corpus", "analysis", "entity", "indexer", "queryplan", "searcher", "searcher/facet", "engine", "api"},
+	"internal/cli":               {},
+	"cmd/sagasu":                 {"text", "corpus", "analysis", "entity", "indexer", "queryplan", "searcher", "searcher/facet", "engine", "api", "internal/cli"},
 	"analysis/gen/englishromaji": {"romaji", "text"},
 	"namedict/gen/enamdict":      {"romaji", "text"},
 	// Test support: a synthetic index for the searcher's tests.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sagasu-search/sagasu/internal/cli"
 	"github.com/sagasu-search/sagasu/lab/bench"
 )
 
@@ -57,11 +58,11 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	var f benchFlags
 	fs := newFlagSet("bench", stderr)
 	f.register(fs)
-	if err := parseFlags(fs, args, getenv); err != nil {
+	if err := cli.ParseFlags(fs, args, getenv); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("bench takes no arguments (got %q): %w", fs.Args(), errUsage)
+		return fmt.Errorf("bench takes no arguments (got %q): %w", fs.Args(), cli.ErrUsage)
 	}
 	if f.table != "" {
 		return printSavedReport(f.table, stdout)
@@ -101,7 +102,7 @@ func (f *benchFlags) options(stderr io.Writer) (bench.Options, error) {
 		return bench.Options{}, err
 	}
 	if f.articles < 1 || f.duration <= 0 || f.queries < 0 {
-		return bench.Options{}, fmt.Errorf("bench needs --articles 1 or more, a positive --duration and --queries 0 or more: %w", errUsage)
+		return bench.Options{}, fmt.Errorf("bench needs --articles 1 or more, a positive --duration and --queries 0 or more: %w", cli.ErrUsage)
 	}
 	return bench.Options{
 		Corpus: f.corpus, Articles: f.articles, Seed: f.seed, Engines: splitList(f.engines),
@@ -149,19 +150,19 @@ func parseLevels(s string) ([]int, error) {
 	for _, part := range splitList(s) {
 		n, err := strconv.Atoi(part)
 		if err != nil || n < 1 {
-			return nil, fmt.Errorf("--concurrency %q: want whole numbers of 1 or more, comma-separated: %w", s, errUsage)
+			return nil, fmt.Errorf("--concurrency %q: want whole numbers of 1 or more, comma-separated: %w", s, cli.ErrUsage)
 		}
 		out = append(out, n)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("--concurrency is empty: %w", errUsage)
+		return nil, fmt.Errorf("--concurrency is empty: %w", cli.ErrUsage)
 	}
 	return out, nil
 }
 
 // splitList splits a comma-separated list, dropping empty items.
 func splitList(s string) []string {
-	var l listFlag
+	var l cli.ListFlag
 	l.Set(s)
 	return l
 }

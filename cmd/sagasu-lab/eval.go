@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/sagasu-search/sagasu/internal/cli"
 	"github.com/sagasu-search/sagasu/lab/eval"
 	"github.com/sagasu-search/sagasu/lab/eval/sagasu"
 	"github.com/sagasu-search/sagasu/lab/peer/blevecjk"
@@ -22,8 +23,8 @@ import (
 // evalFlags are the flags of "sagasu-lab eval".
 type evalFlags struct {
 	dataDir     string
-	collections listFlag
-	engines     listFlag
+	collections cli.ListFlag
+	engines     cli.ListFlag
 	jsonOut     bool
 	runs        string
 	minNDCG     float64
@@ -55,14 +56,14 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	fs.Float64Var(&f.minNDCG, "min-ndcg", 0, "fail if Sagasu's nDCG@10 is below this on an English collection")
 	fs.IntVar(&f.k, "k", 100, "results per query")
 	fs.IntVar(&f.livedoorMax, "livedoor-max", 0, "evaluate about this many livedoor articles, the same ones every run (0: all)")
-	if err := parseFlags(fs, args, getenv); err != nil {
+	if err := cli.ParseFlags(fs, args, getenv); err != nil {
 		return err
 	}
 	if len(f.collections) == 0 {
-		f.collections = append(append(listFlag{}, eval.Collections...), "livedoor")
+		f.collections = append(append(cli.ListFlag{}, eval.Collections...), "livedoor")
 	}
 	if len(f.engines) == 0 {
-		f.engines = listFlag{"sagasu", "fts5", "groonga", "bleve-cjk"}
+		f.engines = cli.ListFlag{"sagasu", "fts5", "groonga", "bleve-cjk"}
 	}
 	if _, err := os.Stat(f.dataDir); err != nil {
 		return fmt.Errorf("eval: no test collections at %s (set --data-dir or SAGASU_DATA_DIR): %w", f.dataDir, err)
@@ -124,7 +125,7 @@ func (f *evalFlags) evalEngine(ctx context.Context, c *eval.Collection, name str
 	case name == "bleve-cjk":
 		return nil, errNotApplicable
 	default:
-		return nil, fmt.Errorf("unknown engine %q: use sagasu, fts5, groonga or bleve-cjk: %w", name, errUsage)
+		return nil, fmt.Errorf("unknown engine %q: use sagasu, fts5, groonga or bleve-cjk: %w", name, cli.ErrUsage)
 	}
 	var out []evalResult
 	for _, newEngine := range makers {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sagasu-search/sagasu/internal/cli"
 	"github.com/sagasu-search/sagasu/lab/eval"
 )
 
@@ -254,7 +255,7 @@ func TestEvalCommandErrors(t *testing.T) {
 					t.Errorf("error %q lacks %q", err, want)
 				}
 			}
-			if got := errors.Is(err, errUsage); got != tt.wantUsage {
+			if got := errors.Is(err, cli.ErrUsage); got != tt.wantUsage {
 				t.Errorf("usage error = %v, want %v", got, tt.wantUsage)
 			}
 			if got := errors.Is(err, eval.ErrNoData); got != tt.wantNo {

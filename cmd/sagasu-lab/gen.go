@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/sagasu-search/sagasu/internal/cli"
 	"github.com/sagasu-search/sagasu/lab/synth"
 )
 
@@ -26,14 +27,14 @@ func runGen(ctx context.Context, args []string, getenv func(string) string, stdo
 	fs.Int64Var(&f.seed, "seed", 1, "the corpus to write: the same seed writes the same bytes")
 	fs.Float64Var(&f.jaShare, "ja-share", synth.DefaultJapaneseShare, "the share of Japanese articles, 0 to 1")
 	fs.StringVar(&f.out, "out", "", `the file to write, "-" or empty for stdout`)
-	if err := parseFlags(fs, args, getenv); err != nil {
+	if err := cli.ParseFlags(fs, args, getenv); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("gen takes no arguments (got %q): sagasu-lab gen --articles N --out FILE: %w", fs.Arg(0), errUsage)
+		return fmt.Errorf("gen takes no arguments (got %q): sagasu-lab gen --articles N --out FILE: %w", fs.Arg(0), cli.ErrUsage)
 	}
 	if f.articles < 0 || !(f.jaShare >= 0 && f.jaShare <= 1) {
-		return fmt.Errorf("gen needs --articles 0 or more and --ja-share from 0 to 1: %w", errUsage)
+		return fmt.Errorf("gen needs --articles 0 or more and --ja-share from 0 to 1: %w", cli.ErrUsage)
 	}
 	opts := synth.Options{Seed: f.seed, Articles: f.articles, JapaneseShare: f.jaShare}
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/internal/cli"
 )
 
 // runGenCmd runs "sagasu-lab gen args…" in-process with the environment env.
@@ -91,7 +92,7 @@ func TestGenErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.wantMsg) {
 				t.Fatalf("err = %v, want one mentioning %q", err, tt.wantMsg)
 			}
-			if got := errors.Is(err, errUsage); got != tt.wantUsage {
+			if got := errors.Is(err, cli.ErrUsage); got != tt.wantUsage {
 				t.Errorf("usage error = %v, want %v", got, tt.wantUsage)
 			}
 		})

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sagasu-search/sagasu/internal/cli"
 	"github.com/sagasu-search/sagasu/lab/loadtest"
 )
 
@@ -38,11 +39,11 @@ func runLoad(ctx context.Context, args []string, getenv func(string) string, std
 	fs.StringVar(&f.apiKey, "api-key", "", "a write key: one more client posts and deletes articles meanwhile")
 	fs.StringVar(&f.readKey, "read-key", "", "a key for the searches, when the server requires one")
 	fs.BoolVar(&f.jsonOut, "json", false, "print the report as JSON instead of a table")
-	if err := parseFlags(fs, args, getenv); err != nil {
+	if err := cli.ParseFlags(fs, args, getenv); err != nil {
 		return err
 	}
 	if _, err := url.ParseRequestURI(f.url); err != nil || fs.NArg() > 0 {
-		return fmt.Errorf("load needs --url http://HOST:PORT and no arguments: %w", errUsage)
+		return fmt.Errorf("load needs --url http://HOST:PORT and no arguments: %w", cli.ErrUsage)
 	}
 	cfg := loadtest.Config{
 		BaseURL: strings.TrimRight(f.url, "/"), Concurrency: f.concurrency, Duration: f.duration, Requests: f.requests,

@@ -15,6 +15,7 @@ import (
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/engine"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/internal/cli"
 )
 
 // runCmd runs "sagasu-lab args…" in-process with an empty environment.
@@ -41,8 +42,8 @@ func TestUsage(t *testing.T) {
 	}
 	for _, args := range [][]string{nil, {"serve"}, {"frobnicate"}, {"gen", "--no-such-flag"}} {
 		_, stderr, err := runCmd(t, args...)
-		if !errors.Is(err, errUsage) || exitCode(err) != 2 {
-			t.Errorf("%q: err %v (exit %d), want a usage error (exit 2)", args, err, exitCode(err))
+		if !errors.Is(err, cli.ErrUsage) || cli.ExitCode(err) != 2 {
+			t.Errorf("%q: err %v (exit %d), want a usage error (exit 2)", args, err, cli.ExitCode(err))
 		}
 		if len(args) < 2 && !strings.Contains(stderr, "Usage:") {
 			t.Errorf("%q: no usage on stderr:\n%s", args, stderr)

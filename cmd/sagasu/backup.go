@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/internal/cli"
 )
 
 // runBackup copies the index at --data to --to. The index must not be in
@@ -17,11 +18,11 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, s
 	fs := newFlagSet("backup", stderr)
 	fs.StringVar(&data, "data", "./data", "index folder to back up")
 	fs.StringVar(&to, "to", "", "new folder for the copy (must not exist)")
-	if err := parseFlags(fs, args, getenv); err != nil {
+	if err := cli.ParseFlags(fs, args, getenv); err != nil {
 		return err
 	}
 	if to == "" || fs.NArg() > 0 {
-		return fmt.Errorf("backup needs --to DIR and no arguments: sagasu backup --data DIR --to DIR: %w", errUsage)
+		return fmt.Errorf("backup needs --to DIR and no arguments: sagasu backup --data DIR --to DIR: %w", cli.ErrUsage)
 	}
 	if _, err := os.Stat(filepath.Join(data, "index_meta.json")); err != nil {
 		return fmt.Errorf("back up %s: there is no index there", data)

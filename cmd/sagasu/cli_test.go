@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sagasu-search/sagasu/internal/cli"
 )
 
 // runCmd runs the program in-process and returns its output and error.
@@ -75,8 +77,8 @@ func TestCommandErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.wantMsg) {
 				t.Fatalf("err = %v, want one mentioning %q", err, tt.wantMsg)
 			}
-			if got := errors.Is(err, errUsage); got != tt.wantUsage {
-				t.Errorf("usage error = %v, want %v (exit code %d)", got, tt.wantUsage, exitCode(err))
+			if got := errors.Is(err, cli.ErrUsage); got != tt.wantUsage {
+				t.Errorf("usage error = %v, want %v (exit code %d)", got, tt.wantUsage, cli.ExitCode(err))
 			}
 		})
 	}

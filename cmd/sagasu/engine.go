@@ -14,6 +14,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/engine"
+	"github.com/sagasu-search/sagasu/internal/cli"
 	"github.com/sagasu-search/sagasu/searcher"
 )
 
@@ -50,14 +51,14 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 func (c *commonFlags) logger(w io.Writer) (zerolog.Logger, error) {
 	level, err := zerolog.ParseLevel(c.logLevel)
 	if err != nil || c.logLevel == "" {
-		return zerolog.Logger{}, fmt.Errorf("--log-level %q: use debug, info, warn or error: %w", c.logLevel, errUsage)
+		return zerolog.Logger{}, fmt.Errorf("--log-level %q: use debug, info, warn or error: %w", c.logLevel, cli.ErrUsage)
 	}
 	switch c.logFormat {
 	case "json":
 	case "console":
 		w = zerolog.ConsoleWriter{Out: w, TimeFormat: time.TimeOnly}
 	default:
-		return zerolog.Logger{}, fmt.Errorf(`--log-format %q: use "json" or "console": %w`, c.logFormat, errUsage)
+		return zerolog.Logger{}, fmt.Errorf(`--log-format %q: use "json" or "console": %w`, c.logFormat, cli.ErrUsage)
 	}
 	return zerolog.New(w).Level(level).With().Timestamp().Logger(), nil
 }
@@ -69,7 +70,7 @@ func (c *commonFlags) openEngine() (*engine.Engine, error) {
 		Limits: c.limits, Fields: c.fields})
 	var me *engine.ModeError
 	if errors.As(err, &me) {
-		return nil, fmt.Errorf("--entities: %w: %w", err, errUsage)
+		return nil, fmt.Errorf("--entities: %w: %w", err, cli.ErrUsage)
 	}
 	return eng, err
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/internal/cli"
 )
 
 // runIndex ingests files and folders into the index at --data.
@@ -13,11 +14,11 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	var f commonFlags
 	fs := newFlagSet("index", stderr)
 	f.register(fs)
-	if err := parseFlags(fs, args, getenv); err != nil {
+	if err := cli.ParseFlags(fs, args, getenv); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return fmt.Errorf("index needs at least one file or folder: sagasu index --data DIR PATH...: %w", errUsage)
+		return fmt.Errorf("index needs at least one file or folder: sagasu index --data DIR PATH...: %w", cli.ErrUsage)
 	}
 	eng, err := f.openEngine()
 	if err != nil {

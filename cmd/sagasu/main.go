@@ -19,6 +19,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/sagasu-search/sagasu/internal/cli"
 )
 
 func main() {
@@ -26,7 +28,7 @@ func main() {
 	go stopOnSignals(cancel)
 	if err := run(ctx, os.Args, os.Getenv, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintf(os.Stderr, "sagasu: %v\n", err)
-		os.Exit(exitCode(err))
+		os.Exit(cli.ExitCode(err))
 	}
 }
 

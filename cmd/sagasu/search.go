@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/sagasu-search/sagasu/api"
+	"github.com/sagasu-search/sagasu/internal/cli"
 	"github.com/sagasu-search/sagasu/searcher"
 	"github.com/sagasu-search/sagasu/searcher/facet"
 )
@@ -23,7 +24,7 @@ type searchFlags struct {
 	lang     string
 	since    string
 	until    string
-	entities listFlag
+	entities cli.ListFlag
 	asJSON   bool
 	color    string
 }
@@ -42,7 +43,7 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	fs.Var(&f.entities, "entity", `only articles naming an entity, as type:Name ("person:Fumio Kishida"; repeatable)`)
 	fs.BoolVar(&f.asJSON, "json", false, "print the API's JSON answer")
 	fs.StringVar(&f.color, "color", "auto", `highlight matches with terminal colours: "auto", "always" or "never"`)
-	if err := parseFlags(fs, args, getenv); err != nil {
+	if err := cli.ParseFlags(fs, args, getenv); err != nil {
 		return err
 	}
 	req, err := f.request(strings.Join(fs.Args(), " "))

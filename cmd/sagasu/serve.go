@@ -19,18 +19,19 @@ import (
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/engine"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/internal/cli"
 )
 
 // serveFlags are the flags of "sagasu serve".
 type serveFlags struct {
 	commonFlags
 	addr            string
-	corpus          listFlag
+	corpus          cli.ListFlag
 	apiKey          string
 	apiKeys         string
 	apiKeysFile     string
 	readKeyRequired bool
-	corsOrigins     listFlag
+	corsOrigins     cli.ListFlag
 	maxBodyBytes    int64
 	maxBatch        int
 	queryTimeout    time.Duration
@@ -66,7 +67,7 @@ func (f *serveFlags) keys() ([]api.Key, error) {
 	}
 	keys, err := api.ParseKeys(text)
 	if err != nil {
-		return nil, fmt.Errorf("API keys: %w: %w", err, errUsage)
+		return nil, fmt.Errorf("API keys: %w: %w", err, cli.ErrUsage)
 	}
 	if f.apiKey != "" {
 		keys = append(keys, api.Key{Secret: f.apiKey, Scope: api.ScopeWrite})
@@ -91,11 +92,11 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	var f serveFlags
 	fs := newFlagSet("serve", stderr)
 	f.register(fs)
-	if err := parseFlags(fs, args, getenv); err != nil {
+	if err := cli.ParseFlags(fs, args, getenv); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("serve takes no arguments (got %q); use --corpus PATH to index files: %w", fs.Args(), errUsage)
+		return fmt.Errorf("serve takes no arguments (got %q); use --corpus PATH to index files: %w", fs.Args(), cli.ErrUsage)
 	}
 	logger, err := f.logger(stderr)
 	if err != nil {
@@ -106,7 +107,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	if f.readKeyRequired && len(keys) == 0 {
-		return fmt.Errorf("--read-key-required needs API keys (SAGASU_API_KEYS): %w", errUsage)
+		return fmt.Errorf("--read-key-required needs API keys (SAGASU_API_KEYS): %w", cli.ErrUsage)
 	}
 	gate := api.NewGate()
 	srv, err := listen(f.addr, gate, logger)

@@ -15,6 +15,7 @@ import (
 	htmlformat "github.com/blevesearch/bleve/v2/search/highlight/format/html"
 	simplefrag "github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
 	simplehl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
+
 	"github.com/sagasu-search/sagasu/corpus"
 )
 

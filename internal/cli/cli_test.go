@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"io"
+	"slices"
+	"testing"
+)
+
+func TestParseFlags(t *testing.T) {
+	tests := []struct {
+		name      string
+		args      []string
+		env       map[string]string
+		wantAddr  string
+		wantList  []string
+		wantUsage bool
+	}{
+		{"defaults", nil, nil, "127.0.0.1:8080", nil, false},
+		{"flag", []string{"--addr", ":9"}, nil, ":9", nil, false},
+		{"environment", nil, map[string]string{"SAGASU_ADDR": ":7", "SAGASU_CORS_ORIGINS": "a, b"}, ":7", []string{"a", "b"}, false},
+		{"flag wins over environment", []string{"--addr", ":9"}, map[string]string{"SAGASU_ADDR": ":7"}, ":9", nil, false},
+		{"repeated list flag", []string{"--cors-origins", "a", "--cors-origins", "b,c"}, nil, "127.0.0.1:8080", []string{"a", "b", "c"}, false},
+		{"unknown flag", []string{"--nope"}, nil, "", nil, true},
+		{"bad environment value", nil, map[string]string{"SAGASU_MAX_BATCH": "many"}, "", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := NewFlagSet("sagasu", "serve", io.Discard)
+			addr := fs.String("addr", "127.0.0.1:8080", "")
+			fs.Int("max-batch", 1, "")
+			var list ListFlag
+			fs.Var(&list, "cors-origins", "")
+			err := ParseFlags(fs, tt.args, func(k string) string { return tt.env[k] })
+			if tt.wantUsage {
+				if !errors.Is(err, ErrUsage) || ExitCode(err) != 2 {
+					t.Fatalf("err %v (exit %d), want a usage error (exit 2)", err, ExitCode(err))
+				}
+				return
+			}
+			if err != nil || *addr != tt.wantAddr || !slices.Equal(list, tt.wantList) {
+				t.Errorf("err %v, addr %q, list %q; want %q, %q", err, *addr, list, tt.wantAddr, tt.wantList)
+			}
+		})
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want int
+	}{{ErrUsage, 2}, {flag.ErrHelp, 2}, {errors.New("disk full"), 1}} {
+		if got := ExitCode(tt.err); got != tt.want {
+			t.Errorf("ExitCode(%v) = %d, want %d", tt.err, got, tt.want)
+		}
+	}
+}
