@@ -68,52 +68,60 @@ func TestDecodeFields(t *testing.T) {
 	}
 }
 
+// decodeErrorCase is malformed input and the *InputError decoding it
+// must give.
+type decodeErrorCase struct {
+	name, in  string
+	strict    bool
+	wantIndex int
+	wantLine  int
+	wantField string
+	wantMsg   string
+}
+
+// decodeErrorCases is TestDecodeErrors' table; read only.
+var decodeErrorCases = []decodeErrorCase{
+	{"empty", "", true, 0, 0, "", "no articles in the input"},
+	{"blank lines", "\n  \n", true, 0, 0, "", "no articles in the input"},
+	{"empty array", "[]", true, 0, 0, "", "no articles in the input"},
+	{"no title or body", `[{"id":"a","title":"x"},` + "\n" + `{"id":"b"}]`, true, 1, 2, "title", "both are empty"},
+	{"wrong type", `{"title":1}`, true, 0, 1, "title", `field "title": must be a string, not a JSON number`},
+	{"wrong type in array", "[\n{\"title\":\"a\"},\n{\"title\":\"b\",\"body\":[\"x\"]}]", true, 1, 3, "body", "must be a string, not a JSON array"},
+	{"entities wrong type", `{"title":"t","entities":{"person":"Kishida"}}`, true, 0, 1, "entities.person", "must be a list of strings, not a JSON string"},
+	{"entities not an object", `{"title":"t","entities":["Kishida"]}`, true, 0, 1, "entities", "must be an object, not a JSON array"},
+	{"entity name too long", `{"title":"t","entities":{"place":["` + strings.Repeat("x", 201) + `"]}}`, true, 0, 1, "entities.place", "names must be"},
+	{"bad date", "{\"title\":\"a\"}\n{\"title\":\"b\",\"published\":\"yesterday\"}", true, 1, 2, "published",
+		`article 1 (line 2): field "published": not an RFC 3339 time: "yesterday"`},
+	{"published not a string", `{"title":"a","published":20240410}`, true, 0, 1, "published", "must be a string"},
+	{"year out of range", `{"title":"a","published":"0001-01-01T00:00:00Z"}`, true, 0, 1, "published", "out of range"},
+	{"unknown field, strict", `{"title":"a","colour":"red","author":"x"}`, true, 0, 1, "author", "unknown field"},
+	{"unknown entity type, strict", `{"title":"a","entities":{"event":["G7"]}}`, true, 0, 1, "entities.event", "unknown field"},
+	{"truncated", "{\"title\":\"a\"}\n{\"title\":", true, 1, 2, "", "ends in the middle of a value"},
+	{"truncated array", `[{"title":"a"}`, true, 1, 1, "", "ends in the middle of a value"},
+	{"garbage after array", "[{\"title\":\"a\"}]\nx", true, 1, 2, "", "unexpected text after the array"},
+	{"garbage after object", `{"title":"a"} x`, true, 1, 1, "", "invalid JSON"},
+	{"garbage line in JSON Lines", "{\"title\":\"a\"}\n{\"title\":\"b\"}\nnot json", true, 2, 3, "", "invalid JSON"},
+	{"syntax error inside a pretty object", "[\n{\n\"title\": \"a\",\n\"body\": x\n}]", true, 0, 2, "", "(on line 4)"},
+	{"not an object", `[{"title":"a"}, 42]`, true, 1, 1, "", "not a JSON object but a number"},
+	{"top-level string", `"hello"`, true, 0, 1, "", "not a JSON object but a string"},
+	{"deep nesting", strings.Repeat("[", 20000), true, 0, 1, "", "invalid JSON"},
+	{"deep nesting in a field", `{"title":` + strings.Repeat("[", 20000), true, 0, 1, "", "invalid JSON"},
+	{"invalid UTF-8", "{\"title\":\"a\"}\n{\"title\":\"\xff\"}", true, 1, 2, "", "invalid UTF-8 at byte 10"},
+	{"NUL in body", `{"title":"a","body":"x\u0000y"}`, true, 0, 1, "body", "control character U+0000"},
+	{"duplicate id", "{\"id\":\"a\",\"title\":\"x\"}\n\n{\"id\":\"a\",\"title\":\"y\"}", true, 1, 3, "id",
+		`article 1 (line 3): field "id": "a" repeats the id of article 0 (line 1)`},
+	{"duplicate content", `[{"title":"x"},{"title":"x"}]`, false, 1, 1, "id", "repeats the id of article 0"},
+	{"bad lang", `{"title":"a","lang":"fr"}`, false, 0, 1, "lang", "not a supported language"},
+	{"bad url", `{"title":"a","url":"ftp://x"}`, false, 0, 1, "url", "http"},
+	{"relative url", `{"title":"a","url":"/news/1"}`, false, 0, 1, "url", "absolute"},
+	{"slash in id", `{"id":"a/b","title":"a"}`, false, 0, 1, "id", "'/'"},
+	{"source on two lines", `{"title":"a","source":"` + strings.Repeat("x", 201) + `"}`, false, 0, 1, "source", "one line"},
+}
+
+// TestDecodeErrors checks the index, line, field and message of the error
+// for each input of decodeErrorCases.
 func TestDecodeErrors(t *testing.T) {
-	tests := []struct {
-		name, in  string
-		strict    bool
-		wantIndex int
-		wantLine  int
-		wantField string
-		wantMsg   string
-	}{
-		{"empty", "", true, 0, 0, "", "no articles in the input"},
-		{"blank lines", "\n  \n", true, 0, 0, "", "no articles in the input"},
-		{"empty array", "[]", true, 0, 0, "", "no articles in the input"},
-		{"no title or body", `[{"id":"a","title":"x"},` + "\n" + `{"id":"b"}]`, true, 1, 2, "title", "both are empty"},
-		{"wrong type", `{"title":1}`, true, 0, 1, "title", `field "title": must be a string, not a JSON number`},
-		{"wrong type in array", "[\n{\"title\":\"a\"},\n{\"title\":\"b\",\"body\":[\"x\"]}]", true, 1, 3, "body", "must be a string, not a JSON array"},
-		{"entities wrong type", `{"title":"t","entities":{"person":"Kishida"}}`, true, 0, 1, "entities.person", "must be a list of strings, not a JSON string"},
-		{"entities not an object", `{"title":"t","entities":["Kishida"]}`, true, 0, 1, "entities", "must be an object, not a JSON array"},
-		{"entity name too long", `{"title":"t","entities":{"place":["` + strings.Repeat("x", 201) + `"]}}`, true, 0, 1, "entities.place", "names must be"},
-		{"bad date", "{\"title\":\"a\"}\n{\"title\":\"b\",\"published\":\"yesterday\"}", true, 1, 2, "published",
-			`article 1 (line 2): field "published": not an RFC 3339 time: "yesterday"`},
-		{"published not a string", `{"title":"a","published":20240410}`, true, 0, 1, "published", "must be a string"},
-		{"year out of range", `{"title":"a","published":"0001-01-01T00:00:00Z"}`, true, 0, 1, "published", "out of range"},
-		{"unknown field, strict", `{"title":"a","colour":"red","author":"x"}`, true, 0, 1, "author", "unknown field"},
-		{"unknown entity type, strict", `{"title":"a","entities":{"event":["G7"]}}`, true, 0, 1, "entities.event", "unknown field"},
-		{"truncated", "{\"title\":\"a\"}\n{\"title\":", true, 1, 2, "", "ends in the middle of a value"},
-		{"truncated array", `[{"title":"a"}`, true, 1, 1, "", "ends in the middle of a value"},
-		{"garbage after array", "[{\"title\":\"a\"}]\nx", true, 1, 2, "", "unexpected text after the array"},
-		{"garbage after object", `{"title":"a"} x`, true, 1, 1, "", "invalid JSON"},
-		{"garbage line in JSON Lines", "{\"title\":\"a\"}\n{\"title\":\"b\"}\nnot json", true, 2, 3, "", "invalid JSON"},
-		{"syntax error inside a pretty object", "[\n{\n\"title\": \"a\",\n\"body\": x\n}]", true, 0, 2, "", "(on line 4)"},
-		{"not an object", `[{"title":"a"}, 42]`, true, 1, 1, "", "not a JSON object but a number"},
-		{"top-level string", `"hello"`, true, 0, 1, "", "not a JSON object but a string"},
-		{"deep nesting", strings.Repeat("[", 20000), true, 0, 1, "", "invalid JSON"},
-		{"deep nesting in a field", `{"title":` + strings.Repeat("[", 20000), true, 0, 1, "", "invalid JSON"},
-		{"invalid UTF-8", "{\"title\":\"a\"}\n{\"title\":\"\xff\"}", true, 1, 2, "", "invalid UTF-8 at byte 10"},
-		{"NUL in body", `{"title":"a","body":"x\u0000y"}`, true, 0, 1, "body", "control character U+0000"},
-		{"duplicate id", "{\"id\":\"a\",\"title\":\"x\"}\n\n{\"id\":\"a\",\"title\":\"y\"}", true, 1, 3, "id",
-			`article 1 (line 3): field "id": "a" repeats the id of article 0 (line 1)`},
-		{"duplicate content", `[{"title":"x"},{"title":"x"}]`, false, 1, 1, "id", "repeats the id of article 0"},
-		{"bad lang", `{"title":"a","lang":"fr"}`, false, 0, 1, "lang", "not a supported language"},
-		{"bad url", `{"title":"a","url":"ftp://x"}`, false, 0, 1, "url", "http"},
-		{"relative url", `{"title":"a","url":"/news/1"}`, false, 0, 1, "url", "absolute"},
-		{"slash in id", `{"id":"a/b","title":"a"}`, false, 0, 1, "id", "'/'"},
-		{"source on two lines", `{"title":"a","source":"` + strings.Repeat("x", 201) + `"}`, false, 0, 1, "source", "one line"},
-	}
-	for _, tt := range tests {
+	for _, tt := range decodeErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
 			arts, err := decodeString(tt.in, tt.strict)
 			var ie *InputError

@@ -120,6 +120,7 @@ func TestReplaceAndDelete(t *testing.T) {
 	}
 }
 
+// TestOpen checks creating, locking, reopening and refusing an index folder.
 func TestOpen(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "idx")
@@ -154,32 +155,40 @@ func TestOpen(t *testing.T) {
 	}
 	ix.Close()
 
-	t.Run("mapping version mismatch", func(t *testing.T) {
-		ix, _, err := Open(dir, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := ix.bleve.SetInternal(mappingVersionKey, []byte("0")); err != nil {
-			t.Fatal(err)
-		}
-		ix.Close()
-		_, _, err = Open(dir, Options{})
-		if err == nil || !strings.Contains(err.Error(), "mapping version") {
-			t.Errorf("Open with old mapping: %v, want a mapping version error", err)
-		}
-	})
+	t.Run("mapping version mismatch", func(t *testing.T) { checkMappingVersionMismatch(t, dir) })
+	t.Run("empty folder is created into, a foreign folder is refused", checkEmptyAndForeignFolders)
+}
 
-	t.Run("empty folder is created into, a foreign folder is refused", func(t *testing.T) {
-		empty := t.TempDir()
-		ix, created, err := Open(empty, Options{})
-		if err != nil || !created {
-			t.Fatalf("Open empty folder: created %v, err %v", created, err)
-		}
-		ix.Close()
-		foreign := t.TempDir()
-		os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("x"), 0o644)
-		if _, _, err := Open(foreign, Options{}); err == nil || !strings.Contains(err.Error(), "holds no index") {
-			t.Errorf("Open foreign folder: %v", err)
-		}
-	})
+// checkMappingVersionMismatch stamps the index in dir with an old mapping
+// version and checks that Open then refuses it.
+func checkMappingVersionMismatch(t *testing.T, dir string) {
+	t.Helper()
+	ix, _, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.bleve.SetInternal(mappingVersionKey, []byte("0")); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	_, _, err = Open(dir, Options{})
+	if err == nil || !strings.Contains(err.Error(), "mapping version") {
+		t.Errorf("Open with old mapping: %v, want a mapping version error", err)
+	}
+}
+
+// checkEmptyAndForeignFolders checks that Open creates an index in an
+// empty folder and refuses a folder holding something else.
+func checkEmptyAndForeignFolders(t *testing.T) {
+	empty := t.TempDir()
+	ix, created, err := Open(empty, Options{})
+	if err != nil || !created {
+		t.Fatalf("Open empty folder: created %v, err %v", created, err)
+	}
+	ix.Close()
+	foreign := t.TempDir()
+	os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("x"), 0o644)
+	if _, _, err := Open(foreign, Options{}); err == nil || !strings.Contains(err.Error(), "holds no index") {
+		t.Errorf("Open foreign folder: %v", err)
+	}
 }

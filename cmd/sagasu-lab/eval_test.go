@@ -41,6 +41,8 @@ type evalResultJSON struct {
 	SearchSec  *float64      `json:"search_seconds"`
 }
 
+// TestEvalCommand runs both engines on the MED fixture and checks the
+// JSON figures, the qrels and the run files written for trec_eval.
 func TestEvalCommand(t *testing.T) {
 	runs := t.TempDir()
 	stdout, stderr, err := runCmd(t, "eval", "--data-dir", evalData, "--collections", "med",
@@ -51,6 +53,17 @@ func TestEvalCommand(t *testing.T) {
 	if !strings.Contains(stderr, "med: 10 documents, 3 queries") {
 		t.Errorf("stderr lacks the collection's summary:\n%s", stderr)
 	}
+	checkEvalJSON(t, stdout)
+	checkRunFolder(t, runs)
+	for _, tag := range []string{"sagasu", fts5Tag} {
+		t.Run(tag, func(t *testing.T) { checkMedRun(t, runs, tag) })
+	}
+}
+
+// checkEvalJSON checks that stdout holds one perfect result on med for
+// sagasu and one for fts5, in that order.
+func checkEvalJSON(t *testing.T, stdout string) {
+	t.Helper()
 	var results []evalResultJSON
 	if err := json.Unmarshal([]byte(stdout), &results); err != nil {
 		t.Fatalf("stdout is not a JSON array of results: %v\n%s", err, stdout)
@@ -74,8 +87,12 @@ func TestEvalCommand(t *testing.T) {
 			t.Errorf("%s: failed %d, index_seconds %v, search_seconds %v", r.Engine, r.Failed, r.IndexSec, r.SearchSec)
 		}
 	}
+}
 
-	// The judgments, as trec_eval reads them.
+// checkRunFolder checks that runs holds med's judgments, as trec_eval
+// reads them, and one run per engine, and nothing else.
+func checkRunFolder(t *testing.T, runs string) {
+	t.Helper()
 	qrels, err := os.ReadFile(filepath.Join(runs, "med.qrels"))
 	if err != nil {
 		t.Fatal(err)
@@ -83,8 +100,6 @@ func TestEvalCommand(t *testing.T) {
 	if want := "1 0 4 1\n2 0 2 1\n3 0 8 1\n3 0 10 1\n"; string(qrels) != want {
 		t.Errorf("med.qrels:\n%s\nwant\n%s", qrels, want)
 	}
-	// One run per engine: "qid Q0 doc rank score tag", queries in order,
-	// ranks from 1, scores falling to 1, the relevant documents first.
 	entries, err := os.ReadDir(runs)
 	if err != nil {
 		t.Fatal(err)
@@ -96,27 +111,30 @@ func TestEvalCommand(t *testing.T) {
 	if want := "med.qrels med.sagasu.run med." + fts5Tag + ".run"; strings.Join(names, " ") != want {
 		t.Errorf("run folder holds %v, want %s", names, want)
 	}
-	for _, tag := range []string{"sagasu", fts5Tag} {
-		t.Run(tag, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(runs, "med."+tag+".run"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			ranked := checkTRECRun(t, string(data), tag)
-			if got := strings.Join(queryOrder(string(data)), " "); got != "1 2 3" {
-				t.Errorf("queries in the run: %s, want 1 2 3", got)
-			}
-			first := func(q string, n int) []string { return append([]string(nil), ranked[q][:min(n, len(ranked[q]))]...) }
-			if got := first("1", 1); len(got) != 1 || got[0] != "4" {
-				t.Errorf("query 1 ranks %v first, want 4", got)
-			}
-			if got := first("2", 1); len(got) != 1 || got[0] != "2" {
-				t.Errorf("query 2 ranks %v first, want 2", got)
-			}
-			if got := first("3", 2); len(got) != 2 || !(got[0] == "8" && got[1] == "10" || got[0] == "10" && got[1] == "8") {
-				t.Errorf("query 3 ranks %v first, want 8 and 10", got)
-			}
-		})
+}
+
+// checkMedRun checks the engine tag's run on med: "qid Q0 doc rank score
+// tag", queries in order, ranks from 1, scores falling to 1, the relevant
+// documents first.
+func checkMedRun(t *testing.T, runs, tag string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(runs, "med."+tag+".run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranked := checkTRECRun(t, string(data), tag)
+	if got := strings.Join(queryOrder(string(data)), " "); got != "1 2 3" {
+		t.Errorf("queries in the run: %s, want 1 2 3", got)
+	}
+	first := func(q string, n int) []string { return append([]string(nil), ranked[q][:min(n, len(ranked[q]))]...) }
+	if got := first("1", 1); len(got) != 1 || got[0] != "4" {
+		t.Errorf("query 1 ranks %v first, want 4", got)
+	}
+	if got := first("2", 1); len(got) != 1 || got[0] != "2" {
+		t.Errorf("query 2 ranks %v first, want 2", got)
+	}
+	if got := first("3", 2); len(got) != 2 || !(got[0] == "8" && got[1] == "10" || got[0] == "10" && got[1] == "8") {
+		t.Errorf("query 3 ranks %v first, want 8 and 10", got)
 	}
 }
 
@@ -199,16 +217,19 @@ func TestEvalCommandTable(t *testing.T) {
 	}
 }
 
-func TestEvalCommandErrors(t *testing.T) {
-	absent := filepath.Join(t.TempDir(), "absent")
-	empty := t.TempDir() // exists, but holds no ir/med
-	tests := []struct {
-		name      string
-		args      []string
-		wantMsg   []string
-		wantUsage bool
-		wantNo    bool // wraps eval.ErrNoData
-	}{
+// evalErrorCase is an eval command line that must fail, and how.
+type evalErrorCase struct {
+	name      string
+	args      []string
+	wantMsg   []string
+	wantUsage bool
+	wantNo    bool // wraps eval.ErrNoData
+}
+
+// evalErrorCases returns TestEvalCommandErrors' table; absent is a folder
+// that does not exist, empty one that holds no ir/med.
+func evalErrorCases(absent, empty string) []evalErrorCase {
+	return []evalErrorCase{
 		{
 			// nDCG@10 is 1: a guard above it fails, naming the figure.
 			name:    "min-ndcg above the figure",
@@ -244,7 +265,14 @@ func TestEvalCommandErrors(t *testing.T) {
 			wantUsage: true,
 		},
 	}
-	for _, tt := range tests {
+}
+
+// TestEvalCommandErrors checks the message and the kind of each error of
+// evalErrorCases.
+func TestEvalCommandErrors(t *testing.T) {
+	absent := filepath.Join(t.TempDir(), "absent")
+	empty := t.TempDir() // exists, but holds no ir/med
+	for _, tt := range evalErrorCases(absent, empty) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := runCmd(t, append([]string{"eval"}, tt.args...)...)
 			if err == nil {

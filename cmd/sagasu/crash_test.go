@@ -547,112 +547,151 @@ func crashWriter(t *testing.T, srv *crashServer, m *crashModel, round int, rng *
 func (m *crashModel) verify(t *testing.T, srv *crashServer, round int, all bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	ctx := context.Background()
-	present, gets := 0, 0
-	whole, absent := 0, 0 // unacknowledged batches found whole or absent
+	var n verifyCounts
 	for _, b := range m.batches {
-		ans, err := searchMarker(ctx, srv.client, srv.base, b.marker)
-		if err != nil {
-			t.Fatalf("after round %d: %v", round, err)
-		}
-		found := map[string]bool{}
-		for _, id := range ans.ids() {
-			if !slices.Contains(b.ids, id) {
-				t.Errorf("after round %d: the search for batch %s finds %s, not of the batch", round, b.marker, id)
-			}
-			found[id] = true
-		}
-		// check lists the articles to retrieve by id, and whether each
-		// must be present.
-		check := map[string]bool{}
-		switch b.state {
-		case batchInFlight, batchUnknown:
-			switch len(found) {
-			case 0:
-				b.state = batchAbsent
-				absent++
-			case len(b.ids):
-				b.state = batchAcked
-				whole++
-			default:
-				t.Errorf("after round %d: unacknowledged batch %s of round %d is half applied: %d of its %d articles found: %v",
-					round, b.marker, b.round, len(found), len(b.ids), ans.ids())
-				// Take the half found as the truth so that later rounds
-				// report only new failures.
-				b.state = batchAcked
-				for _, id := range b.ids {
-					if !found[id] {
-						m.articles[id].del = deleteAcked
-					}
-				}
-			}
-			b.verified = true
-			for _, id := range b.ids {
-				check[id] = found[id]
-			}
-		case batchAbsent:
-			if len(found) > 0 {
-				t.Errorf("after round %d: batch %s of round %d, absent after an earlier crash, is back: %v",
-					round, b.marker, b.round, ans.ids())
-			}
-			if all {
-				for _, id := range b.ids {
-					check[id] = false
-				}
-			}
-		case batchAcked:
-			for _, id := range b.ids {
-				a := m.articles[id]
-				switch a.del {
-				case deleteNone:
-					if !found[id] {
-						t.Errorf("after round %d: acknowledged article %s (batch %s of round %d) is not found by its marker",
-							round, id, b.marker, b.round)
-					}
-					if !b.verified || all {
-						check[id] = true
-					}
-				case deleteAcked:
-					if found[id] {
-						t.Errorf("after round %d: article %s, whose DELETE was acknowledged, is found by its marker", round, id)
-					}
-					check[id] = false // cheap, and a resurrection is the bug to catch
-				case deleteInFlight, deleteUnknown:
-					a.del = deleteAcked
-					if found[id] {
-						a.del = deleteNone
-					}
-					check[id] = found[id]
-				}
-			}
-			b.verified = true
-		}
-		for id, want := range check {
-			gets++
-			got, err := getArticle(ctx, srv.client, srv.base, id, b.marker)
-			if err != nil {
-				t.Fatalf("after round %d: %v", round, err)
-			}
-			if got != want {
-				t.Errorf("after round %d: GET article %s (batch %s of round %d): present %v, want %v",
-					round, id, b.marker, b.round, got, want)
-			}
-		}
-		if b.state == batchAcked {
-			for _, id := range b.ids {
-				if m.articles[id].del == deleteNone {
-					present++
-				}
-			}
-		}
+		m.verifyBatch(t, srv, round, all, b, &n)
 	}
 	total, err := srv.total()
 	if err != nil {
 		t.Fatalf("after round %d: %v", round, err)
 	}
-	if want := m.base + present; total != want {
-		t.Errorf("after round %d: the index holds %d articles, want %d (%d seeds and %d posted)", round, total, want, m.base, present)
+	if want := m.base + n.present; total != want {
+		t.Errorf("after round %d: the index holds %d articles, want %d (%d seeds and %d posted)", round, total, want, m.base, n.present)
 	}
 	t.Logf("after round %d: %d batches searched (unacknowledged: %d whole, %d absent), %d articles retrieved by id, %d articles held",
-		round, len(m.batches), whole, absent, gets, total)
+		round, len(m.batches), n.whole, n.absent, n.gets, total)
+}
+
+// verifyCounts tallies what verify saw after a round.
+type verifyCounts struct {
+	present, gets int // articles that must be held; GETs sent
+	whole, absent int // unacknowledged batches found whole or absent
+}
+
+// verifyBatch searches for b by its marker, checks and resolves b's state
+// and its articles', retrieves by id those that must be, and adds to n.
+// m.mu is held.
+func (m *crashModel) verifyBatch(t *testing.T, srv *crashServer, round int, all bool, b *crashBatch, n *verifyCounts) {
+	t.Helper()
+	ctx := context.Background()
+	ans, err := searchMarker(ctx, srv.client, srv.base, b.marker)
+	if err != nil {
+		t.Fatalf("after round %d: %v", round, err)
+	}
+	found := map[string]bool{}
+	for _, id := range ans.ids() {
+		if !slices.Contains(b.ids, id) {
+			t.Errorf("after round %d: the search for batch %s finds %s, not of the batch", round, b.marker, id)
+		}
+		found[id] = true
+	}
+	// check lists the articles to retrieve by id, and whether each
+	// must be present.
+	check := map[string]bool{}
+	switch b.state {
+	case batchInFlight, batchUnknown:
+		m.resolveUnackedBatch(t, round, b, found, ans.ids(), check, n)
+	case batchAbsent:
+		if len(found) > 0 {
+			t.Errorf("after round %d: batch %s of round %d, absent after an earlier crash, is back: %v",
+				round, b.marker, b.round, ans.ids())
+		}
+		if all {
+			for _, id := range b.ids {
+				check[id] = false
+			}
+		}
+	case batchAcked:
+		m.checkAckedBatch(t, round, all, b, found, check)
+	}
+	n.gets += getChecked(t, srv, round, b, check)
+	if b.state == batchAcked {
+		for _, id := range b.ids {
+			if m.articles[id].del == deleteNone {
+				n.present++
+			}
+		}
+	}
+}
+
+// resolveUnackedBatch settles b, posted without an acknowledgement, as
+// found whole or absent (and counts it in n), reports it if half applied,
+// and asks check for each of its articles as found. m.mu is held.
+func (m *crashModel) resolveUnackedBatch(t *testing.T, round int, b *crashBatch, found map[string]bool, hits []string, check map[string]bool, n *verifyCounts) {
+	t.Helper()
+	switch len(found) {
+	case 0:
+		b.state = batchAbsent
+		n.absent++
+	case len(b.ids):
+		b.state = batchAcked
+		n.whole++
+	default:
+		t.Errorf("after round %d: unacknowledged batch %s of round %d is half applied: %d of its %d articles found: %v",
+			round, b.marker, b.round, len(found), len(b.ids), hits)
+		// Take the half found as the truth so that later rounds
+		// report only new failures.
+		b.state = batchAcked
+		for _, id := range b.ids {
+			if !found[id] {
+				m.articles[id].del = deleteAcked
+			}
+		}
+	}
+	b.verified = true
+	for _, id := range b.ids {
+		check[id] = found[id]
+	}
+}
+
+// checkAckedBatch checks the articles of the acknowledged batch b against
+// what its marker found: present unless their DELETE was acknowledged,
+// and a DELETE left unknown by the crash settled by what is found. It asks
+// check for the articles to retrieve by id. m.mu is held.
+func (m *crashModel) checkAckedBatch(t *testing.T, round int, all bool, b *crashBatch, found, check map[string]bool) {
+	t.Helper()
+	for _, id := range b.ids {
+		a := m.articles[id]
+		switch a.del {
+		case deleteNone:
+			if !found[id] {
+				t.Errorf("after round %d: acknowledged article %s (batch %s of round %d) is not found by its marker",
+					round, id, b.marker, b.round)
+			}
+			if !b.verified || all {
+				check[id] = true
+			}
+		case deleteAcked:
+			if found[id] {
+				t.Errorf("after round %d: article %s, whose DELETE was acknowledged, is found by its marker", round, id)
+			}
+			check[id] = false // cheap, and a resurrection is the bug to catch
+		case deleteInFlight, deleteUnknown:
+			a.del = deleteAcked
+			if found[id] {
+				a.del = deleteNone
+			}
+			check[id] = found[id]
+		}
+	}
+	b.verified = true
+}
+
+// getChecked retrieves by id each article of b in check and checks that it
+// is present exactly when check says so. It returns the number of GETs.
+func getChecked(t *testing.T, srv *crashServer, round int, b *crashBatch, check map[string]bool) int {
+	t.Helper()
+	gets := 0
+	for id, want := range check {
+		gets++
+		got, err := getArticle(context.Background(), srv.client, srv.base, id, b.marker)
+		if err != nil {
+			t.Fatalf("after round %d: %v", round, err)
+		}
+		if got != want {
+			t.Errorf("after round %d: GET article %s (batch %s of round %d): present %v, want %v",
+				round, id, b.marker, b.round, got, want)
+		}
+	}
+	return gets
 }

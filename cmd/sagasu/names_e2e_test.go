@@ -30,13 +30,36 @@ func TestNameCasesOverHTTP(t *testing.T) {
 		t.Fatalf("POST name fixtures: %d", code)
 	}
 	seedID := seedIDs(t)
-	var nc struct {
-		Cases []struct {
-			Q    string   `json:"q"`
-			Want []string `json:"want"`
-		} `json:"cases"`
-		Highlights []struct{ Q, ID, Want string } `json:"highlights"`
+	nc := readNameCases(t)
+	tp, fp, fn := countNameCaseHits(t, s, seedID, nc.Cases)
+	recall, precision := float64(tp)/float64(tp+fn), float64(tp)/float64(tp+fp)
+	t.Logf("over HTTP: recall %.3f precision %.3f over %d cases", recall, precision, len(nc.Cases))
+	if recall < 1 || precision < 0.95 {
+		t.Errorf("recall %.3f (want 1.0), precision %.3f (want ≥ 0.95)", recall, precision)
 	}
+	checkNameHighlights(t, s, seedID, nc.Highlights)
+}
+
+// nameCase is a query of name_cases.json and the articles it must find.
+type nameCase struct {
+	Q    string   `json:"q"`
+	Want []string `json:"want"`
+}
+
+// nameHighlight is a query, an article it finds, and text the article's
+// body snippet must hold.
+type nameHighlight struct{ Q, ID, Want string }
+
+// nameCaseFile is name_cases.json.
+type nameCaseFile struct {
+	Cases      []nameCase      `json:"cases"`
+	Highlights []nameHighlight `json:"highlights"`
+}
+
+// readNameCases reads the searcher's name cases.
+func readNameCases(t *testing.T) nameCaseFile {
+	t.Helper()
+	var nc nameCaseFile
 	raw, err := os.ReadFile(nameCases)
 	if err != nil {
 		t.Fatal(err)
@@ -44,8 +67,15 @@ func TestNameCasesOverHTTP(t *testing.T) {
 	if err := json.Unmarshal(raw, &nc); err != nil {
 		t.Fatal(err)
 	}
-	tp, fp, fn := 0, 0, 0
-	for _, c := range nc.Cases {
+	return nc
+}
+
+// countNameCaseHits runs each case through s and counts the articles
+// found that it wants (tp), found that it does not (fp) and wanted but
+// not found (fn), logging each miss; seedID maps the cases' seed names.
+func countNameCaseHits(t *testing.T, s *testServer, seedID func(string) string, cases []nameCase) (tp, fp, fn int) {
+	t.Helper()
+	for _, c := range cases {
 		got := map[string]bool{}
 		for _, id := range s.search(t, q("q", c.Q, "size", "100")).ids() {
 			got[id] = true
@@ -69,12 +99,14 @@ func TestNameCasesOverHTTP(t *testing.T) {
 			}
 		}
 	}
-	recall, precision := float64(tp)/float64(tp+fn), float64(tp)/float64(tp+fp)
-	t.Logf("over HTTP: recall %.3f precision %.3f over %d cases", recall, precision, len(nc.Cases))
-	if recall < 1 || precision < 0.95 {
-		t.Errorf("recall %.3f (want 1.0), precision %.3f (want ≥ 0.95)", recall, precision)
-	}
-	for _, h := range nc.Highlights {
+	return tp, fp, fn
+}
+
+// checkNameHighlights checks that each highlight's query finds its
+// article with the wanted text in the body snippet.
+func checkNameHighlights(t *testing.T, s *testServer, seedID func(string) string, highlights []nameHighlight) {
+	t.Helper()
+	for _, h := range highlights {
 		found := false
 		for _, hit := range s.search(t, q("q", h.Q, "size", "100")).Hits {
 			if hit.ID == seedID(h.ID) {

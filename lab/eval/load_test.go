@@ -13,98 +13,106 @@ import (
 // The fixtures under testdata/ir/<name>/ are tiny collections written for
 // these tests in each distribution's format, named as layouts names them.
 
+// loadCollectionCase is a fixture under testdata/ir/<name> and what
+// LoadCollection must read from it.
+type loadCollectionCase struct {
+	name    string
+	docs    []Doc
+	queries []Query
+	qrels   Qrels
+}
+
+// loadCollectionCases is TestLoadCollection's table, one case per fixture;
+// read only.
+var loadCollectionCases = []loadCollectionCase{
+	{
+		// .I/.T/.A/.B/.W; doc 3 is empty, as Cranfield's 471 and 995
+		// are. cran.qry numbers its queries 001, 002, 004, 008, while
+		// cranqrel numbers them 1..4 in file order; codes 1..4 become
+		// grades 4..1 and -1 is dropped, so query 004 (judged -1 only)
+		// and 008 (not judged) are dropped.
+		name: "cran",
+		docs: []Doc{
+			{ID: "1", Lang: "en",
+				Title: "experimental investigation of the aerodynamics of a wing in a slipstream .",
+				Text: "experimental investigation of the aerodynamics of a wing in a slipstream . " +
+					"an experimental study of a wing in a propeller slipstream was made in order " +
+					"to determine the spanwise distribution of the lift ."},
+			{ID: "2", Lang: "en",
+				Title: "simple shear flow past a flat plate in an incompressible fluid of small viscosity .",
+				Text:  "simple shear flow past a flat plate in an incompressible fluid of small viscosity ."},
+			{ID: "3", Lang: "en"},
+			{ID: "4", Lang: "en",
+				Title: "heat conduction in composite slabs .",
+				Text:  "the heat conduction problem for composite slabs is solved exactly ."},
+		},
+		queries: []Query{
+			{ID: "001", Text: "what similarity laws must be obeyed when constructing aeroelastic models of heated high speed aircraft ."},
+			{ID: "002", Text: "what are the structural and aeroelastic problems associated with flight of high speed aircraft ."},
+		},
+		qrels: Qrels{
+			"001": {"1": 3},                 // "1 1 2"; "1 2 -1" dropped
+			"002": {"2": 4, "4": 1, "1": 2}, // "2 2 1", "2 4 4", "2 1 3"
+		},
+	},
+	{
+		// .I/.T/.A/.W/.X with ".T " (trailing blank) markers and a
+		// two-line title; .X cross-references are not text. Query 2
+		// has .T/.A/.B around its .W: only .W is the query. Qrels are
+		// "q d 0 0.000000" with leading blanks and tabs; query 3 is
+		// not judged.
+		name: "cisi",
+		docs: []Doc{
+			{ID: "1", Lang: "en", Title: "18 Editions of the Dewey Decimal Classifications",
+				Text: "The present study is a history of the DEWEY Decimal Classification. The first edition of the DDC was published in 1876."},
+			{ID: "2", Lang: "en", Title: "Use Made of Technical Libraries",
+				Text: "This report is an analysis of 6300 acts of use in 104 technical libraries."},
+			{ID: "3", Lang: "en", Title: "Two Kinds of Power An Essay on Bibliographic Control",
+				Text: "The relationships between the organization and control of writings and the organization and control of knowledge."},
+		},
+		queries: []Query{
+			{ID: "1", Text: "What problems and concerns are there in making up descriptive titles? What difficulties are involved in automatically retrieving articles?"},
+			{ID: "2", Text: "Bibliographic control before and after MARC is reviewed."},
+		},
+		qrels: Qrels{"1": {"2": 1, "3": 1}, "2": {"3": 1, "1": 1}},
+	},
+	{
+		// .I/.W only, lines padded with blanks, blank lines between
+		// records; qrels "q 0 d 1"; query 2 is not judged.
+		name: "med",
+		docs: []Doc{
+			{ID: "1", Lang: "en", Text: "correlation between maternal and fetal plasma levels of glucose and free fatty acids . " +
+				"correlation coefficients have been determined between the levels of glucose and ffa in maternal and fetal plasma collected at delivery ."},
+			{ID: "2", Lang: "en", Text: "changes of the nucleic acid and phospholipid levels of the livers in the course of fetal and postnatal development ."},
+			{ID: "3", Lang: "en", Text: "electron microscopy of the crystalline lens ."},
+		},
+		queries: []Query{
+			{ID: "1", Text: "the crystalline lens in vertebrates, including humans."},
+			{ID: "3", Text: "fetal plasma glucose."},
+		},
+		qrels: Qrels{"1": {"3": 1}, "3": {"1": 1, "2": 1}},
+	},
+	{
+		// id line, text lines, "/" (indented in doc-text); rlv-ass
+		// lists ids over several lines and its last record has no "/"
+		// (nor a final newline); query 2 is not judged.
+		name: "npl",
+		docs: []Doc{
+			{ID: "1", Lang: "en", Text: "compact memories have flexible capacities a digital data storage system with capacity up to bits and random and or sequential access is described"},
+			{ID: "2", Lang: "en", Text: "an electronic analogue computer for solving systems of linear equations"},
+			{ID: "3", Lang: "en", Text: "electronic coordinate transformer circuit details are given"},
+		},
+		queries: []Query{
+			{ID: "1", Text: "MEASUREMENT OF DIELECTRIC CONSTANT OF LIQUIDS BY THE USE OF MICROWAVE TECHNIQUES"},
+			{ID: "3", Text: "USE OF DIGITAL COMPUTERS IN THE DESIGN OF BAND PASS FILTERS HAVING GIVEN PHASE AND ATTENUATION CHARACTERISTICS"},
+		},
+		qrels: Qrels{"1": {"2": 1, "3": 1}, "3": {"1": 1, "2": 1, "3": 1}},
+	},
+}
+
+// TestLoadCollection reads each fixture of loadCollectionCases.
 func TestLoadCollection(t *testing.T) {
-	tests := []struct {
-		name    string
-		docs    []Doc
-		queries []Query
-		qrels   Qrels
-	}{
-		{
-			// .I/.T/.A/.B/.W; doc 3 is empty, as Cranfield's 471 and 995
-			// are. cran.qry numbers its queries 001, 002, 004, 008, while
-			// cranqrel numbers them 1..4 in file order; codes 1..4 become
-			// grades 4..1 and -1 is dropped, so query 004 (judged -1 only)
-			// and 008 (not judged) are dropped.
-			name: "cran",
-			docs: []Doc{
-				{ID: "1", Lang: "en",
-					Title: "experimental investigation of the aerodynamics of a wing in a slipstream .",
-					Text: "experimental investigation of the aerodynamics of a wing in a slipstream . " +
-						"an experimental study of a wing in a propeller slipstream was made in order " +
-						"to determine the spanwise distribution of the lift ."},
-				{ID: "2", Lang: "en",
-					Title: "simple shear flow past a flat plate in an incompressible fluid of small viscosity .",
-					Text:  "simple shear flow past a flat plate in an incompressible fluid of small viscosity ."},
-				{ID: "3", Lang: "en"},
-				{ID: "4", Lang: "en",
-					Title: "heat conduction in composite slabs .",
-					Text:  "the heat conduction problem for composite slabs is solved exactly ."},
-			},
-			queries: []Query{
-				{ID: "001", Text: "what similarity laws must be obeyed when constructing aeroelastic models of heated high speed aircraft ."},
-				{ID: "002", Text: "what are the structural and aeroelastic problems associated with flight of high speed aircraft ."},
-			},
-			qrels: Qrels{
-				"001": {"1": 3},                 // "1 1 2"; "1 2 -1" dropped
-				"002": {"2": 4, "4": 1, "1": 2}, // "2 2 1", "2 4 4", "2 1 3"
-			},
-		},
-		{
-			// .I/.T/.A/.W/.X with ".T " (trailing blank) markers and a
-			// two-line title; .X cross-references are not text. Query 2
-			// has .T/.A/.B around its .W: only .W is the query. Qrels are
-			// "q d 0 0.000000" with leading blanks and tabs; query 3 is
-			// not judged.
-			name: "cisi",
-			docs: []Doc{
-				{ID: "1", Lang: "en", Title: "18 Editions of the Dewey Decimal Classifications",
-					Text: "The present study is a history of the DEWEY Decimal Classification. The first edition of the DDC was published in 1876."},
-				{ID: "2", Lang: "en", Title: "Use Made of Technical Libraries",
-					Text: "This report is an analysis of 6300 acts of use in 104 technical libraries."},
-				{ID: "3", Lang: "en", Title: "Two Kinds of Power An Essay on Bibliographic Control",
-					Text: "The relationships between the organization and control of writings and the organization and control of knowledge."},
-			},
-			queries: []Query{
-				{ID: "1", Text: "What problems and concerns are there in making up descriptive titles? What difficulties are involved in automatically retrieving articles?"},
-				{ID: "2", Text: "Bibliographic control before and after MARC is reviewed."},
-			},
-			qrels: Qrels{"1": {"2": 1, "3": 1}, "2": {"3": 1, "1": 1}},
-		},
-		{
-			// .I/.W only, lines padded with blanks, blank lines between
-			// records; qrels "q 0 d 1"; query 2 is not judged.
-			name: "med",
-			docs: []Doc{
-				{ID: "1", Lang: "en", Text: "correlation between maternal and fetal plasma levels of glucose and free fatty acids . " +
-					"correlation coefficients have been determined between the levels of glucose and ffa in maternal and fetal plasma collected at delivery ."},
-				{ID: "2", Lang: "en", Text: "changes of the nucleic acid and phospholipid levels of the livers in the course of fetal and postnatal development ."},
-				{ID: "3", Lang: "en", Text: "electron microscopy of the crystalline lens ."},
-			},
-			queries: []Query{
-				{ID: "1", Text: "the crystalline lens in vertebrates, including humans."},
-				{ID: "3", Text: "fetal plasma glucose."},
-			},
-			qrels: Qrels{"1": {"3": 1}, "3": {"1": 1, "2": 1}},
-		},
-		{
-			// id line, text lines, "/" (indented in doc-text); rlv-ass
-			// lists ids over several lines and its last record has no "/"
-			// (nor a final newline); query 2 is not judged.
-			name: "npl",
-			docs: []Doc{
-				{ID: "1", Lang: "en", Text: "compact memories have flexible capacities a digital data storage system with capacity up to bits and random and or sequential access is described"},
-				{ID: "2", Lang: "en", Text: "an electronic analogue computer for solving systems of linear equations"},
-				{ID: "3", Lang: "en", Text: "electronic coordinate transformer circuit details are given"},
-			},
-			queries: []Query{
-				{ID: "1", Text: "MEASUREMENT OF DIELECTRIC CONSTANT OF LIQUIDS BY THE USE OF MICROWAVE TECHNIQUES"},
-				{ID: "3", Text: "USE OF DIGITAL COMPUTERS IN THE DESIGN OF BAND PASS FILTERS HAVING GIVEN PHASE AND ATTENUATION CHARACTERISTICS"},
-			},
-			qrels: Qrels{"1": {"2": 1, "3": 1}, "3": {"1": 1, "2": 1, "3": 1}},
-		},
-	}
-	for _, tt := range tests {
+	for _, tt := range loadCollectionCases {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := LoadCollection(tt.name, filepath.Join("testdata", "ir", tt.name))
 			if err != nil {
@@ -341,17 +349,20 @@ func realDataDir(t *testing.T) string {
 	return dir
 }
 
+// realCollectionCase is a Glasgow collection's known sizes.
+type realCollectionCase struct {
+	name                     string
+	docs, queries, judgments int
+	empty                    []string // documents with neither title nor text
+	firstQuery, lastQuery    string
+}
+
 // TestLoadRealCollections checks the loaders against the Glasgow
 // distribution's known sizes. Judgment counts are distinct relevant
 // (query, document) pairs.
 func TestLoadRealCollections(t *testing.T) {
 	dir := realDataDir(t)
-	tests := []struct {
-		name                     string
-		docs, queries, judgments int
-		empty                    []string // documents with neither title nor text
-		firstQuery, lastQuery    string
-	}{
+	tests := []realCollectionCase{
 		{"cran", 1400, 225, 1612, []string{"471", "995"}, "001", "365"},
 		{"cisi", 1460, 76, 3114, nil, "1", "111"},
 		{"med", 1033, 30, 696, nil, "1", "30"},
@@ -366,61 +377,10 @@ func TestLoadRealCollections(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(c.Docs) != tt.docs || len(c.Queries) != tt.queries || len(c.Qrels) != tt.queries {
-				t.Errorf("%d docs, %d queries, qrels for %d queries; want %d, %d, %d",
-					len(c.Docs), len(c.Queries), len(c.Qrels), tt.docs, tt.queries, tt.queries)
-			}
-			var empty []string
-			ids := map[string]bool{}
-			for _, d := range c.Docs {
-				if d.Title == "" && d.Text == "" {
-					empty = append(empty, d.ID)
-				}
-				ids[d.ID] = true
-			}
-			if !reflect.DeepEqual(empty, tt.empty) {
-				t.Errorf("empty documents %v, want %v", empty, tt.empty)
-			}
-			if len(ids) != tt.docs {
-				t.Errorf("%d distinct document ids, want %d", len(ids), tt.docs)
-			}
-			judgments := 0
-			for _, q := range c.Queries {
-				if relevantCount(c.Qrels[q.ID]) == 0 || q.Text == "" {
-					t.Errorf("query %s: %d relevant, text %q", q.ID, relevantCount(c.Qrels[q.ID]), q.Text)
-				}
-				judgments += len(c.Qrels[q.ID])
-			}
-			if judgments != tt.judgments {
-				t.Errorf("%d judgments, want %d", judgments, tt.judgments)
-			}
-			if len(c.Queries) > 0 && (c.Queries[0].ID != tt.firstQuery || c.Queries[len(c.Queries)-1].ID != tt.lastQuery) {
-				t.Errorf("queries %s..%s, want %s..%s", c.Queries[0].ID, c.Queries[len(c.Queries)-1].ID, tt.firstQuery, tt.lastQuery)
-			}
+			checkRealCollection(t, c, tt)
 		})
 	}
-	t.Run("cran grades", func(t *testing.T) {
-		c, err := LoadCollection("cran", filepath.Join(dir, "ir", "cran"))
-		if err != nil {
-			t.Skipf("%v", err)
-		}
-		// cranqrel's codes 1, 2, 3, 4 occur 128, 387, 734, 363 times
-		// (and -1 225 times): grades 4, 3, 2, 1.
-		grades := map[int]int{}
-		for _, judged := range c.Qrels {
-			for _, g := range judged {
-				grades[g]++
-			}
-		}
-		if want := map[int]int{4: 128, 3: 387, 2: 734, 1: 363}; !reflect.DeepEqual(grades, want) {
-			t.Errorf("grades %v, want %v", grades, want)
-		}
-		// cranqrel's first line "1 184 2" is query .I 001; "225 1379 2"
-		// is the 225th query, .I 365.
-		if c.Qrels["001"]["184"] != 3 || c.Qrels["365"]["1379"] != 3 {
-			t.Errorf("qrels[001][184] = %d, qrels[365][1379] = %d; want 3 and 3", c.Qrels["001"]["184"], c.Qrels["365"]["1379"])
-		}
-	})
+	t.Run("cran grades", func(t *testing.T) { checkCranGrades(t, dir) })
 	t.Run("npl last record without /", func(t *testing.T) {
 		c, err := LoadCollection("npl", filepath.Join(dir, "ir", "npl"))
 		if err != nil {
@@ -430,6 +390,69 @@ func TestLoadRealCollections(t *testing.T) {
 			t.Errorf("query 93: %d relevant, 11318 → %d; want 46 and 1", n, c.Qrels["93"]["11318"])
 		}
 	})
+}
+
+// checkRealCollection checks c's sizes, empty documents, distinct ids,
+// judgments and first and last query against tt.
+func checkRealCollection(t *testing.T, c *Collection, tt realCollectionCase) {
+	t.Helper()
+	if len(c.Docs) != tt.docs || len(c.Queries) != tt.queries || len(c.Qrels) != tt.queries {
+		t.Errorf("%d docs, %d queries, qrels for %d queries; want %d, %d, %d",
+			len(c.Docs), len(c.Queries), len(c.Qrels), tt.docs, tt.queries, tt.queries)
+	}
+	var empty []string
+	ids := map[string]bool{}
+	for _, d := range c.Docs {
+		if d.Title == "" && d.Text == "" {
+			empty = append(empty, d.ID)
+		}
+		ids[d.ID] = true
+	}
+	if !reflect.DeepEqual(empty, tt.empty) {
+		t.Errorf("empty documents %v, want %v", empty, tt.empty)
+	}
+	if len(ids) != tt.docs {
+		t.Errorf("%d distinct document ids, want %d", len(ids), tt.docs)
+	}
+	judgments := 0
+	for _, q := range c.Queries {
+		if relevantCount(c.Qrels[q.ID]) == 0 || q.Text == "" {
+			t.Errorf("query %s: %d relevant, text %q", q.ID, relevantCount(c.Qrels[q.ID]), q.Text)
+		}
+		judgments += len(c.Qrels[q.ID])
+	}
+	if judgments != tt.judgments {
+		t.Errorf("%d judgments, want %d", judgments, tt.judgments)
+	}
+	if len(c.Queries) > 0 && (c.Queries[0].ID != tt.firstQuery || c.Queries[len(c.Queries)-1].ID != tt.lastQuery) {
+		t.Errorf("queries %s..%s, want %s..%s", c.Queries[0].ID, c.Queries[len(c.Queries)-1].ID, tt.firstQuery, tt.lastQuery)
+	}
+}
+
+// checkCranGrades checks how the real cranqrel's codes become grades and
+// its query numbers become .I ids.
+func checkCranGrades(t *testing.T, dir string) {
+	t.Helper()
+	c, err := LoadCollection("cran", filepath.Join(dir, "ir", "cran"))
+	if err != nil {
+		t.Skipf("%v", err)
+	}
+	// cranqrel's codes 1, 2, 3, 4 occur 128, 387, 734, 363 times
+	// (and -1 225 times): grades 4, 3, 2, 1.
+	grades := map[int]int{}
+	for _, judged := range c.Qrels {
+		for _, g := range judged {
+			grades[g]++
+		}
+	}
+	if want := map[int]int{4: 128, 3: 387, 2: 734, 1: 363}; !reflect.DeepEqual(grades, want) {
+		t.Errorf("grades %v, want %v", grades, want)
+	}
+	// cranqrel's first line "1 184 2" is query .I 001; "225 1379 2"
+	// is the 225th query, .I 365.
+	if c.Qrels["001"]["184"] != 3 || c.Qrels["365"]["1379"] != 3 {
+		t.Errorf("qrels[001][184] = %d, qrels[365][1379] = %d; want 3 and 3", c.Qrels["001"]["184"], c.Qrels["365"]["1379"])
+	}
 }
 
 func TestLoadRealLivedoor(t *testing.T) {

@@ -21,131 +21,142 @@ func nonrel(prefix string, n int) []string {
 	return ids
 }
 
+// graded judges every id in ids with grade g.
+func graded(ids []string, g int) map[string]int {
+	m := make(map[string]int, len(ids))
+	for _, d := range ids {
+		m[d] = g
+	}
+	return m
+}
+
+// evaluateCase is one run, its qrels and the measures Evaluate must give.
+type evaluateCase struct {
+	name  string
+	run   Run
+	qrels Qrels
+	want  Measures
+}
+
+// evaluateCases is TestEvaluate's table, worked out by hand; read only.
+var evaluateCases = []evaluateCase{
+	{
+		name: "empty",
+		want: Measures{},
+	},
+	{
+		// Both relevant documents first, best first: every measure is
+		// 1 but P@10, which divides by 10 however few were retrieved:
+		// 2/10.
+		name:  "perfect",
+		run:   Run{"q": {"a", "b"}},
+		qrels: Qrels{"q": {"a": 2, "b": 1}},
+		want:  Measures{Queries: 1, NDCG10: 1, MAP: 1, P10: 0.2, Recall100: 1, MRR10: 1, Success10: 1},
+	},
+	{
+		// Grade 1 before grade 2:
+		//   DCG  = 1/log2(2) + 2/log2(3) = 1 + 1.26186 = 2.26186
+		//   IDCG = 2/log2(2) + 1/log2(3) = 2 + 0.63093 = 2.63093
+		//   nDCG = 0.85972
+		// AP is blind to grades: (1/1 + 2/2) / 2 = 1.
+		name:  "grades swapped",
+		run:   Run{"q": {"b", "a"}},
+		qrels: Qrels{"q": {"a": 2, "b": 1}},
+		want: Measures{Queries: 1, NDCG10: (1 + 2/log2(3)) / (2 + 1/log2(3)),
+			MAP: 1, P10: 0.2, Recall100: 1, MRR10: 1, Success10: 1},
+	},
+	{
+		// Ranks: 1 b (grade 1), 2 x (unjudged), 3 a (grade 3),
+		// 4 n (judged 0); c (grade 2) is not retrieved.
+		//   DCG  = 1/log2(2) + 3/log2(4) = 1 + 1.5 = 2.5
+		//   IDCG = 3/log2(2) + 2/log2(3) + 1/log2(4) = 3 + 1.26186 + 0.5 = 4.76186
+		//   nDCG = 2.5 / 4.76186 = 0.52500
+		//   AP   = (1/1 + 2/3) / 3 relevant (c counts, with 0) = 5/9
+		//   P@10 = 2/10, R@100 = 2/3, MRR@10 = 1/1
+		name:  "unretrieved relevant",
+		run:   Run{"q": {"b", "x", "a", "n"}},
+		qrels: Qrels{"q": {"a": 3, "b": 1, "c": 2, "n": 0}},
+		want: Measures{Queries: 1, NDCG10: 2.5 / (3 + 2/log2(3) + 0.5),
+			MAP: 5.0 / 9, P10: 0.2, Recall100: 2.0 / 3, MRR10: 1, Success10: 1},
+	},
+	{
+		// The only relevant document at rank 4: nDCG = (1/log2(5)) / 1
+		// = 0.43068, AP = 1/4, P@10 = 1/10, MRR@10 = 1/4.
+		name:  "rank 4",
+		run:   Run{"q": {"x", "y", "z", "a"}},
+		qrels: Qrels{"q": {"a": 1}},
+		want: Measures{Queries: 1, NDCG10: 1 / log2(5),
+			MAP: 0.25, P10: 0.1, Recall100: 1, MRR10: 0.25, Success10: 1},
+	},
+	{
+		// At rank 11: outside every @10 measure, inside recall@100;
+		// AP = 1/11.
+		name:  "rank 11",
+		run:   Run{"q": append(nonrel("x", 10), "a")},
+		qrels: Qrels{"q": {"a": 1}},
+		want:  Measures{Queries: 1, MAP: 1.0 / 11, Recall100: 1},
+	},
+	{
+		// At rank 101: only AP sees it, 1/101.
+		name:  "rank 101",
+		run:   Run{"q": append(nonrel("x", 100), "a")},
+		qrels: Qrels{"q": {"a": 1}},
+		want:  Measures{Queries: 1, MAP: 1.0 / 101},
+	},
+	{
+		// Twelve relevant documents of grade 1, all retrieved: the
+		// ideal ordering is cut at 10 as the run is, so nDCG@10 = 1;
+		// P@10 = 10/10; AP = (1/1 + 2/2 + … + 12/12) / 12 = 1.
+		name:  "ideal cut at 10",
+		run:   Run{"q": nonrel("r", 12)},
+		qrels: Qrels{"q": graded(nonrel("r", 12), 1)},
+		want:  Measures{Queries: 1, NDCG10: 1, MAP: 1, P10: 1, Recall100: 1, MRR10: 1, Success10: 1},
+	},
+	{
+		// q2 is judged but absent from the run: it scores 0 and
+		// halves every mean (trec_eval -c).
+		name:  "query missing from the run",
+		run:   Run{"q1": {"a"}},
+		qrels: Qrels{"q1": {"a": 1}, "q2": {"b": 1}},
+		want:  Measures{Queries: 2, NDCG10: 0.5, MAP: 0.5, P10: 0.05, Recall100: 0.5, MRR10: 0.5, Success10: 0.5},
+	},
+	{
+		// q2 has judgments but none relevant, and q3 has none at all:
+		// neither is counted, whatever the run says of them.
+		name:  "queries without relevant documents",
+		run:   Run{"q1": {"a"}, "q2": {"b"}, "q3": {"c"}},
+		qrels: Qrels{"q1": {"a": 1}, "q2": {"b": 0}, "q4": {}},
+		want:  Measures{Queries: 1, NDCG10: 1, MAP: 1, P10: 0.1, Recall100: 1, MRR10: 1, Success10: 1},
+	},
+	{
+		// The means of "unretrieved relevant" (q1), "rank 4" (q2) and
+		// a missing q3:
+		//   nDCG@10   = (0.52500 + 0.43068 + 0) / 3 = 0.31856
+		//   MAP       = (5/9 + 1/4 + 0) / 3         = 0.26852
+		//   P@10      = (0.2 + 0.1 + 0) / 3         = 0.1
+		//   recall@100= (2/3 + 1 + 0) / 3           = 0.55556
+		//   MRR@10    = (1 + 1/4 + 0) / 3           = 0.41667
+		//   success@10= (1 + 1 + 0) / 3             = 0.66667
+		name: "mean over queries",
+		run:  Run{"q1": {"b", "x", "a", "n"}, "q2": {"x", "y", "z", "a"}},
+		qrels: Qrels{
+			"q1": {"a": 3, "b": 1, "c": 2, "n": 0},
+			"q2": {"a": 1},
+			"q3": {"a": 1, "b": 2},
+		},
+		want: Measures{Queries: 3,
+			NDCG10:    (2.5/(3+2/log2(3)+0.5) + 1/log2(5)) / 3,
+			MAP:       (5.0/9 + 0.25) / 3,
+			P10:       0.3 / 3,
+			Recall100: (2.0/3 + 1) / 3,
+			MRR10:     1.25 / 3,
+			Success10: 2.0 / 3},
+	},
+}
+
+// TestEvaluate checks every measure of Evaluate against evaluateCases.
 func TestEvaluate(t *testing.T) {
-	twelve := map[string]int{}
-	for _, d := range nonrel("r", 12) {
-		twelve[d] = 1
-	}
-	tests := []struct {
-		name  string
-		run   Run
-		qrels Qrels
-		want  Measures
-	}{
-		{
-			name: "empty",
-			want: Measures{},
-		},
-		{
-			// Both relevant documents first, best first: every measure is
-			// 1 but P@10, which divides by 10 however few were retrieved:
-			// 2/10.
-			name:  "perfect",
-			run:   Run{"q": {"a", "b"}},
-			qrels: Qrels{"q": {"a": 2, "b": 1}},
-			want:  Measures{Queries: 1, NDCG10: 1, MAP: 1, P10: 0.2, Recall100: 1, MRR10: 1, Success10: 1},
-		},
-		{
-			// Grade 1 before grade 2:
-			//   DCG  = 1/log2(2) + 2/log2(3) = 1 + 1.26186 = 2.26186
-			//   IDCG = 2/log2(2) + 1/log2(3) = 2 + 0.63093 = 2.63093
-			//   nDCG = 0.85972
-			// AP is blind to grades: (1/1 + 2/2) / 2 = 1.
-			name:  "grades swapped",
-			run:   Run{"q": {"b", "a"}},
-			qrels: Qrels{"q": {"a": 2, "b": 1}},
-			want: Measures{Queries: 1, NDCG10: (1 + 2/log2(3)) / (2 + 1/log2(3)),
-				MAP: 1, P10: 0.2, Recall100: 1, MRR10: 1, Success10: 1},
-		},
-		{
-			// Ranks: 1 b (grade 1), 2 x (unjudged), 3 a (grade 3),
-			// 4 n (judged 0); c (grade 2) is not retrieved.
-			//   DCG  = 1/log2(2) + 3/log2(4) = 1 + 1.5 = 2.5
-			//   IDCG = 3/log2(2) + 2/log2(3) + 1/log2(4) = 3 + 1.26186 + 0.5 = 4.76186
-			//   nDCG = 2.5 / 4.76186 = 0.52500
-			//   AP   = (1/1 + 2/3) / 3 relevant (c counts, with 0) = 5/9
-			//   P@10 = 2/10, R@100 = 2/3, MRR@10 = 1/1
-			name:  "unretrieved relevant",
-			run:   Run{"q": {"b", "x", "a", "n"}},
-			qrels: Qrels{"q": {"a": 3, "b": 1, "c": 2, "n": 0}},
-			want: Measures{Queries: 1, NDCG10: 2.5 / (3 + 2/log2(3) + 0.5),
-				MAP: 5.0 / 9, P10: 0.2, Recall100: 2.0 / 3, MRR10: 1, Success10: 1},
-		},
-		{
-			// The only relevant document at rank 4: nDCG = (1/log2(5)) / 1
-			// = 0.43068, AP = 1/4, P@10 = 1/10, MRR@10 = 1/4.
-			name:  "rank 4",
-			run:   Run{"q": {"x", "y", "z", "a"}},
-			qrels: Qrels{"q": {"a": 1}},
-			want: Measures{Queries: 1, NDCG10: 1 / log2(5),
-				MAP: 0.25, P10: 0.1, Recall100: 1, MRR10: 0.25, Success10: 1},
-		},
-		{
-			// At rank 11: outside every @10 measure, inside recall@100;
-			// AP = 1/11.
-			name:  "rank 11",
-			run:   Run{"q": append(nonrel("x", 10), "a")},
-			qrels: Qrels{"q": {"a": 1}},
-			want:  Measures{Queries: 1, MAP: 1.0 / 11, Recall100: 1},
-		},
-		{
-			// At rank 101: only AP sees it, 1/101.
-			name:  "rank 101",
-			run:   Run{"q": append(nonrel("x", 100), "a")},
-			qrels: Qrels{"q": {"a": 1}},
-			want:  Measures{Queries: 1, MAP: 1.0 / 101},
-		},
-		{
-			// Twelve relevant documents of grade 1, all retrieved: the
-			// ideal ordering is cut at 10 as the run is, so nDCG@10 = 1;
-			// P@10 = 10/10; AP = (1/1 + 2/2 + … + 12/12) / 12 = 1.
-			name:  "ideal cut at 10",
-			run:   Run{"q": nonrel("r", 12)},
-			qrels: Qrels{"q": twelve},
-			want:  Measures{Queries: 1, NDCG10: 1, MAP: 1, P10: 1, Recall100: 1, MRR10: 1, Success10: 1},
-		},
-		{
-			// q2 is judged but absent from the run: it scores 0 and
-			// halves every mean (trec_eval -c).
-			name:  "query missing from the run",
-			run:   Run{"q1": {"a"}},
-			qrels: Qrels{"q1": {"a": 1}, "q2": {"b": 1}},
-			want:  Measures{Queries: 2, NDCG10: 0.5, MAP: 0.5, P10: 0.05, Recall100: 0.5, MRR10: 0.5, Success10: 0.5},
-		},
-		{
-			// q2 has judgments but none relevant, and q3 has none at all:
-			// neither is counted, whatever the run says of them.
-			name:  "queries without relevant documents",
-			run:   Run{"q1": {"a"}, "q2": {"b"}, "q3": {"c"}},
-			qrels: Qrels{"q1": {"a": 1}, "q2": {"b": 0}, "q4": {}},
-			want:  Measures{Queries: 1, NDCG10: 1, MAP: 1, P10: 0.1, Recall100: 1, MRR10: 1, Success10: 1},
-		},
-		{
-			// The means of "unretrieved relevant" (q1), "rank 4" (q2) and
-			// a missing q3:
-			//   nDCG@10   = (0.52500 + 0.43068 + 0) / 3 = 0.31856
-			//   MAP       = (5/9 + 1/4 + 0) / 3         = 0.26852
-			//   P@10      = (0.2 + 0.1 + 0) / 3         = 0.1
-			//   recall@100= (2/3 + 1 + 0) / 3           = 0.55556
-			//   MRR@10    = (1 + 1/4 + 0) / 3           = 0.41667
-			//   success@10= (1 + 1 + 0) / 3             = 0.66667
-			name: "mean over queries",
-			run:  Run{"q1": {"b", "x", "a", "n"}, "q2": {"x", "y", "z", "a"}},
-			qrels: Qrels{
-				"q1": {"a": 3, "b": 1, "c": 2, "n": 0},
-				"q2": {"a": 1},
-				"q3": {"a": 1, "b": 2},
-			},
-			want: Measures{Queries: 3,
-				NDCG10:    (2.5/(3+2/log2(3)+0.5) + 1/log2(5)) / 3,
-				MAP:       (5.0/9 + 0.25) / 3,
-				P10:       0.3 / 3,
-				Recall100: (2.0/3 + 1) / 3,
-				MRR10:     1.25 / 3,
-				Success10: 2.0 / 3},
-		},
-	}
-	for _, tt := range tests {
+	for _, tt := range evaluateCases {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Evaluate(tt.run, tt.qrels)
 			if !measuresEqual(got, tt.want) {

@@ -134,73 +134,102 @@ func TestDecodeStrict(t *testing.T) {
 	}
 }
 
+// articleMix counts what TestArticleShape checks over all the articles.
+type articleMix struct {
+	ja, enWords, jaChars int
+	years                map[int]int
+	sources              map[string]int
+}
+
+// TestArticleShape checks each of 2,000 generated articles, then how they
+// spread over languages, lengths, years and outlets.
 func TestArticleShape(t *testing.T) {
 	const n = 2000
 	as := articles(t, Options{Seed: 3, JapaneseShare: DefaultJapaneseShare}, n)
-	var ja, enWords, jaChars int
-	years := map[int]int{}
-	sources := map[string]int{}
-	first, end := firstPublished, endPublished
+	mix := articleMix{years: map[int]int{}, sources: map[string]int{}}
 	for i, a := range as {
-		if want := fmt.Sprintf("syn-%09d", i+1); a.ID != want {
-			t.Fatalf("article %d has ID %q, want %q", i+1, a.ID, want)
-		}
-		if a.Published == nil || a.Published.Before(first) || !a.Published.Before(end) || a.Published.Location() != time.UTC {
-			t.Fatalf("%s published %v, want 2015-01-01 to 2024-12-31 UTC", a.ID, a.Published)
-		}
-		years[a.Published.Year()]++
-		sources[a.Source]++
-		if !strings.HasPrefix(a.URL, "https://www.") || !strings.HasSuffix(a.URL, "/"+a.Published.Format("2006/01/02")+"/"+a.ID) {
-			t.Fatalf("%s: URL %q", a.ID, a.URL)
-		}
-		if err := a.Validate(corpus.Limits{}); err != nil {
-			t.Fatalf("%s: %v", a.ID, err)
-		}
-		if got := corpus.DetectLang(a.Title + "\n" + a.Body); got != a.Lang {
-			t.Errorf("%s: lang %q but the text reads as %q", a.ID, a.Lang, got)
-		}
-		switch a.Lang {
-		case corpus.LangEnglish:
-			words := len(strings.Fields(a.Body))
-			if words < MinEnglishWords || words > MaxEnglishWords {
-				t.Errorf("%s: %d words, want %d to %d", a.ID, words, MinEnglishWords, MaxEnglishWords)
-			}
-			if tw := len(strings.Fields(a.Title)); tw < 5 || tw > 12 {
-				t.Errorf("%s: title %q has %d words, want 5 to 12", a.ID, a.Title, tw)
-			}
-			enWords += words
-		case corpus.LangJapanese:
-			ja++
-			chars := utf8.RuneCountInString(a.Body)
-			if chars < MinJapaneseChars || chars > MaxJapaneseChars {
-				t.Errorf("%s: %d characters, want %d to %d", a.ID, chars, MinJapaneseChars, MaxJapaneseChars)
-			}
-			if tc := utf8.RuneCountInString(a.Title); tc < 8 || tc > 60 {
-				t.Errorf("%s: title %q of %d characters", a.ID, a.Title, tc)
-			}
-			jaChars += chars
-		default:
-			t.Fatalf("%s: lang %q", a.ID, a.Lang)
-		}
+		checkArticleFields(t, i, a)
+		mix.years[a.Published.Year()]++
+		mix.sources[a.Source]++
+		checkArticleLength(t, a, &mix)
 		if strings.Contains(a.Body, "\n\n\n") || strings.Contains(a.Body, "  ") || strings.TrimSpace(a.Body) != a.Body {
 			t.Errorf("%s: body is not tidy: %q", a.ID, a.Body)
 		}
 	}
+	checkArticleMix(t, n, mix)
+}
+
+// checkArticleFields checks the ID, date, URL and language of a, the
+// i-th article generated, and that it validates.
+func checkArticleFields(t *testing.T, i int, a corpus.Article) {
+	t.Helper()
+	if want := fmt.Sprintf("syn-%09d", i+1); a.ID != want {
+		t.Fatalf("article %d has ID %q, want %q", i+1, a.ID, want)
+	}
+	if a.Published == nil || a.Published.Before(firstPublished) || !a.Published.Before(endPublished) || a.Published.Location() != time.UTC {
+		t.Fatalf("%s published %v, want 2015-01-01 to 2024-12-31 UTC", a.ID, a.Published)
+	}
+	if !strings.HasPrefix(a.URL, "https://www.") || !strings.HasSuffix(a.URL, "/"+a.Published.Format("2006/01/02")+"/"+a.ID) {
+		t.Fatalf("%s: URL %q", a.ID, a.URL)
+	}
+	if err := a.Validate(corpus.Limits{}); err != nil {
+		t.Fatalf("%s: %v", a.ID, err)
+	}
+	if got := corpus.DetectLang(a.Title + "\n" + a.Body); got != a.Lang {
+		t.Errorf("%s: lang %q but the text reads as %q", a.ID, a.Lang, got)
+	}
+}
+
+// checkArticleLength checks the length of a's body and title for its
+// language and adds them to mix.
+func checkArticleLength(t *testing.T, a corpus.Article, mix *articleMix) {
+	t.Helper()
+	switch a.Lang {
+	case corpus.LangEnglish:
+		words := len(strings.Fields(a.Body))
+		if words < MinEnglishWords || words > MaxEnglishWords {
+			t.Errorf("%s: %d words, want %d to %d", a.ID, words, MinEnglishWords, MaxEnglishWords)
+		}
+		if tw := len(strings.Fields(a.Title)); tw < 5 || tw > 12 {
+			t.Errorf("%s: title %q has %d words, want 5 to 12", a.ID, a.Title, tw)
+		}
+		mix.enWords += words
+	case corpus.LangJapanese:
+		mix.ja++
+		chars := utf8.RuneCountInString(a.Body)
+		if chars < MinJapaneseChars || chars > MaxJapaneseChars {
+			t.Errorf("%s: %d characters, want %d to %d", a.ID, chars, MinJapaneseChars, MaxJapaneseChars)
+		}
+		if tc := utf8.RuneCountInString(a.Title); tc < 8 || tc > 60 {
+			t.Errorf("%s: title %q of %d characters", a.ID, a.Title, tc)
+		}
+		mix.jaChars += chars
+	default:
+		t.Fatalf("%s: lang %q", a.ID, a.Lang)
+	}
+}
+
+// checkArticleMix checks the share of Japanese, the mean lengths, the
+// spread over years and the use of outlets among n articles.
+func checkArticleMix(t *testing.T, n int, mix articleMix) {
+	t.Helper()
+	ja := mix.ja
 	// Binomial(2000, 0.1): 200 ± 13.4; allow three standard deviations.
 	if ja < 160 || ja > 240 {
 		t.Errorf("%d Japanese articles of %d, want about 10%%", ja, n)
 	}
-	if mean := enWords / (n - ja); mean < 550 || mean > 750 {
+	if mean := mix.enWords / (n - ja); mean < 550 || mean > 750 {
 		t.Errorf("English articles average %d words, want about 640", mean)
 	}
-	if mean := jaChars / ja; mean < 1400 || mean > 1800 {
+	if mean := mix.jaChars / ja; mean < 1400 || mean > 1800 {
 		t.Errorf("Japanese articles average %d characters, want about 1,600", mean)
 	}
 	for y := 2015; y <= 2024; y++ {
-		if years[y] < n/10/2 {
-			t.Errorf("only %d articles from %d; want about %d a year", years[y], y, n/10)
+		if mix.years[y] < n/10/2 {
+			t.Errorf("only %d articles from %d; want about %d a year", mix.years[y], y, n/10)
 		}
 	}
+	sources := mix.sources
 	if len(sources) != len(enOutlets)+len(jaOutlets) {
 		t.Errorf("%d outlets used, want %d", len(sources), len(enOutlets)+len(jaOutlets))
 	}
