@@ -23,7 +23,7 @@ func TestSearchSeeds(t *testing.T) {
 	s := startServer(t, t.TempDir(), map[string]string{"SAGASU_API_KEY": testKey})
 	t.Run("Kishida finds all five with marks and a person facet of 5", func(t *testing.T) { checkSeedsKishida(t, s) })
 	t.Run("a name in either order finds all five, marked as written", func(t *testing.T) { checkSeedsNameOrder(t, s) })
-	t.Run("title match ranks first and snippets are escaped", func(t *testing.T) { checkSeedsTitleMatch(t, s) })
+	t.Run("title match ranks first and its organization is counted", func(t *testing.T) { checkSeedsTitleMatch(t, s) })
 	t.Run("phrase, exclusion and OR", func(t *testing.T) { checkSeedsOperators(t, s) })
 	t.Run("entity filter by canonical name and by alias", func(t *testing.T) { checkSeedsEntityFilter(t, s) })
 	t.Run("date filters and the month facet", func(t *testing.T) { checkSeedsDates(t, s) })
