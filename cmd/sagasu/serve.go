@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"net"
 	"net/http"
@@ -61,6 +62,11 @@ func (f *serveFlags) keys() ([]api.Key, error) {
 	text := f.apiKeys
 	if f.apiKeysFile != "" {
 		b, err := os.ReadFile(f.apiKeysFile)
+		if errors.Is(err, fs.ErrPermission) {
+			// Typically a secrets file bind-mounted into the container as
+			// it is on the host, owned by root with mode 0600.
+			return nil, fmt.Errorf("--api-keys-file: %w (sagasu runs as uid %d: let it read the file)", err, os.Getuid())
+		}
 		if err != nil {
 			return nil, fmt.Errorf("--api-keys-file: %w", err)
 		}
