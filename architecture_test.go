@@ -38,6 +38,8 @@ var allowed = map[string][]string{
 	"cmd/sagasu":                 {"text", "corpus", "analysis", "entity", "indexer", "queryplan", "searcher", "searcher/facet", "engine", "api", "internal/cli", "internal/memlimit"},
 	"analysis/gen/englishromaji": {"romaji", "text"},
 	"namedict/gen/enamdict":      {"romaji", "text"},
+	// The Docker deployment's test (a package of test files only).
+	"deploy": {},
 	// Test support: a synthetic index for the searcher's tests.
 	"searcher/internal/testindex": {"corpus", "entity", "indexer", "lab/synth"},
 }
