@@ -130,9 +130,15 @@ func memLimitLogged(t *testing.T, name string) {
 func testCompose(t *testing.T) {
 	compose := composeCommand(t)
 	project := unique("sagasu-test-")
+	// The README's way: a copy of the example, readable by uid 65532 (0644
+	// here; the file is bind-mounted as it is).
+	example, err := os.ReadFile("api-keys.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := exampleWriteKey(t, string(example))
 	keys := filepath.Join(t.TempDir(), "api-keys")
-	// 0644: the file is bind-mounted as it is, and the server runs as uid 65532.
-	if err := os.WriteFile(keys, []byte(writeKey+" write\n"), 0o644); err != nil {
+	if err := os.WriteFile(keys, example, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	run := func(args ...string) (string, error) {
@@ -161,11 +167,22 @@ func testCompose(t *testing.T) {
 	if ids := searchIDs(t, base, "Kishida"); len(ids) == 0 {
 		t.Fatal("q=Kishida found nothing in the embedded seeds")
 	}
-	write(t, base, writeKey, "docker-c1", "pangolin")
+	write(t, base, key, "docker-c1", "pangolin")
 	mustFind(t, base, "pangolin", "docker-c1")
 	memLimitLogged(t, id)
 	got := inspect(t, id, "{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.RestartPolicy.Name}}")
 	if got != "true unless-stopped" {
 		t.Errorf("read-only root and restart policy: %q, want \"true unless-stopped\"", got)
 	}
+}
+
+// exampleWriteKey returns the secret of the example keys file's write key.
+func exampleWriteKey(t *testing.T, text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		if secret, ok := strings.CutSuffix(strings.TrimSpace(line), " write"); ok && !strings.HasPrefix(secret, "#") {
+			return secret
+		}
+	}
+	t.Fatal("api-keys.example has no write key")
+	return ""
 }
