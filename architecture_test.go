@@ -34,9 +34,12 @@ var allowed = map[string][]string{
 	"engine":                     {"corpus", "entity", "namedict", "indexer", "searcher"},
 	"api":                        {"corpus", "indexer", "queryplan", "searcher", "searcher/facet"},
 	"internal/cli":               {},
-	"cmd/sagasu":                 {"text", "corpus", "analysis", "entity", "indexer", "queryplan", "searcher", "searcher/facet", "engine", "api", "internal/cli"},
+	"internal/memlimit":          {},
+	"cmd/sagasu":                 {"text", "corpus", "analysis", "entity", "indexer", "queryplan", "searcher", "searcher/facet", "engine", "api", "internal/cli", "internal/memlimit"},
 	"analysis/gen/englishromaji": {"romaji", "text"},
 	"namedict/gen/enamdict":      {"romaji", "text"},
+	// The Docker deployment's test (a package of test files only).
+	"deploy": {},
 	// Test support: a synthetic index for the searcher's tests.
 	"searcher/internal/testindex": {"corpus", "entity", "indexer", "lab/synth"},
 }

@@ -6,6 +6,7 @@
 //	sagasu index --data DIR PATH…   ingest .txt/.json/.jsonl files or folders
 //	sagasu search --data DIR QUERY  search from the terminal
 //	sagasu backup --data DIR --to DIR copy an index not in use
+//	sagasu healthcheck              exit 0 when a running server is ready (the image's HEALTHCHECK)
 //	sagasu version
 //
 // The lab tools, evaluation, benchmarks, load tests and the synthetic

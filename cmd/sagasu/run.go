@@ -17,6 +17,7 @@ Usage:
   sagasu index   [--data DIR] PATH...                            ingest .txt, .json and .jsonl files or folders
   sagasu search  [--data DIR] [flags] QUERY...                   search from the terminal
   sagasu backup  --data DIR --to DIR                             copy an index not in use (a server: POST /api/v1/admin/backup)
+  sagasu healthcheck [--addr ADDR] [--url URL]                   exit 0 when a running server's /readyz answers 200
   sagasu version                                                 print the version
 
 Run "sagasu COMMAND -h" for a command's flags. Every flag can also be set
@@ -41,6 +42,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runSearch(ctx, rest, getenv, stdout, stderr)
 	case "backup":
 		return runBackup(ctx, rest, getenv, stdout, stderr)
+	case "healthcheck":
+		return runHealthcheck(ctx, rest, getenv, stdout, stderr)
 	case "eval", "bench", "load", "gen":
 		return fmt.Errorf("%q moved to the lab binary: run sagasu-lab %s (go run ./cmd/sagasu-lab %s): %w", cmd, cmd, cmd, cli.ErrUsage)
 	case "version":

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"net"
 	"net/http"
@@ -20,6 +21,7 @@ import (
 	"github.com/sagasu-search/sagasu/engine"
 	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/internal/cli"
+	"github.com/sagasu-search/sagasu/internal/memlimit"
 )
 
 // serveFlags are the flags of "sagasu serve".
@@ -60,6 +62,11 @@ func (f *serveFlags) keys() ([]api.Key, error) {
 	text := f.apiKeys
 	if f.apiKeysFile != "" {
 		b, err := os.ReadFile(f.apiKeysFile)
+		if errors.Is(err, fs.ErrPermission) {
+			// Typically a secrets file bind-mounted into the container as
+			// it is on the host, owned by root with mode 0600.
+			return nil, fmt.Errorf("--api-keys-file: %w (sagasu runs as uid %d: let it read the file)", err, os.Getuid())
+		}
 		if err != nil {
 			return nil, fmt.Errorf("--api-keys-file: %w", err)
 		}
@@ -102,6 +109,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	applyMemLimit(logger, getenv)
 	keys, err := f.keys()
 	if err != nil {
 		return err
@@ -128,6 +136,26 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	gate.Open(api.NewServer(logger, f.config(keys), eng.Index, eng.Searcher))
 	logger.Info().Int("keys", len(keys)).Bool("read_key_required", f.readKeyRequired).Msg("ready")
 	return srv.wait(ctx, gate, f.shutdownTimeout)
+}
+
+// lowMemory is the cgroup limit under which serve warns: the Japanese
+// dictionary alone is about 600 MB live.
+const lowMemory = 1 << 30
+
+// applyMemLimit sets the runtime's soft memory limit from the cgroup's
+// (unless GOMEMLIMIT is set) and logs the decision; a cgroup file it
+// cannot read leaves the limit unset and is only logged.
+func applyMemLimit(logger zerolog.Logger, getenv func(string) string) {
+	d, err := memlimit.Apply(os.DirFS("/"), getenv)
+	if err != nil {
+		logger.Warn().Err(err).Msg("GOMEMLIMIT left unset")
+		return
+	}
+	ev := logger.Info()
+	if d.Cgroup > 0 && d.Cgroup < lowMemory {
+		ev = logger.Warn().Str("advice", "the Japanese dictionary alone is about 600 MB live: allow 1 GiB or more")
+	}
+	ev.Int64("gomemlimit", d.Limit).Int64("cgroup_memory_limit", d.Cgroup).Str("source", d.Source).Msg(d.Reason)
 }
 
 // fill indexes --corpus, or the embedded seeds when the index is new.
