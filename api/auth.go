@@ -3,6 +3,7 @@ package api
 import (
 	"crypto/sha256"
 	"crypto/subtle"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -38,38 +39,53 @@ const minKeyLen = 16
 
 // ParseKeys reads keys written "secret:scope" (scope read or write),
 // separated by commas or line breaks, as SAGASU_API_KEYS or a keys file
-// gives them; in a file a line may also be "secret scope", and lines
-// starting with # are comments. Errors never repeat a secret.
+// gives them; in a file a line may also be "secret scope", and a line
+// starting with # is a comment (commas and all). Errors never repeat a
+// secret.
 func ParseKeys(text string) ([]Key, error) {
 	var keys []Key
-	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == '\n' })
-	for i, f := range fields {
-		f = strings.TrimSpace(f)
-		if f == "" || strings.HasPrefix(f, "#") {
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
 			continue
 		}
-		secret, scope, ok := strings.Cut(f, ":")
-		if !ok {
-			secret, scope, ok = strings.Cut(f, " ")
+		for _, f := range strings.Split(line, ",") {
+			if f = strings.TrimSpace(f); f == "" {
+				continue
+			}
+			n++
+			k, err := parseKey(f)
+			if err != nil {
+				return nil, fmt.Errorf("key %d: %w", n, err)
+			}
+			keys = append(keys, k)
 		}
-		if !ok {
-			return nil, fmt.Errorf("key %d: write secret:read or secret:write", i+1)
-		}
-		k := Key{Secret: strings.TrimSpace(secret)}
-		switch strings.TrimSpace(scope) {
-		case "read":
-			k.Scope = ScopeRead
-		case "write":
-			k.Scope = ScopeWrite
-		default:
-			return nil, fmt.Errorf("key %d: scope %q: use read or write", i+1, strings.TrimSpace(scope))
-		}
-		if len(k.Secret) < minKeyLen || strings.ContainsAny(k.Secret, " \t") {
-			return nil, fmt.Errorf("key %d: a key needs at least %d characters and no spaces", i+1, minKeyLen)
-		}
-		keys = append(keys, k)
 	}
 	return keys, nil
+}
+
+// parseKey reads one key, "secret:scope" or "secret scope".
+func parseKey(f string) (Key, error) {
+	secret, scope, ok := strings.Cut(f, ":")
+	if !ok {
+		secret, scope, ok = strings.Cut(f, " ")
+	}
+	if !ok {
+		return Key{}, errors.New("write secret:read or secret:write")
+	}
+	k := Key{Secret: strings.TrimSpace(secret)}
+	switch strings.TrimSpace(scope) {
+	case "read":
+		k.Scope = ScopeRead
+	case "write":
+		k.Scope = ScopeWrite
+	default:
+		return Key{}, fmt.Errorf("scope %q: use read or write", strings.TrimSpace(scope))
+	}
+	if len(k.Secret) < minKeyLen || strings.ContainsAny(k.Secret, " \t") {
+		return Key{}, fmt.Errorf("a key needs at least %d characters and no spaces", minKeyLen)
+	}
+	return k, nil
 }
 
 // keyring checks presented keys against the configured ones by their

@@ -67,7 +67,9 @@ func TestParseKeys(t *testing.T) {
 		{"empty", "", nil, ""},
 		{"environment form", readKey + ":read, " + writeKey + ":write", []Key{{readKey, ScopeRead}, {writeKey, ScopeWrite}}, ""},
 		{"file form with comments", "# keys\n" + readKey + " read\n\n" + writeKey + " write\n", []Key{{readKey, ScopeRead}, {writeKey, ScopeWrite}}, ""},
+		{"comment with commas", "# keys, one a line: secret scope\n" + readKey + " read\n", []Key{{readKey, ScopeRead}}, ""},
 		{"no scope", readKey, nil, "key 1: write secret:read"},
+		{"second key bad", readKey + ":read\n" + writeKey + ":admin", nil, `key 2: scope "admin"`},
 		{"unknown scope", readKey + ":admin", nil, `scope "admin"`},
 		{"short key", "short:read", nil, "at least 16 characters"},
 	}
