@@ -161,8 +161,9 @@ func TestSeedsInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, name := range names {
-		if want := parseSeed(t, name); arts[i].ID != want.ID {
-			t.Errorf("Seeds()[%d] is %q, want %s: %q", i, arts[i].Title, name, want.Title)
+		want := parseSeed(t, name)
+		if arts[i].Title != want.Title || arts[i].ID != FileID("", name, 0, false) {
+			t.Errorf("Seeds()[%d] is %s %q, want %s: %s %q", i, arts[i].ID, arts[i].Title, name, FileID("", name, 0, false), want.Title)
 		}
 	}
 }

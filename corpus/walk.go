@@ -3,6 +3,8 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +27,34 @@ type Record struct {
 	Line int
 	// Err says why no article could be read here; nil for an article.
 	Err error
+	// Path is the file's absolute path on disk, empty in an fs.FS or when
+	// the file could not be opened; the index remembers each file by it.
+	Path string
+	// Rel is the file's name under its corpus folder with the folder's own
+	// name in front, slash-separated: what FileID derives IDs from.
+	Rel string
+	// Digest is the hex SHA-256 of the file's bytes, empty when unread.
+	Digest string
+
+	idGiven   bool // the article's JSON gave its id
+	seq       int  // the article's position (JSON) or line (JSON Lines) for FileID
+	jsonLines bool // seq is a line number
+}
+
+// File is one article file a walk is about to read.
+type File struct {
+	// Name is the file's name as records give it (Record.File).
+	Name string
+	// Path, Rel and Digest are as in Record.
+	Path, Rel, Digest string
+}
+
+// WalkOptions adjust a walk.
+type WalkOptions struct {
+	// Open, when set, is called with each file of a known or unknown kind
+	// before it is read; false skips the file (it yields no record), an
+	// error stops the walk.
+	Open func(File) (read bool, err error)
 }
 
 // MaxLineBytes is the longest JSON Lines line read; a longer line is an
@@ -44,19 +74,34 @@ const maxPageBytes = 16 << 20
 // fields are ignored. A named file of another kind is an error record; a
 // path that does not exist is an error, returned at once. Walk stops when
 // fn returns an error and returns it.
+//
+// An article whose file gives it no id gets FileID's stable id (see
+// Record.Rel); a JSON article with an "id" keeps it.
 func Walk(paths []string, fn func(Record) error) error {
+	return WalkWith(paths, WalkOptions{}, fn)
+}
+
+// WalkWith is Walk with options.
+func WalkWith(paths []string, opts WalkOptions, fn func(Record) error) error {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			return fmt.Errorf("walk %s: %w", p, err)
 		}
-		w := walker{fn: fn, maxLine: MaxLineBytes}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return fmt.Errorf("walk %s: %w", p, err)
+		}
+		w := walker{fn: fn, open: opts.Open, maxLine: MaxLineBytes}
 		if info.IsDir() {
 			w.fsys, w.display = os.DirFS(p), func(name string) string { return filepath.Join(p, filepath.FromSlash(name)) }
+			w.abs = func(name string) string { return filepath.Join(abs, filepath.FromSlash(name)) }
+			w.base = baseName(abs)
 			err = w.walk(".")
 		} else {
 			w.fsys, w.display = os.DirFS(filepath.Dir(p)), func(string) string { return p }
-			err = w.file(filepath.Base(p), true)
+			w.abs, w.base = func(string) string { return abs }, baseName(filepath.Dir(abs))
+			err = w.read(filepath.Base(p), true)
 		}
 		if err != nil {
 			return err
@@ -65,16 +110,33 @@ func Walk(paths []string, fn func(Record) error) error {
 	return nil
 }
 
+// baseName is the last element of the absolute folder path dir, empty for
+// a root.
+func baseName(dir string) string {
+	b := filepath.Base(dir)
+	if b == string(filepath.Separator) || b == "." || strings.HasSuffix(b, ":"+string(filepath.Separator)) {
+		return ""
+	}
+	return b
+}
+
 // WalkFS is Walk over root in fsys (a file or a folder), with the file
 // names in records as fsys spells them.
+// Rel is the name in fsys; Path is empty.
 func WalkFS(fsys fs.FS, root string, fn func(Record) error) error {
+	return WalkFSWith(fsys, root, WalkOptions{}, fn)
+}
+
+// WalkFSWith is WalkFS with options.
+func WalkFSWith(fsys fs.FS, root string, opts WalkOptions, fn func(Record) error) error {
 	info, err := fs.Stat(fsys, root)
 	if err != nil {
 		return fmt.Errorf("walk %s: %w", root, err)
 	}
-	w := walker{fsys: fsys, display: func(name string) string { return name }, fn: fn, maxLine: MaxLineBytes}
+	w := walker{fsys: fsys, display: func(name string) string { return name }, fn: fn, open: opts.Open,
+		abs: func(string) string { return "" }, maxLine: MaxLineBytes}
 	if !info.IsDir() {
-		return w.file(root, true)
+		return w.read(root, true)
 	}
 	return w.walk(root)
 }
@@ -83,8 +145,51 @@ func WalkFS(fsys fs.FS, root string, fn func(Record) error) error {
 type walker struct {
 	fsys    fs.FS
 	display func(name string) string // the name to report for a name in fsys
+	abs     func(name string) string // the absolute path on disk of a name in fsys, "" for none
+	base    string                   // the corpus folder's own name, in front of Rel
 	fn      func(Record) error
+	open    func(File) (bool, error)
 	maxLine int
+}
+
+// read digests the file name, asks w.open whether to read it, and reads
+// it with every record stamped with the file's Path, Rel and Digest and
+// an article without a given id given its FileID.
+func (w walker) read(name string, named bool) error {
+	f := File{Name: w.display(name), Path: w.abs(name), Rel: path.Join(w.base, name)}
+	digest, err := fileDigest(w.fsys, name)
+	if err != nil {
+		return w.fail(name, 0, err)
+	}
+	f.Digest = digest
+	if w.open != nil {
+		if ok, err := w.open(f); err != nil || !ok {
+			return err
+		}
+	}
+	fw := w
+	fw.fn = func(r Record) error {
+		r.Path, r.Rel, r.Digest = f.Path, f.Rel, f.Digest
+		if r.Err == nil && !r.idGiven {
+			r.Article.ID = FileID(r.Article.URL, f.Rel, r.seq, r.jsonLines)
+		}
+		return w.fn(r)
+	}
+	return fw.file(name, named)
+}
+
+// fileDigest returns the hex SHA-256 of the file name's bytes.
+func fileDigest(fsys fs.FS, name string) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // walk reads the article files under the folder root.
@@ -101,7 +206,7 @@ func (w walker) walk(root string) error {
 		case d.IsDir():
 			return nil
 		}
-		return w.file(name, false)
+		return w.read(name, false)
 	})
 }
 
@@ -155,8 +260,8 @@ func (w walker) json(name string) error {
 		}
 		return w.fail(name, 0, err)
 	}
-	for _, raw := range raws {
-		rec := Record{File: w.display(name), Line: raw.Line}
+	for i, raw := range raws {
+		rec := Record{File: w.display(name), Line: raw.Line, idGiven: hasID(raw.JSON), seq: i + 1}
 		rec.Article, rec.Err = decodeArticle(raw.JSON, DecodeOptions{})
 		if err := w.fn(rec); err != nil {
 			return err
@@ -200,7 +305,7 @@ func (w walker) line(name string, n int, line []byte) error {
 	if len(line) == 0 {
 		return nil
 	}
-	rec := Record{File: w.display(name), Line: n}
+	rec := Record{File: w.display(name), Line: n, seq: n, jsonLines: true}
 	raws, err := splitStream(line)
 	switch {
 	case err != nil:
@@ -212,6 +317,7 @@ func (w walker) line(name string, n int, line []byte) error {
 	case len(raws) > 1:
 		rec.Err = errors.New("more than one JSON value on the line")
 	default:
+		rec.idGiven = hasID(raws[0].JSON)
 		rec.Article, rec.Err = decodeArticle(raws[0].JSON, DecodeOptions{})
 	}
 	return w.fn(rec)

@@ -39,7 +39,7 @@ func TestWalk(t *testing.T) {
 		return Walk([]string{"testdata/walk", "testdata/walk/notes.md", "testdata/walk/sub/array.json"}, fn)
 	})
 	want := []rec{
-		{"testdata/walk/page.txt", ContentID("Quake hits Osaka", "A strong quake hit Osaka on Tuesday."), 0, ""},
+		{"testdata/walk/page.txt", FileID("", "walk/page.txt", 0, false), 0, ""},
 		{"testdata/walk/sub/array.json", "w1", 1, ""},
 		{"testdata/walk/sub/array.json", "", 2, `field "title": an article needs a title or a body; both are empty`},
 		{"testdata/walk/sub/broken.json", "", 3, "the JSON ends in the middle of a value: unexpected EOF"},
@@ -119,5 +119,56 @@ func TestReadLine(t *testing.T) {
 	want := []line{{"short", false}, {"", true}, {strings.Repeat("y", 20), false}, {"", false}, {"last", false}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("lines %+v, want %+v", got, want)
+	}
+}
+
+// TestFileIDs checks that an article read from a file without an id gets
+// a stable id: from its URL when it has one, else from its file's name
+// under the corpus folder (and its place in the file), so that editing
+// the file keeps the id; a given id is kept.
+func TestFileIDs(t *testing.T) {
+	url := "HTTPS://News.Example.com/a?x=1#top"
+	tests := []struct {
+		name, file, content string
+		want                []string
+	}{
+		{"page without URL", "p.txt", "Quake hits Osaka\n\nA strong quake hit Osaka.", []string{FileID("", "c/p.txt", 0, false)}},
+		{"page edited", "p.txt", "Quake hits Kobe\n\nA strong quake hit Kobe.", []string{FileID("", "c/p.txt", 0, false)}},
+		{"JSON with and without id", "a.json", `[{"id":"given","title":"T"},{"title":"U"}]`,
+			[]string{"given", FileID("", "c/a.json", 2, false)}},
+		{"JSON with a URL", "u.json", `{"title":"T","url":"` + url + `"}`,
+			[]string{"u" + hex16("https://news.example.com/a?x=1")}},
+		{"JSON Lines by line", "l.jsonl", "{\"title\":\"T\"}\n\n{\"title\":\"U\",\"id\":\" \"}\n",
+			[]string{FileID("", "c/l.jsonl", 1, true), FileID("", "c/l.jsonl", 3, true)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir() + "/c"
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(dir+"/"+tt.file, []byte(tt.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, root := range []string{dir, dir + "/" + tt.file} { // a folder and the file named alone agree
+				var ids []string
+				err := Walk([]string{root}, func(r Record) error {
+					if r.Err != nil {
+						return r.Err
+					}
+					if err := ValidateID(r.Article.ID); err != nil {
+						t.Errorf("id %q: %v", r.Article.ID, err)
+					}
+					if r.Rel != "c/"+tt.file || len(r.Digest) != 64 || r.Path != dir+"/"+tt.file {
+						t.Errorf("record Rel %q Digest %q Path %q", r.Rel, r.Digest, r.Path)
+					}
+					ids = append(ids, r.Article.ID)
+					return nil
+				})
+				if err != nil || !reflect.DeepEqual(ids, tt.want) {
+					t.Errorf("Walk(%s) ids %q, %v; want %q", root, ids, err, tt.want)
+				}
+			}
+		})
 	}
 }

@@ -56,6 +56,9 @@ type Index struct {
 	// them is not deleted, and two deletes of one article do not both
 	// succeed. Analysis happens outside it.
 	writes sync.Mutex
+	// beforeBatch, when set (by tests), runs before each batch Apply
+	// writes; its error fails the batch unwritten.
+	beforeBatch func() error
 }
 
 // Open opens the index at path, creating it when path does not exist or is

@@ -14,16 +14,58 @@ import (
 // indexed is replaced. Every article is prepared first (see Prepare); if any
 // is refused, nothing is indexed. When Put returns nil the batch is on disk.
 func (ix *Index) Put(ctx context.Context, articles []corpus.Article) error {
-	if len(articles) == 0 {
+	return ix.Apply(ctx, Change{Put: articles})
+}
+
+// Change is what one atomic batch does: a search sees all of it or none,
+// and a crash keeps all of it or none.
+type Change struct {
+	// Put are the articles to index (see Put).
+	Put []corpus.Article
+	// From is, for each article of Put, the file it was read from
+	// (corpus.Record.Path, stored as FieldSourceFile); nil or "" for none.
+	From []string
+	// Delete are IDs to remove; an ID the index lacks is ignored. An ID
+	// both put and deleted is put.
+	Delete []string
+	// Digests maps a file's path to the digest to record for it (see
+	// FileDigest); "" forgets the file.
+	Digests map[string]string
+}
+
+// empty reports whether c does nothing.
+func (c Change) empty() bool {
+	return len(c.Put) == 0 && len(c.Delete) == 0 && len(c.Digests) == 0
+}
+
+// Apply makes the change as one batch, with the same checks as Put. When it
+// returns nil the batch is on disk: a digest is recorded with, never
+// before, the articles read from its file.
+func (ix *Index) Apply(ctx context.Context, c Change) error {
+	if c.empty() {
 		return nil
 	}
-	if err := ix.Prepare(ctx, articles); err != nil {
+	if err := ix.Prepare(ctx, c.Put); err != nil {
 		return err
 	}
 	b := ix.bleve.NewBatch()
-	for i, a := range articles {
-		if err := b.Index(a.ID, toDocument(a)); err != nil {
+	for _, id := range c.Delete {
+		b.Delete(id)
+	}
+	for i, a := range c.Put {
+		doc := toDocument(a)
+		if i < len(c.From) && c.From[i] != "" {
+			doc[FieldSourceFile] = c.From[i]
+		}
+		if err := b.Index(a.ID, doc); err != nil {
 			return &BatchError{Index: i, ID: a.ID, Err: fmt.Errorf("analyze: %w", err)}
+		}
+	}
+	for path, digest := range c.Digests {
+		if digest == "" {
+			b.DeleteInternal(digestKey(path))
+		} else {
+			b.SetInternal(digestKey(path), []byte(digest))
 		}
 	}
 	if err := ctxErr(ctx, "index batch"); err != nil {
@@ -31,8 +73,14 @@ func (ix *Index) Put(ctx context.Context, articles []corpus.Article) error {
 	}
 	ix.writes.Lock()
 	defer ix.writes.Unlock()
+	if ix.beforeBatch != nil {
+		if err := ix.beforeBatch(); err != nil {
+			return fmt.Errorf("index batch: %w", err)
+		}
+	}
 	if err := ix.bleve.Batch(b); err != nil {
-		return fmt.Errorf("index batch of %d articles: %w", len(articles), err)
+		return fmt.Errorf("index batch of %d articles, %d deletes, %d file digests: %w",
+			len(c.Put), len(c.Delete), len(c.Digests), err)
 	}
 	return nil
 }

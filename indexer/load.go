@@ -20,6 +20,12 @@ type LoadStats struct {
 	Articles int
 	// Errors is how many records were refused (reported to the log).
 	Errors int
+	// Unchanged is how many files were skipped because their digest
+	// matched the one recorded when they were last indexed.
+	Unchanged int
+	// Removed is how many articles of files that are gone were deleted
+	// (LoadOptions.Sync).
+	Removed int
 	// Elapsed is the time the load took.
 	Elapsed time.Duration
 }
@@ -32,9 +38,24 @@ func (s LoadStats) Rate() float64 {
 	return float64(s.Articles) / s.Elapsed.Seconds()
 }
 
-// String says how many articles, how fast, and how many errors.
+// String says how many articles, how fast, how many errors, and how many
+// files were unchanged and articles removed when there were any.
 func (s LoadStats) String() string {
-	return fmt.Sprintf("%d articles, %.0f articles/s, %d errors", s.Articles, s.Rate(), s.Errors)
+	out := fmt.Sprintf("%d articles, %.0f articles/s, %d errors", s.Articles, s.Rate(), s.Errors)
+	if s.Unchanged > 0 {
+		out += fmt.Sprintf(", %d unchanged files skipped", s.Unchanged)
+	}
+	if s.Removed > 0 {
+		out += fmt.Sprintf(", %d articles of removed files deleted", s.Removed)
+	}
+	return out
+}
+
+// LoadOptions adjust LoadPathsWith.
+type LoadOptions struct {
+	// Sync also deletes the articles read from files under the paths that
+	// are gone (see Loader.Sync).
+	Sync bool
 }
 
 // Loader feeds records read from files into an index in batches of
@@ -44,32 +65,62 @@ func (s LoadStats) String() string {
 // batch first, so the later article replaces the earlier one. Progress is
 // written to the log every two seconds. A Loader is not safe for
 // concurrent use.
+//
+// Files on disk are tracked (see Open): a file whose digest matches the
+// one the index recorded is skipped; an edited one replaces its articles,
+// and its articles no longer in it are deleted. A file's digest is
+// recorded in the batch that holds its last article, so a crash never
+// leaves a digest for articles that are not indexed.
 type Loader struct {
 	ix       *Index
 	log      io.Writer
 	interval time.Duration
 	batch    []corpus.Article
+	from     []string
 	ids      map[string]bool
+	pending  pendingChange
+	files    fileTracker
 	stats    LoadStats
 	start    time.Time
 	last     time.Time
 }
 
+// pendingChange is what the next batch does besides indexing articles.
+type pendingChange struct {
+	deletes map[string]bool   // IDs of articles gone from their files
+	digests map[string]string // digests to record, by path
+}
+
 // NewLoader returns a Loader into ix that reports to log.
 func NewLoader(ix *Index, log io.Writer) *Loader {
 	now := time.Now()
-	return &Loader{ix: ix, log: log, interval: 2 * time.Second, ids: map[string]bool{}, start: now, last: now}
+	return &Loader{ix: ix, log: log, interval: 2 * time.Second, ids: map[string]bool{}, start: now, last: now,
+		pending: pendingChange{deletes: map[string]bool{}, digests: map[string]string{}}, files: newFileTracker()}
 }
 
-// LoadPaths indexes every article under paths (see corpus.Walk).
+// LoadPaths indexes every article under paths (see corpus.Walk), skipping
+// unchanged files (see Loader).
 func LoadPaths(ctx context.Context, ix *Index, paths []string, log io.Writer) (LoadStats, error) {
+	return LoadPathsWith(ctx, ix, paths, LoadOptions{}, log)
+}
+
+// LoadPathsWith is LoadPaths with options.
+func LoadPathsWith(ctx context.Context, ix *Index, paths []string, opts LoadOptions, log io.Writer) (LoadStats, error) {
 	l := NewLoader(ix, log)
-	err := corpus.Walk(paths, func(rec corpus.Record) error { return l.Add(ctx, rec) })
+	open := func(f corpus.File) (bool, error) { return l.Open(ctx, f) }
+	err := corpus.WalkWith(paths, corpus.WalkOptions{Open: open},
+		func(rec corpus.Record) error { return l.Add(ctx, rec) })
+	if err == nil {
+		err = l.endFile(ctx)
+	}
+	if err == nil && opts.Sync {
+		err = l.Sync(ctx, paths)
+	}
 	return l.Finish(ctx, err)
 }
 
 // LoadFS indexes every article under root in fsys, such as the embedded
-// seeds (corpus.SeedFS).
+// seeds (corpus.SeedFS). Files in an fs.FS are not tracked.
 func LoadFS(ctx context.Context, ix *Index, fsys fs.FS, root string, log io.Writer) (LoadStats, error) {
 	l := NewLoader(ix, log)
 	err := corpus.WalkFS(fsys, root, func(rec corpus.Record) error { return l.Add(ctx, rec) })
@@ -115,13 +166,17 @@ func (l *Loader) Add(ctx context.Context, rec corpus.Record) error {
 		}
 	}
 	l.batch = append(l.batch, a)
+	l.from = append(l.from, rec.Path)
 	l.ids[a.ID] = true
+	l.files.indexed(a.ID, rec.Path)
+	delete(l.pending.deletes, a.ID)
 	return nil
 }
 
 // report writes a refused record to the log as file:line: error.
 func (l *Loader) report(rec corpus.Record, err error) {
 	l.stats.Errors++
+	l.files.failed(rec)
 	if rec.Line > 0 {
 		fmt.Fprintf(l.log, "%s:%d: %v\n", rec.File, rec.Line, err)
 		return
@@ -131,15 +186,21 @@ func (l *Loader) report(rec corpus.Record, err error) {
 
 // flush indexes the batch and writes progress when it is due.
 func (l *Loader) flush(ctx context.Context) error {
-	if len(l.batch) == 0 {
+	c := Change{Put: l.batch, From: l.from, Digests: l.pending.digests}
+	for id := range l.pending.deletes {
+		c.Delete = append(c.Delete, id)
+	}
+	if c.empty() {
 		return nil
 	}
-	if err := l.ix.Put(ctx, l.batch); err != nil {
+	if err := l.ix.Apply(ctx, c); err != nil {
 		return err
 	}
 	l.stats.Articles += len(l.batch)
-	l.batch = l.batch[:0]
+	l.batch, l.from = l.batch[:0], l.from[:0]
 	clear(l.ids)
+	clear(l.pending.deletes)
+	clear(l.pending.digests)
 	if now := time.Now(); now.Sub(l.last) >= l.interval {
 		l.last = now
 		l.stats.Elapsed = now.Sub(l.start)

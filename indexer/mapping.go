@@ -19,11 +19,17 @@ const (
 	FieldSource    = "source"
 	FieldURL       = "url"
 	FieldLang      = "lang"
+	// FieldSourceFile is the absolute path of the file an article was
+	// loaded from (corpus.Record.Path), empty for one posted through the
+	// API: what an edited or removed file's articles are found by.
+	FieldSourceFile = "source_file"
 )
 
 // MappingVersion changes whenever the mapping or an analyzer changes in a way
 // that needs the index rebuilt. It is stored in the index and checked on open.
-const MappingVersion = "5"
+//
+// Version 6 added FieldSourceFile.
+const MappingVersion = "6"
 
 // MonthLayout formats the month facet values, e.g. "2024-04".
 const MonthLayout = "2006-01"
@@ -48,6 +54,7 @@ func newMappingWith(analyzer string) *mapping.IndexMappingImpl {
 	doc.AddFieldMappingsAt(FieldSource, keywordField(true))
 	doc.AddFieldMappingsAt(FieldLang, keywordField(true))
 	doc.AddFieldMappingsAt(FieldURL, storedOnlyField())
+	doc.AddFieldMappingsAt(FieldSourceFile, keywordField(true))
 	for _, typ := range corpus.EntityTypes {
 		doc.AddFieldMappingsAt(typ, keywordField(true))
 	}

@@ -9,11 +9,14 @@ import (
 	"github.com/sagasu-search/sagasu/internal/cli"
 )
 
-// runIndex ingests files and folders into the index at --data.
+// runIndex ingests files and folders into the index at --data, skipping
+// the files that did not change since they were indexed; with --sync it
+// also removes the articles of files that are gone.
 func runIndex(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var f commonFlags
 	fs := newFlagSet("index", stderr)
 	f.register(fs)
+	syncFiles := fs.Bool("sync", false, "also delete the articles of files under the paths that are gone (articles posted through the API are kept)")
 	if err := cli.ParseFlags(fs, args, getenv); err != nil {
 		return err
 	}
@@ -24,7 +27,7 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	st, err := indexer.LoadPaths(ctx, eng.Index, fs.Args(), stderr)
+	st, err := indexer.LoadPathsWith(ctx, eng.Index, fs.Args(), indexer.LoadOptions{Sync: *syncFiles}, stderr)
 	if cerr := eng.Close(); err == nil {
 		err = cerr
 	}

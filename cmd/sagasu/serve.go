@@ -29,6 +29,7 @@ type serveFlags struct {
 	commonFlags
 	addr            string
 	corpus          cli.ListFlag
+	syncCorpus      bool
 	apiKey          string
 	apiKeys         string
 	apiKeysFile     string
@@ -45,6 +46,7 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	f.commonFlags.register(fs)
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.Var(&f.corpus, "corpus", "file or folder of .txt/.json/.jsonl articles to index at start instead of the embedded seeds (repeatable)")
+	fs.BoolVar(&f.syncCorpus, "sync", false, "with --corpus, also delete the articles of files under it that are gone")
 	fs.StringVar(&f.apiKey, "api-key", "", "a key with write scope (prefer the SAGASU_API_KEY environment variable)")
 	fs.StringVar(&f.apiKeys, "api-keys", "", `keys as "secret:read,secret:write" (prefer the SAGASU_API_KEYS environment variable)`)
 	fs.StringVar(&f.apiKeysFile, "api-keys-file", "", `file of keys, one "secret read|write" a line`)
@@ -101,6 +103,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	f.register(fs)
 	if err := cli.ParseFlags(fs, args, getenv); err != nil {
 		return err
+	}
+	if f.syncCorpus && len(f.corpus) == 0 {
+		return fmt.Errorf("--sync needs --corpus: %w", cli.ErrUsage)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments (got %q); use --corpus PATH to index files: %w", fs.Args(), cli.ErrUsage)
@@ -164,7 +169,7 @@ func (f *serveFlags) fill(ctx context.Context, eng *engine.Engine, logger zerolo
 	var err error
 	switch {
 	case len(f.corpus) > 0:
-		st, err = indexer.LoadPaths(ctx, eng.Index, f.corpus, stderr)
+		st, err = indexer.LoadPathsWith(ctx, eng.Index, f.corpus, indexer.LoadOptions{Sync: f.syncCorpus}, stderr)
 	case eng.Created:
 		st, err = indexer.LoadFS(ctx, eng.Index, corpus.SeedFS(), ".", stderr)
 	default:
@@ -180,6 +185,7 @@ func (f *serveFlags) fill(ctx context.Context, eng *engine.Engine, logger zerolo
 		ev = logger.Warn()
 	}
 	ev.Str("data", f.data).Int("articles", st.Articles).Int("errors", st.Errors).
+		Int("unchanged_files_skipped", st.Unchanged).Int("removed", st.Removed).
 		Dur("took", st.Elapsed).Msg("indexed articles")
 	return nil
 }
