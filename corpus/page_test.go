@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -340,4 +341,95 @@ func readPage(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(raw)
+}
+
+// sitePage is what a scraped page under testdata/pages/sites should parse
+// into, read from its sidecar NAME.want.json: the title, the published
+// time in RFC 3339 ("" for none) and the article's paragraphs in order.
+type sitePage struct {
+	Title     string   `json:"title"`
+	Published string   `json:"published"`
+	Body      []string `json:"body"`
+}
+
+// lineScore counts, over a page's body paragraphs, the kept lines, the
+// wanted lines, and the kept lines that are wanted.
+type lineScore struct{ kept, wanted, hits int }
+
+func (s lineScore) precision() float64 { return ratio(s.hits, s.kept) }
+func (s lineScore) recall() float64    { return ratio(s.hits, s.wanted) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// scoreLines compares the paragraphs kept with the paragraphs wanted.
+func scoreLines(kept, wanted []string) lineScore {
+	want := map[string]bool{}
+	for _, w := range wanted {
+		want[w] = true
+	}
+	s := lineScore{kept: len(kept), wanted: len(wanted)}
+	for _, k := range kept {
+		if want[k] {
+			s.hits++
+		}
+	}
+	return s
+}
+
+// TestParsePageSites parses every realistic scraped page under
+// testdata/pages/sites and compares it with its sidecar: title and date
+// exactly, and the body's lines by precision and recall.
+func TestParsePageSites(t *testing.T) {
+	pages, err := filepath.Glob(filepath.Join("testdata", "pages", "sites", "*.txt"))
+	if err != nil || len(pages) < 20 {
+		t.Fatalf("%d site pages (%v), want at least 20", len(pages), err)
+	}
+	var total lineScore
+	var titles, dates int
+	for _, page := range pages {
+		name := strings.TrimSuffix(filepath.Base(page), ".txt")
+		t.Run(name, func(t *testing.T) {
+			want := readSitePage(t, strings.TrimSuffix(page, ".txt")+".want.json")
+			a, err := ParsePage(readPage(t, filepath.Join("sites", name+".txt")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != want.Title || formatTime(a.Published) != want.Published {
+				t.Logf("title %q, published %q; want %q, %q", a.Title, formatTime(a.Published), want.Title, want.Published)
+			}
+			titles += btoi(a.Title == want.Title)
+			dates += btoi(formatTime(a.Published) == want.Published)
+			s := scoreLines(strings.Split(a.Body, "\n\n"), want.Body)
+			total.kept, total.wanted, total.hits = total.kept+s.kept, total.wanted+s.wanted, total.hits+s.hits
+			t.Logf("precision %.3f recall %.3f (%d kept, %d wanted, %d both)", s.precision(), s.recall(), s.kept, s.wanted, s.hits)
+		})
+	}
+	t.Logf("overall: precision %.3f recall %.3f (%d kept, %d wanted, %d both); %d of %d titles, %d dates right",
+		total.precision(), total.recall(), total.kept, total.wanted, total.hits, titles, len(pages), dates)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// readSitePage reads a site page's sidecar.
+func readSitePage(t *testing.T, path string) sitePage {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want sitePage
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return want
 }
