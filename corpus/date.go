@@ -16,6 +16,10 @@ const (
 // ("Published:", "Posted on") or Japanese ("公開日：").
 var datePrefixRe = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|date|last updated)\s*(?:on)?\s*:?\s*|(?:公開|更新|掲載|配信)(?:日時|日)?\s*[:：]?\s*)`)
 
+// weekdayRe matches a Japanese weekday in brackets after a date, as in
+// "2025年3月3日（月） 10:15"; the date is kept (group 1).
+var weekdayRe = regexp.MustCompile(`(日)\s*[（(][月火水木金土日][）)]`)
+
 // dateLayouts are the forms of a publication date standing alone on a
 // line; numeric month and day fields accept one or two digits.
 func dateLayouts() []string {
@@ -24,7 +28,8 @@ func dateLayouts() []string {
 		"2006/1/2 15:04:05", "2006/1/2 15:04", "2006/1/2",
 		"January 2, 2006 15:04", "January 2, 2006 3:04 PM", "January 2, 2006",
 		"Jan 2, 2006 15:04", "Jan 2, 2006 3:04 PM", "Jan 2, 2006", "Jan. 2, 2006",
-		"2 January 2006 15:04", "2 January 2006", "2 Jan 2006", "Monday, January 2, 2006",
+		"2 January 2006 15:04", "2 January 2006, 15:04", "2 January 2006 at 15:04", "2 January 2006",
+		"3:04 PM MST, January 2, 2006", "2 Jan 2006", "Monday, January 2, 2006",
 		"2006年1月2日 15:04", "2006年1月2日15:04", "2006年1月2日 15時04分", "2006年1月2日15時04分", "2006年1月2日",
 	}
 }
@@ -55,6 +60,7 @@ func takeDate(lines []string) ([]string, *time.Time) {
 func parseDateLine(line string) (time.Time, bool) {
 	s := strings.TrimSpace(datePrefixRe.ReplaceAllString(line, ""))
 	s = strings.TrimSuffix(strings.TrimSuffix(s, " UTC"), " GMT")
+	s = weekdayRe.ReplaceAllString(s, "$1")
 	if len(s) < minDateBytes || len(s) > maxDateBytes {
 		return time.Time{}, false
 	}

@@ -41,10 +41,7 @@ func ParsePage(text string) (Article, error) {
 	var a Article
 	lines, a.Published = takeDate(lines)
 	lines = dropBoilerplate(lines)
-	if len(lines) > 0 && isHeadline(lines[0], len(lines) > 1) {
-		a.Title = lines[0]
-		lines = lines[1:]
-	}
+	a.Title, lines = takeHeadline(lines)
 	lines = dropRepeats(lines, a.Title)
 	a.Body = strings.Join(lines, "\n\n")
 	if a.Title == "" && a.Body == "" {

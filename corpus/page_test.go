@@ -343,6 +343,10 @@ func readPage(t *testing.T, name string) string {
 	return string(raw)
 }
 
+// minSitePrecision is the least share of a site page's kept lines that
+// must be article text.
+const minSitePrecision = 0.95
+
 // sitePage is what a scraped page under testdata/pages/sites should parse
 // into, read from its sidecar NAME.want.json: the title, the published
 // time in RFC 3339 ("" for none) and the article's paragraphs in order.
@@ -383,7 +387,9 @@ func scoreLines(kept, wanted []string) lineScore {
 
 // TestParsePageSites parses every realistic scraped page under
 // testdata/pages/sites and compares it with its sidecar: title and date
-// exactly, and the body's lines by precision and recall.
+// exactly, and the body's lines by precision and recall (every article
+// line kept, at least 95% of kept lines article text), and exactly too:
+// each page is cleaned to its wanted paragraphs, in order.
 func TestParsePageSites(t *testing.T) {
 	pages, err := filepath.Glob(filepath.Join("testdata", "pages", "sites", "*.txt"))
 	if err != nil || len(pages) < 20 {
@@ -400,13 +406,20 @@ func TestParsePageSites(t *testing.T) {
 				t.Fatal(err)
 			}
 			if a.Title != want.Title || formatTime(a.Published) != want.Published {
-				t.Logf("title %q, published %q; want %q, %q", a.Title, formatTime(a.Published), want.Title, want.Published)
+				t.Errorf("title %q, published %q; want %q, %q", a.Title, formatTime(a.Published), want.Title, want.Published)
 			}
 			titles += btoi(a.Title == want.Title)
 			dates += btoi(formatTime(a.Published) == want.Published)
-			s := scoreLines(strings.Split(a.Body, "\n\n"), want.Body)
+			kept := strings.Split(a.Body, "\n\n")
+			s := scoreLines(kept, want.Body)
 			total.kept, total.wanted, total.hits = total.kept+s.kept, total.wanted+s.wanted, total.hits+s.hits
 			t.Logf("precision %.3f recall %.3f (%d kept, %d wanted, %d both)", s.precision(), s.recall(), s.kept, s.wanted, s.hits)
+			if s.recall() < 1 || s.precision() < minSitePrecision {
+				t.Errorf("precision %.3f, recall %.3f; want at least %.2f and 1", s.precision(), s.recall(), minSitePrecision)
+			}
+			if strings.Join(kept, "\n") != strings.Join(want.Body, "\n") {
+				t.Errorf("body paragraphs\n%q\nwant\n%q", kept, want.Body)
+			}
 		})
 	}
 	t.Logf("overall: precision %.3f recall %.3f (%d kept, %d wanted, %d both); %d of %d titles, %d dates right",
