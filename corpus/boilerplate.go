@@ -73,7 +73,7 @@ var (
 	// advertisementRe matches an advertisement's label.
 	advertisementRe = regexp.MustCompile(`(?i)^(?:advertisement|advertising|sponsored(?: content)?|ad|広告|pr|スポンサーリンク)$`)
 	// sourceTagRe matches a source standing alone: "-- AFP", "（京都新聞）".
-	sourceTagRe = regexp.MustCompile(`^(?:--|—|―)\s*[\p{L} ]{1,20}$|^[（(][^）)。、]{1,12}[）)]$`)
+	sourceTagRe = regexp.MustCompile(`^(?:--|—|―)\s*[\p{L} ]{1,20}$|^[（(][\p{L}・ ]{1,12}[）)]$`)
 	// endMarkerRe matches a line that starts the trailer after an article:
 	// a heading over other articles' headlines.
 	endMarkerRe = regexp.MustCompile(`(?i)^(?:related(?: (?:articles|stories|news|content|coverage|reading|links))?|most people like|you (?:may|might) also like|recommended(?: for you)?|more from .{1,30}|more (?:stories|on this story)|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|top stories|latest(?: news)?|topics|tags|関連(?:記事|ニュース)|(?:あわせて|併せて)読みたい|おすすめ(?:記事)?|この記事を読んだ人におすすめ|最新ニュース|よく読まれている記事|人気記事|アクセスランキング)[:：]?$`)

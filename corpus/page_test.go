@@ -156,6 +156,13 @@ func TestParseDateLine(t *testing.T) {
 		{"Posted on 10 April 2024", "2024-04-10T00:00:00Z"},
 		{"last updated 2024-04-10 03:33 UTC", "2024-04-10T03:33:00Z"},
 		{"公開日：2024年4月10日", "2024-04-10T00:00:00Z"},
+		{"2025年1月21日（火）", "2025-01-21T00:00:00Z"},
+		{"2025年3月3日(月) 10:15", "2025-03-03T10:15:00Z"},
+		{"更新：2025年3月10日 9:00", "2025-03-10T09:00:00Z"},
+		{"Published 3 March 2025", "2025-03-03T00:00:00Z"},
+		{"Published 9 March 2025, 17:45", "2025-03-09T17:45:00Z"},
+		{"6 February 2025 at 07:30", "2025-02-06T07:30:00Z"},
+		{"Updated 12:40 AM GMT, February 24, 2025", "2025-02-24T00:40:00Z"},
 		{"on April 10", ""},
 		{"April 10", ""},
 		{"2024", ""},
@@ -262,13 +269,88 @@ func TestIsBoilerplate(t *testing.T) {
 		{"Find AI tools in YBX", true},
 		{"Refresh Articles", true},
 		{"Photo: Microsoft Bing", true},
+		{"Home | World | Business | Tech | Sport", true},
+		{"Sport › Football › Premier League", true},
+		{"News Reviews Features Podcasts Deals Newsletters", true},
+		{"ニュース 道内 政治 経済 スポーツ くらし 動画", true},
+		{"ホーム › 社会 › 事件・事故", true},
+		{"We use cookies to improve your experience. By continuing you accept our use of cookies.", true},
+		{"Accept all", true},
+		{"Accept all cookies Reject non-essential Manage settings", true},
+		{"同意する 詳細設定", true},
+		{"Share on Facebook Share on X Copy link", true},
+		{"Facebook Twitter Email Print", true},
+		{"シェア ツイート LINEで送る はてなブックマーク", true},
+		{"X（旧Twitter）でシェア Facebookでシェア LINEで送る リンクをコピー", true},
+		{"Sign up to our daily newsletter", true},
+		{"Get the week's biggest tech stories every Friday. No spam, unsubscribe at any time.", true},
+		{"By Kenji Mori and Sarah Whitfield, Reuters", true},
+		{"Reporting by Yuka Obayashi", true},
+		{"文・写真：スポーツ部 田中一郎", true},
+		{"ADVERTISEMENT", true},
+		{"広告", true},
+		{"Photo by Kyodo News via Getty Images", true},
+		{"（写真：決算を発表するトヨタ自動車の幹部＝14日、東京都内）", true},
+		{"-- AFP", true},
+		{"© 2025 Example Media. All rights reserved. Privacy Policy Terms Contact", true},
+		{"無断転載を禁じます。Copyright © Example Shimbun. All rights reserved.", true},
+		{"Terms of Use · Privacy Policy · Your US State Privacy Rights · Cookies", true},
 		{"Printing presses stopped on Tuesday.", false},
+		{"By Tuesday, the storm had moved east.", false},
+		{"Share your story", false},
+		{"Key takeaways", false},
+		{"- The bank repeated that it will raise rates further.", false},
+		{"Expanding Collaborations Beyond Bilateral Borders", false},
+		{"Samsung Launches Galaxy Z TriFold to Elevate Its Position", false},
+		{"Regulators said websites must ask before they set cookies, and users can refuse.", false},
+		{"Sales of the PlayStation 5 reached 9.5 million units / up from 8.2 million.", false},
+		{"東京・大阪・名古屋の3都市で開かれる。", false},
+		{"（72）", false},
 		{"Share prices rose 2% in Tokyo.", false},
 		{"AI Collaboration Accelerates Between Japan and the US", false},
 	}
 	for _, tt := range tests {
 		if got := isBoilerplate(tt.line); got != tt.want {
 			t.Errorf("isBoilerplate(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestTakeHeadline(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		title string
+		rest  []string
+	}{
+		{"first line", []string{"Quake hits Osaka", "A quake hit. Trains stopped."}, "Quake hits Osaka", []string{"A quake hit. Trains stopped."}},
+		{"kickers before", []string{"AP NEWS", "World", "Quake hits Osaka", "A quake hit. Trains stopped."}, "Quake hits Osaka", []string{"A quake hit. Trains stopped."}},
+		{"byline and reading time after", []string{"Quake hits Osaka", "Alex Lin", "5 min read", "A quake hit. Trains stopped."}, "Quake hits Osaka", []string{"A quake hit. Trains stopped."}},
+		{"Japanese kicker", []string{"速報", "大阪で震度5強", "大阪で地震があった。列車が止まった。"}, "大阪で震度5強", []string{"大阪で地震があった。列車が止まった。"}},
+		{"prose first: no title", []string{"A quake hit. Trains stopped.", "Quake hits Osaka"}, "", []string{"A quake hit. Trains stopped.", "Quake hits Osaka"}},
+		{"a label stops the search", []string{"Key Points:", "Quake hits Osaka", "A quake hit."}, "", []string{"Key Points:", "Quake hits Osaka", "A quake hit."}},
+		{"short lines only are kept", []string{"Quake hits Osaka", "Trains stop"}, "Quake hits Osaka", []string{"Trains stop"}},
+		{"a short headline alone before prose", []string{"Quake", "A quake hit. Trains stopped."}, "Quake", []string{"A quake hit. Trains stopped."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			title, rest := takeHeadline(tt.lines)
+			if title != tt.title || strings.Join(rest, "|") != strings.Join(tt.rest, "|") {
+				t.Errorf("takeHeadline = %q, %q; want %q, %q", title, rest, tt.title, tt.rest)
+			}
+		})
+	}
+}
+
+func TestDropHeadedLists(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"list under a heading goes", "Body text. More.|Related stories|Yen falls against the dollar|Sony unveils a camera|Footer text. More.", "Body text. More.|Footer text. More."},
+		{"Japanese list goes", "本文。|関連記事|参院予算委、来週から審議入り|首相、物価高対策を指示", "本文。"},
+		{"a heading over prose stays", "Body text.|Read more|The quake struck at dawn. Damage was light.", "Body text.|Read more|The quake struck at dawn. Damage was light."},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(dropHeadedLists(strings.Split(tt.in, "|")), "|"); got != tt.want {
+			t.Errorf("%s: dropHeadedLists = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }
