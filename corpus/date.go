@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Bounds of the text of a date line once its label is removed.
@@ -34,14 +35,41 @@ func dateLayouts() []string {
 	}
 }
 
-// takeDate removes the lines that are a date alone and returns the first
-// such date as the publication time, nil when there is none. Dates inside
-// sentences are not publication dates.
+// maxDatedLineRunes bounds a byline line that may hold a date among its
+// parts (see parseDateSegment).
+const maxDatedLineRunes = 100
+
+// parseDateSegment parses a short line of parts separated like a menu
+// ("By Jane Doe · Published 3 March 2025 · 4 min read") of which one is a
+// date line (see parseDateLine). A sentence holds no such date.
+func parseDateSegment(line string) (time.Time, bool) {
+	if utf8.RuneCountInString(line) > maxDatedLineRunes || endsSentence(line) {
+		return time.Time{}, false
+	}
+	parts := navSeparatorRe.Split(line, -1)
+	if len(parts) < 2 {
+		return time.Time{}, false
+	}
+	for _, p := range parts {
+		if t, ok := parseDateLine(strings.TrimSpace(p)); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// takeDate removes the lines that are a date alone, or a byline with a
+// date among its parts, and returns the first such date as the
+// publication time, nil when there is none. Dates inside sentences are
+// not publication dates.
 func takeDate(lines []string) ([]string, *time.Time) {
 	var published *time.Time
 	var rest []string
 	for _, l := range lines {
 		t, ok := parseDateLine(l)
+		if !ok {
+			t, ok = parseDateSegment(l)
+		}
 		if !ok {
 			rest = append(rest, l)
 			continue

@@ -73,6 +73,8 @@ func TestParsePage(t *testing.T) {
 		lang              string
 	}{
 		{"date in prose is not a date line", "Quake hits Osaka\nOn January 2, 2024 a quake hit Osaka.", "Quake hits Osaka", "On January 2, 2024 a quake hit Osaka.", "", "en"},
+		{"a date among a byline's parts", "Quake hits Osaka\nBy Jane Doe · Published 3 March 2025 · 4 min read\nA quake hit Osaka.", "Quake hits Osaka", "A quake hit Osaka.", "2025-03-03T00:00:00Z", "en"},
+		{"a sentence with bars holds no date", "Quake hits Osaka\nTrains stopped | March 3, 2025 was quiet.\nA quake hit Osaka.", "Quake hits Osaka", "Trains stopped | March 3, 2025 was quiet.\n\nA quake hit Osaka.", "", "en"},
 		{"every date line leaves the body, the first counts", "Quake hits Osaka\nPublished: 2024-01-02\nA quake hit Osaka.\nUpdated: 2024-01-03 10:00", "Quake hits Osaka", "A quake hit Osaka.", "2024-01-02T00:00:00Z", "en"},
 		{"implausible year is no date", "Quake hits Osaka\nA quake hit Osaka.\n0001-01-01", "Quake hits Osaka", "A quake hit Osaka.\n\n0001-01-01", "", "en"},
 		{"no headline: lead sentence", "A strong quake hit Osaka on Tuesday. Trains stopped.", "A strong quake hit Osaka on Tuesday.", "A strong quake hit Osaka on Tuesday. Trains stopped.", "", "en"},
