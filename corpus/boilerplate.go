@@ -67,7 +67,7 @@ var (
 	// "Photo by Kyodo News via Getty Images" or "写真＝…".
 	creditRe = regexp.MustCompile(`(?i)^(?:(?:photo|image|picture|photograph|source of image)(?: credit)?\s*[:：]|(?:photo|image|photograph)s? by |[（(]?写真[：:＝=]|【写真】)`)
 	// agencyCreditRe matches a line that ends with a picture agency's name.
-	agencyCreditRe = regexp.MustCompile(`(?i)(?:getty images|shutterstock|ap photo|afp photo|reuters/[\w ]+)\)?$`)
+	agencyCreditRe = regexp.MustCompile(`(?i)(?:getty images|shutterstock|ap photo|afp photo|reuters/[\w .-]+)\)?$`)
 	// newsletterRe matches the lines of a newsletter or subscription box.
 	newsletterRe = regexp.MustCompile(`(?i)^(?:subscribe|sign up|newsletters?|enter your email(?: address)?|your email(?: address)?|email address)$|^(?:sign up|subscribe) (?:to|for) .*newsletter|newsletter.*(?:sign up|subscribe)|sign up now\.?$|subscribe now\.?$|straight to your inbox|unsubscribe at any time|no spam`)
 	// advertisementRe matches an advertisement's label.
@@ -232,7 +232,7 @@ var (
 	// breadcrumbRe matches the separators of a breadcrumb trail.
 	breadcrumbRe = regexp.MustCompile(`[›»>]`)
 	// cookieBannerRe matches the wording of a cookie or consent banner.
-	cookieBannerRe = regexp.MustCompile(`(?i)(?:we|site|partners) uses? cookies|use of cookies|cookie (?:policy|settings|preferences)|accept cookies|we value your privacy|by (?:continuing|using this (?:site|website))|cookieを(?:使用|利用)|cookieの(?:使用|利用)|クッキーを(?:使用|利用)`)
+	cookieBannerRe = regexp.MustCompile(`(?i)(?:we|site|partners) uses? cookies|use of cookies|cookie (?:policy|settings|preferences)|accept cookies|we value your privacy|by (?:continuing|using)[^.]{0,40}\byou (?:accept|agree|consent)|cookieを(?:使用|利用)|cookieの(?:使用|利用)|クッキーを(?:使用|利用)`)
 	// consentButtonsRe matches a line of consent buttons.
 	consentButtonsRe = regexp.MustCompile(`(?i)^(?:(?:(?:accept|reject|allow|decline)(?: all| non-essential)?(?: cookies)?|manage (?:settings|preferences|cookies|options)|more options|i (?:agree|accept)|agree|got it|ok|同意する|同意しない|詳細設定|設定)[\s|·•/]*)+$`)
 	// bylineRe matches the start of an English byline.
@@ -311,8 +311,9 @@ func isCookieBanner(line string) bool {
 	return cookieBannerRe.MatchString(line) || consentButtonsRe.MatchString(line)
 }
 
-// isByline reports whether line names the writers: "By …", "Reporting
-// by …", "Staff Writer", "記者 …" and the like, short and not a sentence.
+// isByline reports whether line names the writers: "By …" or "Reporting
+// by …" followed by names only, "Staff Writer", "記者 …" and the like,
+// short and not a sentence.
 func isByline(line string) bool {
 	if endsSentence(line) {
 		return false
@@ -320,7 +321,27 @@ func isByline(line string) bool {
 	if DetectLang(line) == LangJapanese {
 		return utf8.RuneCountInString(line) <= maxJapaneseBylineRune && japaneseBylineRe.MatchString(line)
 	}
-	return len(strings.Fields(line)) <= maxBylineWords && (bylineRe.MatchString(line) || staffRe.MatchString(line))
+	words := strings.Fields(line)
+	if len(words) > maxBylineWords {
+		return false
+	}
+	return staffRe.MatchString(line) || bylineRe.MatchString(line) && namesOnly(words[1:])
+}
+
+// nameConnectors are the lower-case words a list of names may hold, in
+// lower case between bars: "Jane Doe and John Roe for The Times".
+const nameConnectors = "|and|&|by|for|in|of|the|with|de|van|von|da|"
+
+// namesOnly reports whether words are names: each capitalized or a
+// connector ("and", "for" …), so "By Tuesday, the storm …" is no byline.
+func namesOnly(words []string) bool {
+	for _, w := range words {
+		first, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(first) && !strings.Contains(nameConnectors, "|"+strings.ToLower(w)+"|") {
+			return false
+		}
+	}
+	return true
 }
 
 // isFooter reports whether line is a page footer: a copyright notice, "All

@@ -149,19 +149,24 @@ const (
 // takeHeadline returns the page's title and the lines left once it is
 // taken. The title is the first line that reads like a headline (see
 // isHeadline) with only kickers before it: lines of at most two words, or
-// five Japanese characters, that leave with it. The short lines between
-// the title and the text (a byline, a reading time) leave too. A page
-// whose first line is no headline has no title.
+// five Japanese characters, that leave with it; when the text follows
+// kickers only, the last of them is the headline ("World", "Yen slumps").
+// The short lines between the title and the text (a byline, a reading
+// time) leave too (see dropHeaderLines). A page whose first line is no
+// headline has no title.
 func takeHeadline(lines []string) (string, []string) {
 	for i, l := range lines {
 		more := i+1 < len(lines)
 		if isShortLine(l, maxKickerWords, maxJapaneseKicker) && more {
 			continue
 		}
-		if !isHeadline(l, more) {
-			break
+		if isHeadline(l, more) {
+			return l, dropHeaderLines(lines[i+1:])
 		}
-		return l, dropHeaderLines(lines[i+1:])
+		if i > 0 && isHeadline(lines[i-1], true) {
+			return lines[i-1], lines[i:]
+		}
+		break
 	}
 	if len(lines) > 0 && isHeadline(lines[0], len(lines) > 1) {
 		return lines[0], lines[1:]
@@ -169,18 +174,37 @@ func takeHeadline(lines []string) (string, []string) {
 	return "", lines
 }
 
-// dropHeaderLines removes the short lines that start lines (at most four
-// words or ten Japanese characters each, no end marker such as
-// "Related"), unless nothing would be left.
+// dropHeaderLines removes the header lines that start lines (see
+// isHeaderLine), unless nothing would be left.
 func dropHeaderLines(lines []string) []string {
 	i := 0
-	for i < len(lines) && isShortLine(lines[i], maxHeaderWords, maxJapaneseHeaderRune) && !endMarkerRe.MatchString(lines[i]) {
+	for i < len(lines) && isHeaderLine(lines[i]) {
 		i++
 	}
 	if i == len(lines) {
 		return lines
 	}
 	return lines[i:]
+}
+
+// isHeaderLine reports whether a line between a headline and the text is
+// a byline, a credit or a reading time rather than a subheading: at most
+// ten Japanese characters, or four English words that are all capitalized
+// ("Alex Lin", "Staff Writer", "AFP") or hold a digit ("5 min read"); an
+// end marker such as "Related" is no header line.
+func isHeaderLine(line string) bool {
+	if !isShortLine(line, maxHeaderWords, maxJapaneseHeaderRune) || endMarkerRe.MatchString(line) {
+		return false
+	}
+	if DetectLang(line) == LangJapanese || strings.ContainsAny(line, "0123456789") {
+		return true
+	}
+	for _, w := range strings.Fields(line) {
+		if first, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(first) {
+			return false
+		}
+	}
+	return true
 }
 
 // isShortLine reports whether line is at most words words long (runes

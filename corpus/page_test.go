@@ -299,6 +299,9 @@ func TestIsBoilerplate(t *testing.T) {
 		{"Terms of Use · Privacy Policy · Your US State Privacy Rights · Cookies", true},
 		{"Printing presses stopped on Tuesday.", false},
 		{"By Tuesday, the storm had moved east.", false},
+		{"By Land and Sea: Japan's new defence plan", false},
+		{"By continuing to raise rates, the bank hopes to curb inflation", false},
+		{"By Jane Doe for The Times", true},
 		{"Share your story", false},
 		{"Key takeaways", false},
 		{"- The bank repeated that it will raise rates further.", false},
@@ -332,6 +335,8 @@ func TestTakeHeadline(t *testing.T) {
 		{"prose first: no title", []string{"A quake hit. Trains stopped.", "Quake hits Osaka"}, "", []string{"A quake hit. Trains stopped.", "Quake hits Osaka"}},
 		{"a label stops the search", []string{"Key Points:", "Quake hits Osaka", "A quake hit."}, "", []string{"Key Points:", "Quake hits Osaka", "A quake hit."}},
 		{"short lines only are kept", []string{"Quake hits Osaka", "Trains stop"}, "Quake hits Osaka", []string{"Trains stop"}},
+		{"the last kicker before the text is the headline", []string{"World", "Yen slumps", "The yen fell. Exporters gained."}, "Yen slumps", []string{"The yen fell. Exporters gained."}},
+		{"a subheading after the headline stays", []string{"Bank of Japan holds rates", "Key takeaways", "- Rates stay at 0.5%."}, "Bank of Japan holds rates", []string{"Key takeaways", "- Rates stay at 0.5%."}},
 		{"a short headline alone before prose", []string{"Quake", "A quake hit. Trains stopped."}, "Quake", []string{"A quake hit. Trains stopped."}},
 	}
 	for _, tt := range tests {
