@@ -69,14 +69,14 @@ var (
 	// agencyCreditRe matches a line that ends with a picture agency's name.
 	agencyCreditRe = regexp.MustCompile(`(?i)(?:getty images|shutterstock|ap photo|afp photo|reuters/[\w .-]+)\)?$`)
 	// newsletterRe matches the lines of a newsletter or subscription box.
-	newsletterRe = regexp.MustCompile(`(?i)^(?:subscribe|sign up|newsletters?|enter your email(?: address)?|your email(?: address)?|email address)$|^(?:sign up|subscribe) (?:to|for) .*newsletter|newsletter.*(?:sign up|subscribe)|sign up now\.?$|subscribe now\.?$|straight to your inbox|unsubscribe at any time|no spam`)
+	newsletterRe = regexp.MustCompile(`(?i)^(?:subscribe|sign up|newsletters?|enter your email(?: address)?|your email(?: address)?|email address)$|^(?:sign up|subscribe) (?:to|for) .*newsletter|newsletter.*(?:sign[ -]?up|subscribe)|sign up now\.?$|subscribe now\.?$|straight to your inbox|unsubscribe at any time|no spam`)
 	// advertisementRe matches an advertisement's label.
 	advertisementRe = regexp.MustCompile(`(?i)^(?:advertisement|advertising|sponsored(?: content)?|ad|広告|pr|スポンサーリンク)$`)
 	// sourceTagRe matches a source standing alone: "-- AFP", "（京都新聞）".
 	sourceTagRe = regexp.MustCompile(`^(?:--|—|―)\s*[\p{L} ]{1,20}$|^[（(][\p{L}・ ]{1,12}[）)]$`)
 	// endMarkerRe matches a line that starts the trailer after an article:
 	// a heading over other articles' headlines.
-	endMarkerRe = regexp.MustCompile(`(?i)^(?:related(?: (?:articles|stories|news|content|coverage|reading|links))?|most people like|you (?:may|might) also like|recommended(?: for you)?|more from .{1,30}|more (?:stories|on this story)|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|top stories|latest(?: news)?|topics|tags|関連(?:記事|ニュース)|(?:あわせて|併せて)読みたい|おすすめ(?:記事)?|この記事を読んだ人におすすめ|最新ニュース|よく読まれている記事|人気記事|アクセスランキング)[:：]?$`)
+	endMarkerRe = regexp.MustCompile(`(?i)^(?:related(?: (?:articles|stories|news|content|coverage|reading|links))?|most people like|(?:stories |articles )?you (?:may|might) (?:also )?like|editor'?s picks|trending(?: now)?|popular now|more news|don't miss|recommended(?: for you)?|more from .{1,30}|more (?:stories|on this story)|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|top stories|latest(?: news)?|topics|tags|関連(?:記事|ニュース)|(?:あわせて|併せて)読みたい|おすすめ(?:記事)?|この記事を読んだ人におすすめ|最新ニュース|よく読まれている記事|人気記事|アクセスランキング)[:：]?$`)
 )
 
 // dropBoilerplate removes boilerplate lines, the trailer after an end
@@ -226,11 +226,11 @@ const sectionWords = "|home|news|world|uk|us|u.s.|business|tech|technology|scien
 
 var (
 	// navSeparatorRe splits a navigation line into its items: bars,
-	// middle dots, bullets and angle quotes, or a slash or ・ between
-	// spaces.
-	navSeparatorRe = regexp.MustCompile(`\s*[|·•›»>]\s*|\s+[/・]\s+`)
+	// middle dots, bullets and angle quotes (full-width too), or a slash
+	// or ・ between spaces.
+	navSeparatorRe = regexp.MustCompile(`\s*[|｜·•›»>＞]\s*|\s+[/／・]\s+`)
 	// breadcrumbRe matches the separators of a breadcrumb trail.
-	breadcrumbRe = regexp.MustCompile(`[›»>]`)
+	breadcrumbRe = regexp.MustCompile(`[›»>＞]`)
 	// cookieBannerRe matches the wording of a cookie or consent banner.
 	cookieBannerRe = regexp.MustCompile(`(?i)(?:we|site|partners) uses? cookies|use of cookies|cookie (?:policy|settings|preferences)|accept cookies|we value your privacy|by (?:continuing|using)[^.]{0,40}\byou (?:accept|agree|consent)|cookieを(?:使用|利用)|cookieの(?:使用|利用)|クッキーを(?:使用|利用)`)
 	// consentButtonsRe matches a line of consent buttons.

@@ -30,7 +30,7 @@ func dateLayouts() []string {
 		"January 2, 2006 15:04", "January 2, 2006 3:04 PM", "January 2, 2006",
 		"Jan 2, 2006 15:04", "Jan 2, 2006 3:04 PM", "Jan 2, 2006", "Jan. 2, 2006",
 		"2 January 2006 15:04", "2 January 2006, 15:04", "2 January 2006 at 15:04", "2 January 2006",
-		"3:04 PM MST, January 2, 2006", "2 Jan 2006", "Monday, January 2, 2006",
+		"3:04 PM MST, January 2, 2006", "Monday 2 January 2006 15:04", "Monday 2 January 2006", "Monday, 2 January 2006", "2 Jan 2006", "Monday, January 2, 2006",
 		"2006年1月2日 15:04", "2006年1月2日15:04", "2006年1月2日 15時04分", "2006年1月2日15時04分", "2006年1月2日",
 	}
 }
