@@ -273,34 +273,6 @@ func TestIsBoilerplate(t *testing.T) {
 		{"Find AI tools in YBX", true},
 		{"Refresh Articles", true},
 		{"Photo: Microsoft Bing", true},
-		{"Home | World | Business | Tech | Sport", true},
-		{"Sport › Football › Premier League", true},
-		{"News Reviews Features Podcasts Deals Newsletters", true},
-		{"ニュース 道内 政治 経済 スポーツ くらし 動画", true},
-		{"ホーム › 社会 › 事件・事故", true},
-		{"トップ ＞ 地域 ＞ 静岡", true},
-		{"Newsletter sign-up", true},
-		{"We use cookies to improve your experience. By continuing you accept our use of cookies.", true},
-		{"Accept all", true},
-		{"Accept all cookies Reject non-essential Manage settings", true},
-		{"同意する 詳細設定", true},
-		{"Share on Facebook Share on X Copy link", true},
-		{"Facebook Twitter Email Print", true},
-		{"シェア ツイート LINEで送る はてなブックマーク", true},
-		{"X（旧Twitter）でシェア Facebookでシェア LINEで送る リンクをコピー", true},
-		{"Sign up to our daily newsletter", true},
-		{"Get the week's biggest tech stories every Friday. No spam, unsubscribe at any time.", true},
-		{"By Kenji Mori and Sarah Whitfield, Reuters", true},
-		{"Reporting by Yuka Obayashi", true},
-		{"文・写真：スポーツ部 田中一郎", true},
-		{"ADVERTISEMENT", true},
-		{"広告", true},
-		{"Photo by Kyodo News via Getty Images", true},
-		{"（写真：決算を発表するトヨタ自動車の幹部＝14日、東京都内）", true},
-		{"-- AFP", true},
-		{"© 2025 Example Media. All rights reserved. Privacy Policy Terms Contact", true},
-		{"無断転載を禁じます。Copyright © Example Shimbun. All rights reserved.", true},
-		{"Terms of Use · Privacy Policy · Your US State Privacy Rights · Cookies", true},
 		{"Printing presses stopped on Tuesday.", false},
 		{"By Tuesday, the storm had moved east.", false},
 		{"By Land and Sea: Japan's new defence plan", false},
@@ -362,6 +334,45 @@ func TestDropHeadedLists(t *testing.T) {
 	for _, tt := range tests {
 		if got := strings.Join(dropHeadedLists(strings.Split(tt.in, "|")), "|"); got != tt.want {
 			t.Errorf("%s: dropHeadedLists = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestIsBoilerplateFurniture: each kind of site furniture in lineRules,
+// in English and Japanese.
+func TestIsBoilerplateFurniture(t *testing.T) {
+	for _, line := range []string{
+		"Home | World | Business | Tech | Sport",
+		"Sport › Football › Premier League",
+		"News Reviews Features Podcasts Deals Newsletters",
+		"ニュース 道内 政治 経済 スポーツ くらし 動画",
+		"ホーム › 社会 › 事件・事故",
+		"トップ ＞ 地域 ＞ 静岡",
+		"Newsletter sign-up",
+		"We use cookies to improve your experience. By continuing you accept our use of cookies.",
+		"Accept all",
+		"Accept all cookies Reject non-essential Manage settings",
+		"同意する 詳細設定",
+		"Share on Facebook Share on X Copy link",
+		"Facebook Twitter Email Print",
+		"シェア ツイート LINEで送る はてなブックマーク",
+		"X（旧Twitter）でシェア Facebookでシェア LINEで送る リンクをコピー",
+		"Sign up to our daily newsletter",
+		"Get the week's biggest tech stories every Friday. No spam, unsubscribe at any time.",
+		"By Kenji Mori and Sarah Whitfield, Reuters",
+		"Reporting by Yuka Obayashi",
+		"文・写真：スポーツ部 田中一郎",
+		"ADVERTISEMENT",
+		"広告",
+		"Photo by Kyodo News via Getty Images",
+		"（写真：決算を発表するトヨタ自動車の幹部＝14日、東京都内）",
+		"-- AFP",
+		"© 2025 Example Media. All rights reserved. Privacy Policy Terms Contact",
+		"無断転載を禁じます。Copyright © Example Shimbun. All rights reserved.",
+		"Terms of Use · Privacy Policy · Your US State Privacy Rights · Cookies",
+	} {
+		if !isBoilerplate(line) {
+			t.Errorf("isBoilerplate(%q) = false, want true", line)
 		}
 	}
 }
