@@ -135,3 +135,86 @@ func endsAbbreviation(before []rune) bool {
 	return utf8.RuneCountInString(word) == 1 || strings.Contains(word, ".") ||
 		(word != "" && strings.Contains(abbreviations, "|"+word+"|"))
 }
+
+// Bounds of the short lines around a headline: a kicker or site name
+// before it ("AP NEWS", "速報"), a byline or reading time after it
+// ("Alex Lin", "5 min read").
+const (
+	maxKickerWords        = 2
+	maxJapaneseKicker     = 5
+	maxHeaderWords        = 4
+	maxJapaneseHeaderRune = 10
+)
+
+// takeHeadline returns the page's title and the lines left once it is
+// taken. The title is the first line that reads like a headline (see
+// isHeadline) with only kickers before it: lines of at most two words, or
+// five Japanese characters, that leave with it; when the text follows
+// kickers only, the last of them is the headline ("World", "Yen slumps").
+// The short lines between the title and the text (a byline, a reading
+// time) leave too (see dropHeaderLines). A page whose first line is no
+// headline has no title.
+func takeHeadline(lines []string) (string, []string) {
+	for i, l := range lines {
+		more := i+1 < len(lines)
+		if isShortLine(l, maxKickerWords, maxJapaneseKicker) && more {
+			continue
+		}
+		if isHeadline(l, more) {
+			return l, dropHeaderLines(lines[i+1:])
+		}
+		if i > 0 && isHeadline(lines[i-1], true) {
+			return lines[i-1], lines[i:]
+		}
+		break
+	}
+	if len(lines) > 0 && isHeadline(lines[0], len(lines) > 1) {
+		return lines[0], lines[1:]
+	}
+	return "", lines
+}
+
+// dropHeaderLines removes the header lines that start lines (see
+// isHeaderLine), unless nothing would be left.
+func dropHeaderLines(lines []string) []string {
+	i := 0
+	for i < len(lines) && isHeaderLine(lines[i]) {
+		i++
+	}
+	if i == len(lines) {
+		return lines
+	}
+	return lines[i:]
+}
+
+// isHeaderLine reports whether a line between a headline and the text is
+// a byline, a credit or a reading time rather than a subheading: at most
+// ten Japanese characters, or four English words that are all capitalized
+// ("Alex Lin", "Staff Writer", "AFP") or hold a digit ("5 min read"); an
+// end marker such as "Related" is no header line.
+func isHeaderLine(line string) bool {
+	if !isShortLine(line, maxHeaderWords, maxJapaneseHeaderRune) || endMarkerRe.MatchString(line) {
+		return false
+	}
+	if DetectLang(line) == LangJapanese || strings.ContainsAny(line, "0123456789") {
+		return true
+	}
+	for _, w := range strings.Fields(line) {
+		if first, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(first) {
+			return false
+		}
+	}
+	return true
+}
+
+// isShortLine reports whether line is at most words words long (runes
+// characters in Japanese) and is not a sentence, a list item or a label.
+func isShortLine(line string, words, runes int) bool {
+	if isBullet(line) || isLabel(line) || endsSentence(line) {
+		return false
+	}
+	if DetectLang(line) == LangJapanese {
+		return utf8.RuneCountInString(line) <= runes
+	}
+	return len(strings.Fields(line)) <= words
+}

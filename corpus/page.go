@@ -14,25 +14,35 @@ const minTeaserRunes = 20
 // ParsePage cleans one raw scraped news page (plain text, one block per
 // line) into an article:
 //
-//   - Site boilerplate goes: share and print bars, "Read More", "- 4 reads.",
-//     comment forms and their legal warning, photo credits, "Related
-//     Articles" and what follows it, and a trailing list of unrelated
-//     headlines (three or more headline-like lines ending the page).
+//   - Site boilerplate goes (see lineRules): navigation lines and
+//     breadcrumbs, cookie banners and their buttons, share and print bars
+//     (English and Japanese), newsletter boxes, bylines, "Advertisement"
+//     and 広告 labels, photo credits, footers (©, "All rights reserved",
+//     無断転載を禁じます), "Read More", "- 4 reads.", comment forms and
+//     their legal warning; a heading such as "Related stories", "You may
+//     also like" or 関連記事 with the other articles' headlines under it,
+//     what follows such a heading when no prose does, and a trailing list
+//     of unrelated headlines (three or more headline-like lines ending the
+//     page).
 //   - A line that repeats the headline, and a teaser that is the start of a
 //     later paragraph, go too.
 //   - A date standing alone on a line, optionally labelled ("Published:"),
 //     is the published time (UTC when the page gives no zone); the first
 //     such line counts, and all of them leave the body. Dates inside
 //     sentences are not publication dates.
-//   - The first line is the headline when it reads like one (see
-//     isHeadline); otherwise the title is the lead sentence, shortened
-//     (see LeadTitle).
+//   - The headline is the first line that reads like one (see
+//     isHeadline) with only short kickers before it, a site name or a
+//     section ("AP NEWS", "速報"), which go; the short lines between it
+//     and the text (a byline, "5 min read") go too (see takeHeadline).
+//     A page without one has no title here; the title is then the lead
+//     sentence, shortened (see LeadTitle).
 //   - Each remaining line is a paragraph; paragraphs are joined by a blank
 //     line.
 //
 // The article is normalized (ID and language filled) and validated but for
-// its size, which is the accepting index's to bound (see Unbounded). Pages carry no source or URL. Invalid UTF-8, NUL
-// bytes, a page without article text and an invalid article are errors.
+// its size, which is the accepting index's to bound (see Unbounded).
+// Pages carry no source or URL. Invalid UTF-8, NUL bytes, a page without
+// article text and an invalid article are errors.
 func ParsePage(text string) (Article, error) {
 	if err := checkInput(text); err != nil {
 		return Article{}, fmt.Errorf("page: %w", err)
@@ -41,10 +51,7 @@ func ParsePage(text string) (Article, error) {
 	var a Article
 	lines, a.Published = takeDate(lines)
 	lines = dropBoilerplate(lines)
-	if len(lines) > 0 && isHeadline(lines[0], len(lines) > 1) {
-		a.Title = lines[0]
-		lines = lines[1:]
-	}
+	a.Title, lines = takeHeadline(lines)
 	lines = dropRepeats(lines, a.Title)
 	a.Body = strings.Join(lines, "\n\n")
 	if a.Title == "" && a.Body == "" {
