@@ -28,6 +28,9 @@ func Seeds() ([]Article, error) {
 		if r.Err != nil {
 			return fmt.Errorf("seed %s: %w", r.File, r.Err)
 		}
+		if r.Skipped != "" {
+			return nil
+		}
 		out = append(out, r.Article)
 		return nil
 	})

@@ -27,6 +27,10 @@ type Record struct {
 	Line int
 	// Err says why no article could be read here; nil for an article.
 	Err error
+	// Skipped, when not empty, says why a file or folder found in a
+	// folder was passed over without being read (hidden, or not an
+	// article file): no article and no error, but never silent.
+	Skipped string
 	// Path is the file's absolute path on disk, empty in an fs.FS or when
 	// the file could not be opened; the index remembers each file by it.
 	Path string
@@ -200,14 +204,42 @@ func (w walker) walk(root string) error {
 			return w.fail(name, 0, err)
 		case name != root && strings.HasPrefix(d.Name(), "."):
 			if d.IsDir() {
-				return fs.SkipDir
+				return skipDir(w.skip(name, "hidden folder, not read"))
 			}
-			return nil
+			return w.skip(name, "hidden file, not read")
 		case d.IsDir():
 			return nil
+		case !IsArticleFile(name):
+			return w.skip(name, "not an article file (read: "+articleKinds+")")
 		}
 		return w.read(name, false)
 	})
+}
+
+// skip reports that name was passed over, and why.
+func (w walker) skip(name, why string) error {
+	return w.fn(Record{File: w.display(name), Skipped: why})
+}
+
+// skipDir returns fs.SkipDir, or err when the callback stopped the walk.
+func skipDir(err error) error {
+	if err != nil {
+		return err
+	}
+	return fs.SkipDir
+}
+
+// articleKinds names the file kinds a walk reads, for messages.
+const articleKinds = ".txt, .json, .jsonl, .ndjson"
+
+// IsArticleFile reports whether a walk reads the file name by its
+// extension (see Walk).
+func IsArticleFile(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt", ".json", ".jsonl", ".ndjson":
+		return true
+	}
+	return false
 }
 
 // fail reports err as the record for name and line.
@@ -227,7 +259,7 @@ func (w walker) file(name string, named bool) error {
 		return w.lines(name)
 	}
 	if named {
-		return w.fail(name, 0, errors.New("not an article file: use .txt, .json, .jsonl or .ndjson"))
+		return w.fail(name, 0, errors.New("not an article file: use "+articleKinds))
 	}
 	return nil
 }

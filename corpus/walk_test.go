@@ -9,7 +9,8 @@ import (
 	"testing"
 )
 
-// rec is a Record reduced to what the walk tests compare.
+// rec is a Record reduced to what the walk tests compare: Err holds the
+// error's text, or "skipped: " and why.
 type rec struct {
 	File, ID string
 	Line     int
@@ -25,6 +26,9 @@ func collect(t *testing.T, walk func(fn func(Record) error) error) []rec {
 		if r.Err != nil {
 			e = r.Err.Error()
 		}
+		if r.Skipped != "" {
+			e = "skipped: " + r.Skipped
+		}
 		got = append(got, rec{r.File, r.Article.ID, r.Line, e})
 		return nil
 	})
@@ -39,6 +43,8 @@ func TestWalk(t *testing.T) {
 		return Walk([]string{"testdata/walk", "testdata/walk/notes.md", "testdata/walk/sub/array.json"}, fn)
 	})
 	want := []rec{
+		{"testdata/walk/.hidden", "", 0, "skipped: hidden folder, not read"},
+		{"testdata/walk/notes.md", "", 0, "skipped: not an article file (read: .txt, .json, .jsonl, .ndjson)"},
 		{"testdata/walk/page.txt", FileID("", "walk/page.txt", 0, false), 0, ""},
 		{"testdata/walk/sub/array.json", "w1", 1, ""},
 		{"testdata/walk/sub/array.json", "", 2, `field "title": an article needs a title or a body; both are empty`},
@@ -46,7 +52,7 @@ func TestWalk(t *testing.T) {
 		{"testdata/walk/sub/lines.jsonl", "l1", 1, ""},
 		{"testdata/walk/sub/lines.jsonl", "", 3, `field "published": not an RFC 3339 time: "soon" (want 2024-04-10T09:00:00Z, or a date alone: 2024-04-10)`},
 		{"testdata/walk/sub/lines.jsonl", "l3", 4, ""},
-		{"testdata/walk/notes.md", "", 0, "not an article file: use .txt, .json, .jsonl or .ndjson"},
+		{"testdata/walk/notes.md", "", 0, "not an article file: use .txt, .json, .jsonl, .ndjson"},
 		{"testdata/walk/sub/array.json", "w1", 1, ""},
 		{"testdata/walk/sub/array.json", "", 2, `field "title": an article needs a title or a body; both are empty`},
 	}

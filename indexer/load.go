@@ -20,6 +20,9 @@ type LoadStats struct {
 	Articles int
 	// Errors is how many records were refused (reported to the log).
 	Errors int
+	// Skipped is how many files and folders a walk passed over (hidden,
+	// or not article files), each named in the log.
+	Skipped int
 	// Unchanged is how many files were skipped because their digest
 	// matched the one recorded when they were last indexed.
 	Unchanged int
@@ -44,6 +47,9 @@ func (s LoadStats) String() string {
 	out := fmt.Sprintf("%d articles, %.0f articles/s, %d errors", s.Articles, s.Rate(), s.Errors)
 	if s.Unchanged > 0 {
 		out += fmt.Sprintf(", %d unchanged files skipped", s.Unchanged)
+	}
+	if s.Skipped > 0 {
+		out += fmt.Sprintf(", %d files not article files or hidden (listed above)", s.Skipped)
 	}
 	if s.Removed > 0 {
 		out += fmt.Sprintf(", %d articles of removed files deleted", s.Removed)
@@ -153,6 +159,11 @@ func (l *Loader) Add(ctx context.Context, rec corpus.Record) error {
 	}
 	if rec.Err != nil {
 		l.report(rec, rec.Err)
+		return nil
+	}
+	if rec.Skipped != "" {
+		l.stats.Skipped++
+		fmt.Fprintf(l.log, "%s: skipped: %s\n", rec.File, rec.Skipped)
 		return nil
 	}
 	a := rec.Article

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -105,5 +106,46 @@ func TestVersion(t *testing.T) {
 	out, _, err := runCmd(t, "version")
 	if err != nil || !strings.HasPrefix(out, "sagasu dev (go") {
 		t.Errorf("version: %q, %v", out, err)
+	}
+}
+
+// TestIndexNamesSkippedFiles: a folder's files that are not articles, and
+// hidden ones, are named with the reason and counted, never passed over
+// in silence; the articles beside them are indexed.
+func TestIndexNamesSkippedFiles(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"story.txt":     "Quolls return to the mainland\n\nConservationists released forty quolls on Tuesday.",
+		"scan.pdf":      "%PDF-1.4 not an article",
+		".draft.txt":    "A hidden draft",
+		".git/config":   "[core]",
+		"notes/readme":  "no extension",
+		"notes/old.txt": "An old note\n\nKept for the record.",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout, stderr, err := runCmd(t, "index", "--data", filepath.Join(t.TempDir(), "idx"), "--entities", "off", dir)
+	if err != nil {
+		t.Fatalf("index: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{
+		filepath.Join(dir, "scan.pdf") + ": skipped: not an article file",
+		filepath.Join(dir, ".draft.txt") + ": skipped: hidden file",
+		filepath.Join(dir, ".git") + ": skipped: hidden folder",
+		filepath.Join(dir, "notes", "readme") + ": skipped: not an article file",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if !strings.Contains(stdout, "indexed 2 articles") || !strings.Contains(stdout, "4 files not article files or hidden") {
+		t.Errorf("stdout %q, want 2 articles and 4 skipped files counted", stdout)
 	}
 }

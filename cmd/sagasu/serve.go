@@ -186,6 +186,7 @@ func (f *serveFlags) fill(ctx context.Context, eng *engine.Engine, logger zerolo
 	}
 	ev.Str("data", f.data).Int("articles", st.Articles).Int("errors", st.Errors).
 		Int("unchanged_files_skipped", st.Unchanged).Int("removed", st.Removed).
+		Int("other_files_skipped", st.Skipped).
 		Dur("took", st.Elapsed).Msg("indexed articles")
 	return nil
 }

@@ -61,7 +61,7 @@ func newAcceptor() (*indexer.Index, error) {
 // it skipped (errors and refused articles).
 func (p *prepared) walk(fn func(a corpus.Article) error) (skipped int, err error) {
 	err = corpus.Walk([]string{p.path}, func(rec corpus.Record) error {
-		if rec.Err != nil {
+		if rec.Err != nil || rec.Skipped != "" {
 			skipped++
 			return nil
 		}
