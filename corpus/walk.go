@@ -37,7 +37,8 @@ const maxPageBytes = 16 << 20
 // Walk reads every article under paths and calls fn with each record.
 // A path is a file or a folder; folders are read recursively in lexical
 // order, skipping names that start with "." and files of other kinds.
-// Files are read by their extension: .txt is one page (ParsePage), .json
+// Files are read by their extension: .txt is one page (ParsePage), .html
+// and .htm (gzipped or not: .html.gz) one HTML page (ParseHTML), .json
 // one JSON value (an error in its syntax is one error record for the
 // file), .jsonl and .ndjson JSON Lines, streamed line by line (a bad line is
 // an error record and reading goes on). JSON is decoded leniently: unknown
@@ -113,6 +114,9 @@ func (w walker) fail(name string, line int, err error) error {
 // file reads the articles of one file; named says whether it was named
 // explicitly, which makes an unknown kind an error rather than skipped.
 func (w walker) file(name string, named bool) error {
+	if isHTMLName(name) {
+		return w.html(name)
+	}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".txt":
 		return w.page(name)
@@ -122,7 +126,7 @@ func (w walker) file(name string, named bool) error {
 		return w.lines(name)
 	}
 	if named {
-		return w.fail(name, 0, errors.New("not an article file: use .txt, .json, .jsonl or .ndjson"))
+		return w.fail(name, 0, errors.New("not an article file: use .txt, .html, .htm (or .html.gz), .json, .jsonl or .ndjson"))
 	}
 	return nil
 }

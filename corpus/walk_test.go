@@ -46,7 +46,7 @@ func TestWalk(t *testing.T) {
 		{"testdata/walk/sub/lines.jsonl", "l1", 1, ""},
 		{"testdata/walk/sub/lines.jsonl", "", 3, `field "published": not an RFC 3339 time: "soon" (want 2024-04-10T09:00:00Z, or a date alone: 2024-04-10)`},
 		{"testdata/walk/sub/lines.jsonl", "l3", 4, ""},
-		{"testdata/walk/notes.md", "", 0, "not an article file: use .txt, .json, .jsonl or .ndjson"},
+		{"testdata/walk/notes.md", "", 0, "not an article file: use .txt, .html, .htm (or .html.gz), .json, .jsonl or .ndjson"},
 		{"testdata/walk/sub/array.json", "w1", 1, ""},
 		{"testdata/walk/sub/array.json", "", 2, `field "title": an article needs a title or a body; both are empty`},
 	}
