@@ -34,12 +34,15 @@ func mainText(doc *html.Node, p Page) (string, error) {
 	}
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
-		if strings.Contains(err.Error(), "text and comments are not long enough") || strings.Contains(err.Error(), "not long enough") {
+		if strings.Contains(err.Error(), "not long enough") {
 			return "", nil
 		}
 		return "", fmt.Errorf("extract text: %w", err)
 	}
-	return paragraphs(res.ContentText, p.Title), nil
+	if res.ContentNode == nil {
+		return "", nil
+	}
+	return paragraphs(renderText(res.ContentNode), p.Title), nil
 }
 
 // paragraphs cleans extracted text: one paragraph a line, blank-line

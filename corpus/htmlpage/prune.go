@@ -10,9 +10,13 @@ import (
 
 // pruneTags are elements that never hold a news article's text.
 var pruneTags = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true, atom.Footer: true,
-	atom.Form: true, atom.Button: true, atom.Figcaption: true, atom.Iframe: true, atom.Select: true,
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Button: true,
+	atom.Figcaption: true, atom.Iframe: true, atom.Select: true,
 }
+
+// pruneBlocks are elements that hold boilerplate unless they hold the
+// article (ASP.NET pages put the whole page in one <form>).
+var pruneBlocks = map[atom.Atom]bool{atom.Nav: true, atom.Footer: true, atom.Form: true}
 
 // boilerWords are words of class and id names that mark news boilerplate
 // blocks: share bars, related stories, newsletter and cookie boxes,
@@ -62,7 +66,7 @@ func isBoilerNode(n *html.Node) bool {
 	case atom.Html, atom.Body, atom.Main, atom.Article, atom.Head:
 		return false
 	}
-	if !hasBoilerName(attr(n, "class")) && !hasBoilerName(attr(n, "id")) {
+	if !pruneBlocks[n.DataAtom] && !hasBoilerName(attr(n, "class")) && !hasBoilerName(attr(n, "id")) {
 		return false
 	}
 	return countParagraphs(n) < 3
