@@ -45,17 +45,14 @@ func mainText(doc *html.Node, p Page) (string, error) {
 	return paragraphs(renderText(res.ContentNode), p.Title), nil
 }
 
-// paragraphs cleans extracted text: one paragraph a line, blank-line
-// separated, without lines that are news-page boilerplate or repeat the
-// headline.
+// paragraphs cleans extracted text, one paragraph a line: see
+// cleanLines. Paragraphs are joined by blank lines.
 func paragraphs(text, title string) string {
-	var out []string
+	var lines []string
 	for _, line := range strings.Split(text, "\n") {
-		line = collapse(line)
-		if line == "" || line == title || isBoilerLine(line) {
-			continue
+		if line = collapse(line); line != "" {
+			lines = append(lines, line)
 		}
-		out = append(out, line)
 	}
-	return strings.Join(out, "\n\n")
+	return strings.Join(cleanLines(lines, title), "\n\n")
 }

@@ -101,6 +101,3 @@ func countParagraphs(n *html.Node) int {
 	walk(n)
 	return count
 }
-
-// isBoilerLine reports whether an extracted line is news boilerplate.
-func isBoilerLine(line string) bool { return false }
