@@ -2,10 +2,13 @@ package api
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
+	"strings"
 
 	"github.com/gorilla/mux"
 	"github.com/rs/zerolog"
@@ -34,7 +37,7 @@ type putResult struct {
 }
 
 // handlePostArticles answers POST /api/v1/articles: one JSON article, an
-// array, or JSON Lines. The batch is indexed whole or, if any article is
+// array, JSON Lines, or one HTML page (see decodeArticles). The batch is indexed whole or, if any article is
 // invalid, not at all.
 func handlePostArticles(cfg Config, ix *indexer.Index, m *metrics) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -65,18 +68,27 @@ func handlePostArticles(cfg Config, ix *indexer.Index, m *metrics) http.Handler 
 	})
 }
 
-// decodeArticles reads the request body within the size limit and decodes
-// it strictly (unknown fields are errors), each article accepted by ix (so
-// that a refusal names the article's line). It returns the status to answer
-// with when it fails.
+// decodeArticles reads the request body within the size limit (see
+// readBody) and decodes it by its Content-Type: JSON or JSON Lines
+// (application/json, application/x-ndjson, or none), decoded strictly
+// (unknown fields are errors), or one HTML page (text/html, with the
+// optional ?id= and ?url= parameters). Each article is accepted by ix (so
+// that a refusal names the article's line). It returns the status to
+// answer with when it fails.
 func decodeArticles(w http.ResponseWriter, r *http.Request, cfg Config, ix *indexer.Index) ([]corpus.Article, int, error) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes))
+	mediaType, err := requestMediaType(r)
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the body is larger than %d bytes: send fewer articles per request", cfg.MaxBodyBytes)
-		}
-		return nil, http.StatusBadRequest, fmt.Errorf("read body: %w", err)
+		return nil, http.StatusUnsupportedMediaType, err
+	}
+	body, status, err := readBody(w, r, cfg.MaxBodyBytes)
+	if err != nil {
+		return nil, status, err
+	}
+	if err := r.Context().Err(); err != nil {
+		return nil, http.StatusServiceUnavailable, fmt.Errorf("request ended: %w", err)
+	}
+	if mediaType == "text/html" {
+		return decodeHTML(r, body, ix)
 	}
 	articles, err := corpus.Decode(bytes.NewReader(body), corpus.DecodeOptions{Strict: true, Accept: ix.Accept})
 	if err != nil {
@@ -88,9 +100,102 @@ func decodeArticles(w http.ResponseWriter, r *http.Request, cfg Config, ix *inde
 	return articles, 0, nil
 }
 
+// acceptedTypes names the Content-Types POST /api/v1/articles accepts.
+const acceptedTypes = "application/json, application/x-ndjson or text/html"
+
+// requestMediaType returns the request's media type, lower case, with no
+// parameters: "" (read as JSON) when it has none, an error for one the
+// articles endpoint does not read. application/x-www-form-urlencoded, what
+// curl -d sends when not told otherwise, is read as JSON too, so that
+// the README's curl commands from before content types were checked
+// still work.
+func requestMediaType(r *http.Request) (string, error) {
+	ct := r.Header.Get("Content-Type")
+	if ct == "" {
+		return "", nil
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return "", fmt.Errorf("Content-Type %q cannot be read: send %s", ct, acceptedTypes)
+	}
+	switch mt {
+	case "application/json", "application/x-ndjson", "application/jsonl", "text/html":
+		return mt, nil
+	case "application/x-www-form-urlencoded":
+		return "", nil
+	}
+	return "", fmt.Errorf("Content-Type %q is not accepted: send %s", mt, acceptedTypes)
+}
+
+// readBody reads the request body, gunzipped when its Content-Encoding is
+// gzip. The body as read, and as decompressed, may be at most max bytes: a
+// larger one (a gzip bomb included) is a 413.
+func readBody(w http.ResponseWriter, r *http.Request, max int64) ([]byte, int, error) {
+	tooLarge := fmt.Errorf("the body is larger than %d bytes: send fewer articles per request", max)
+	var src io.Reader = http.MaxBytesReader(w, r.Body, max)
+	switch enc := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(src)
+		if err != nil {
+			return nil, statusForRead(err), readError(err, tooLarge, "gunzip body")
+		}
+		defer zr.Close()
+		src = zr
+	default:
+		return nil, http.StatusUnsupportedMediaType, fmt.Errorf("Content-Encoding %q is not accepted: send gzip or none", enc)
+	}
+	body, err := io.ReadAll(io.LimitReader(src, max+1))
+	if err != nil {
+		return nil, statusForRead(err), readError(err, tooLarge, "read body")
+	}
+	if int64(len(body)) > max {
+		return nil, http.StatusRequestEntityTooLarge, tooLarge
+	}
+	return body, 0, nil
+}
+
+// statusForRead is the status for an error reading the body: 413 when it
+// was too large, else 400.
+func statusForRead(err error) int {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusBadRequest
+}
+
+// readError is the error to answer for err reading the body.
+func readError(err, tooLarge error, what string) error {
+	if statusForRead(err) == http.StatusRequestEntityTooLarge {
+		return tooLarge
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// decodeHTML extracts the article of one HTML page (corpus.ParseHTML),
+// with the ?id= and ?url= parameters, and has ix accept it.
+func decodeHTML(r *http.Request, body []byte, ix *indexer.Index) ([]corpus.Article, int, error) {
+	q := r.URL.Query()
+	a, err := corpus.ParseHTML(body, corpus.HTMLOptions{ID: q.Get("id"), URL: q.Get("url"), ContentType: r.Header.Get("Content-Type")})
+	if err == nil {
+		err = ix.Accept(&a)
+	}
+	if err != nil {
+		return nil, http.StatusBadRequest, fmt.Errorf("nothing was indexed: %w", err)
+	}
+	return []corpus.Article{a}, 0, nil
+}
+
+// codeFor is the error code for a failed request's status.
 func codeFor(status int) string {
-	if status == http.StatusRequestEntityTooLarge {
+	switch status {
+	case http.StatusRequestEntityTooLarge:
 		return codeBodyTooLarge
+	case http.StatusUnsupportedMediaType:
+		return codeUnsupportedMediaType
+	case http.StatusServiceUnavailable:
+		return codeCancelled
 	}
 	return codeInvalidArticle
 }

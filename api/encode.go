@@ -38,21 +38,22 @@ type errorDetail struct {
 
 // Error codes.
 const (
-	codeInvalidQuery     = "invalid_query"
-	codeInvalidParameter = "invalid_parameter"
-	codeInvalidArticle   = "invalid_article"
-	codeBodyTooLarge     = "body_too_large"
-	codeNotFound         = "not_found"
-	codeMethodNotAllowed = "method_not_allowed"
-	codeUnauthorized     = "unauthorized"
-	codeForbidden        = "forbidden"
-	codeBackupsDisabled  = "backups_disabled"
-	codeConflict         = "conflict"
-	codeWritesDisabled   = "writes_disabled"
-	codeTimeout          = "timeout"
-	codeUnavailable      = "unavailable"
-	codeCancelled        = "cancelled"
-	codeInternal         = "internal"
+	codeInvalidQuery         = "invalid_query"
+	codeInvalidParameter     = "invalid_parameter"
+	codeInvalidArticle       = "invalid_article"
+	codeBodyTooLarge         = "body_too_large"
+	codeUnsupportedMediaType = "unsupported_media_type"
+	codeNotFound             = "not_found"
+	codeMethodNotAllowed     = "method_not_allowed"
+	codeUnauthorized         = "unauthorized"
+	codeForbidden            = "forbidden"
+	codeBackupsDisabled      = "backups_disabled"
+	codeConflict             = "conflict"
+	codeWritesDisabled       = "writes_disabled"
+	codeTimeout              = "timeout"
+	codeUnavailable          = "unavailable"
+	codeCancelled            = "cancelled"
+	codeInternal             = "internal"
 )
 
 // writeError answers with status and {"error":{"code","message"}}.

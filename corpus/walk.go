@@ -71,7 +71,8 @@ const maxPageBytes = 16 << 20
 // Walk reads every article under paths and calls fn with each record.
 // A path is a file or a folder; folders are read recursively in lexical
 // order, skipping names that start with "." and files of other kinds.
-// Files are read by their extension: .txt is one page (ParsePage), .json
+// Files are read by their extension: .txt is one page (ParsePage), .html
+// and .htm (gzipped or not: .html.gz) one HTML page (ParseHTML), .json
 // one JSON value (an error in its syntax is one error record for the
 // file), .jsonl and .ndjson JSON Lines, streamed line by line (a bad line is
 // an error record and reading goes on). JSON is decoded leniently: unknown
@@ -230,11 +231,14 @@ func skipDir(err error) error {
 }
 
 // articleKinds names the file kinds a walk reads, for messages.
-const articleKinds = ".txt, .json, .jsonl, .ndjson"
+const articleKinds = ".txt, .html, .htm (or .html.gz), .json, .jsonl or .ndjson"
 
 // IsArticleFile reports whether a walk reads the file name by its
 // extension (see Walk).
 func IsArticleFile(name string) bool {
+	if isHTMLName(name) {
+		return true
+	}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".txt", ".json", ".jsonl", ".ndjson":
 		return true
@@ -250,6 +254,9 @@ func (w walker) fail(name string, line int, err error) error {
 // file reads the articles of one file; named says whether it was named
 // explicitly, which makes an unknown kind an error rather than skipped.
 func (w walker) file(name string, named bool) error {
+	if isHTMLName(name) {
+		return w.html(name)
+	}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".txt":
 		return w.page(name)

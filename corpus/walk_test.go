@@ -44,7 +44,7 @@ func TestWalk(t *testing.T) {
 	})
 	want := []rec{
 		{"testdata/walk/.hidden", "", 0, "skipped: hidden folder, not read"},
-		{"testdata/walk/notes.md", "", 0, "skipped: not an article file (read: .txt, .json, .jsonl, .ndjson)"},
+		{"testdata/walk/notes.md", "", 0, "skipped: not an article file (read: .txt, .html, .htm (or .html.gz), .json, .jsonl or .ndjson)"},
 		{"testdata/walk/page.txt", FileID("", "walk/page.txt", 0, false), 0, ""},
 		{"testdata/walk/sub/array.json", "w1", 1, ""},
 		{"testdata/walk/sub/array.json", "", 2, `field "title": an article needs a title or a body; both are empty`},
@@ -52,7 +52,7 @@ func TestWalk(t *testing.T) {
 		{"testdata/walk/sub/lines.jsonl", "l1", 1, ""},
 		{"testdata/walk/sub/lines.jsonl", "", 3, `field "published": not an RFC 3339 time: "soon" (want 2024-04-10T09:00:00Z, or a date alone: 2024-04-10)`},
 		{"testdata/walk/sub/lines.jsonl", "l3", 4, ""},
-		{"testdata/walk/notes.md", "", 0, "not an article file: use .txt, .json, .jsonl, .ndjson"},
+		{"testdata/walk/notes.md", "", 0, "not an article file: use .txt, .html, .htm (or .html.gz), .json, .jsonl or .ndjson"},
 		{"testdata/walk/sub/array.json", "w1", 1, ""},
 		{"testdata/walk/sub/array.json", "", 2, `field "title": an article needs a title or a body; both are empty`},
 	}

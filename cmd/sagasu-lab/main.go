@@ -6,6 +6,7 @@
 //	sagasu-lab eval    measure ranking on test collections (package lab/eval)
 //	sagasu-lab bench   ingest and query speed beside the peers (package lab/bench)
 //	sagasu-lab load    drive a running sagasu serve with searches (package lab/loadtest)
+//	sagasu-lab extract measure article extraction from HTML (package lab/extract)
 //	sagasu-lab gen     write a synthetic news corpus (package lab/synth)
 package main
 

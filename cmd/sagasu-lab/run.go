@@ -16,6 +16,7 @@ Usage:
   sagasu-lab eval    [--data-dir ../shared/data] [--collections …]   measure ranking on test collections, beside SQLite FTS5 and Groonga
   sagasu-lab bench   [--articles N] [--engines …] [--concurrency …]  ingest and query speed beside SQLite FTS5 and Groonga
   sagasu-lab load    [--url URL] [--concurrency N] [--duration D]    drive a running server with searches (and writes with --api-key)
+  sagasu-lab extract [--data-dir ../shared/data] [--json]              article extraction from HTML beside go-trafilatura and go-readability
   sagasu-lab gen     [--articles N] [--seed S] [--out FILE]          write a synthetic news corpus as JSON Lines for benchmarks
 
 Run "sagasu-lab COMMAND -h" for a command's flags. Every flag can also be
@@ -37,6 +38,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runBench(ctx, rest, getenv, stdout, stderr)
 	case "load":
 		return runLoad(ctx, rest, getenv, stdout, stderr)
+	case "extract":
+		return runExtract(ctx, rest, getenv, stdout, stderr)
 	case "gen":
 		return runGen(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "-help", "--help":

@@ -1,0 +1,105 @@
+package corpus
+
+import (
+	"bytes"
+	"compress/gzip"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// htmlFixture reads a page of corpus/htmlpage's fixtures.
+func htmlFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("htmlpage", "testdata", "pages", name+".html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestParseHTML checks the article made of a page: language, ID, URL.
+func TestParseHTML(t *testing.T) {
+	tests := []struct {
+		name, page string
+		opts       HTMLOptions
+		lang, url  string
+	}{
+		{"english", "en-wire-markets", HTMLOptions{}, LangEnglish, "https://www.dailyledger.example/business/2024/03/05/markets-rally-rate-cut"},
+		{"japanese undeclared", "ja-no-lang", HTMLOptions{ID: "kyoto-1"}, LangJapanese, "https://kyoto-times.example/culture/temple-restoration"},
+		{"url given", "en-no-og", HTMLOptions{URL: "https://quietvalley.example/community/bridge-reopens"}, LangEnglish, "https://quietvalley.example/community/bridge-reopens"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ParseHTML(htmlFixture(t, tt.page), tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Lang != tt.lang || a.URL != tt.url || a.Title == "" || a.Body == "" {
+				t.Errorf("got lang %q url %q title %q, want lang %q url %q", a.Lang, a.URL, a.Title, tt.lang, tt.url)
+			}
+			if tt.opts.ID != "" && a.ID != tt.opts.ID {
+				t.Errorf("id %q, want %q", a.ID, tt.opts.ID)
+			}
+		})
+	}
+}
+
+// TestWalkHTML walks a folder of good and bad HTML pages: each good page
+// is one article, each bad one an error record naming the file, and the
+// bad ones cost nothing else.
+func TestWalkHTML(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.html", htmlFixture(t, "en-wire-markets"))
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(htmlFixture(t, "ja-weather-time"))
+	zw.Close()
+	write("b.htm.gz", gz.Bytes())
+	garbage := make([]byte, 4096)
+	rand.New(rand.NewSource(1)).Read(garbage)
+	write("garbage.html", garbage)
+	write("empty.html", []byte("<html><head><title></title></head><body><nav>Home</nav></body></html>"))
+	write("wrong-charset.html", []byte("<html><head><meta charset=\"utf-8\"></head><body><p>"+strings.Repeat("Caf\xe9 cr\xe8me \xe0 la carte, na\xefve r\xe9sum\xe9. ", 40)+"</p></body></html>"))
+	big, err := os.Create(filepath.Join(dir, "huge.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := big.Truncate(50 << 20); err != nil {
+		t.Fatal(err)
+	}
+	big.Close()
+	got := map[string]string{}
+	err = Walk([]string{dir}, func(r Record) error {
+		name := filepath.Base(r.File)
+		if r.Err != nil {
+			got[name] = "error: " + r.Err.Error()
+		} else {
+			got[name] = "article: " + r.Article.Lang
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"a.html": "article: en", "b.htm.gz": "article: ja", "garbage.html": "error: html: binary data",
+		"empty.html": "error: html: no article text", "wrong-charset.html": "error: html: the page declares charset utf-8",
+		"huge.html": "error: larger than",
+	}
+	for name, prefix := range want {
+		if !strings.HasPrefix(got[name], prefix) {
+			t.Errorf("%s: %q, want %q…", name, got[name], prefix)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("records %v, want one for each of %d files", got, len(want))
+	}
+}

@@ -1,0 +1,41 @@
+package htmlpage
+
+import (
+	"regexp"
+	"strings"
+)
+
+// boilerLineRe matches a whole line of news boilerplate: links to other
+// stories ("Related: …", "Read more: …"), calls to subscribe, follow or
+// share, reading-time and "Filed under" lines, credits.
+var boilerLineRe = regexp.MustCompile(`(?i)^(?:(?:related(?: post| story| article)?|read more|see more|see also|also|more|watch|listen|source)\s*:|subscribe(?: now| to our\b.*)?$|sign up (?:for|to) (?:our|the) .*newsletter|follow (?:us|\S+ on)\b|share (?:this|on)\b|like this story\b|filed under\b|tempo de leitura\b|reading time\b|advertisement$|don'?t miss$|\(?photo\s*:|image (?:copyright|caption)\b|関連記事|この記事をシェア)`)
+
+// endMarkerRe matches a heading after which a page lists other stories:
+// it and everything after it go when it comes in the second half of the
+// text.
+var endMarkerRe = regexp.MustCompile(`(?i)^(?:you (?:may|might) also like|more great .* stories|popular on .*|related (?:stories|articles|posts|content|coverage|links|news)|more (?:stories )?from .*|recommended(?: for you)?|read next|most (?:read|popular|viewed)|trending(?: now)?|what to read next|関連記事|おすすめ記事|あわせて読みたい|こちらもおすすめ)\s*[:.…!]*$`)
+
+// cleanLines drops boilerplate lines (boilerLineRe, and promotions
+// shouted in capitals that say "click"), lines equal to the headline, and
+// a list of other stories from its heading on (endMarkerRe, in the text's
+// second half). Lists, all-capital subheadings and copyright lines stay:
+// articles have them.
+func cleanLines(lines []string, title string) []string {
+	var out []string
+	for i, l := range lines {
+		if endMarkerRe.MatchString(l) && 2*i >= len(lines) {
+			break
+		}
+		if l == title || boilerLineRe.MatchString(l) || isClickPromo(l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// isClickPromo reports whether line is a promotion in capitals that asks
+// for a click ("CLICK HERE TO GET THE APP").
+func isClickPromo(line string) bool {
+	return strings.Contains(line, "CLICK") && strings.ToUpper(line) == line
+}
