@@ -149,3 +149,35 @@ func TestIndexNamesSkippedFiles(t *testing.T) {
 		t.Errorf("stdout %q, want 2 articles and 4 skipped files counted", stdout)
 	}
 }
+
+// TestHelp: help, -h and --help, for the program and for every command,
+// print the usage on stdout, nothing on stderr, and are no error (exit 0).
+func TestHelp(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"help"}, "sagasu serve"},
+		{[]string{"-h"}, "sagasu serve"},
+		{[]string{"--help"}, "sagasu serve"},
+		{[]string{"help", "search"}, "-size"},
+		{[]string{"serve", "--help"}, "-addr"},
+		{[]string{"serve", "-h"}, "-addr"},
+		{[]string{"index", "--help"}, "-sync"},
+		{[]string{"search", "--help"}, "-entity"},
+		{[]string{"search", "--data", "nowhere", "-h"}, "-entity"},
+		{[]string{"backup", "--help"}, "-to"},
+		{[]string{"healthcheck", "--help"}, "-url"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			stdout, stderr, err := runCmd(t, tt.args...)
+			if err != nil || cli.ExitCode(err) != 0 {
+				t.Fatalf("err %v (exit %d), want none (exit 0)", err, cli.ExitCode(err))
+			}
+			if !strings.Contains(stdout, tt.want) || stderr != "" {
+				t.Errorf("stdout %q lacks %q, or stderr %q is not empty", stdout, tt.want, stderr)
+			}
+		})
+	}
+}

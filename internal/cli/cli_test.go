@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,9 +53,37 @@ func TestExitCode(t *testing.T) {
 	for _, tt := range []struct {
 		err  error
 		want int
-	}{{ErrUsage, 2}, {flag.ErrHelp, 2}, {errors.New("disk full"), 1}} {
+	}{{nil, 0}, {ErrUsage, 2}, {fmt.Errorf("x: %w", ErrUsage), 2}, {flag.ErrHelp, 0},
+		{&HelpError{Usage: "u"}, 0}, {errors.New("disk full"), 1}} {
 		if got := ExitCode(tt.err); got != tt.want {
 			t.Errorf("ExitCode(%v) = %d, want %d", tt.err, got, tt.want)
 		}
+	}
+}
+
+// TestHelp: -h, -help and --help give the usage for stdout (a *HelpError,
+// exit 0) and print nothing to stderr; Help prints it and returns nil.
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"-help"}, {"--help"}, {"--addr", ":9", "--help"}} {
+		t.Run(fmt.Sprint(args), func(t *testing.T) {
+			var stderr, stdout bytes.Buffer
+			fs := NewFlagSet("sagasu", "serve", &stderr)
+			fs.String("addr", "127.0.0.1:8080", "address to listen on")
+			err := ParseFlags(fs, args, func(string) string { return "" })
+			var h *HelpError
+			if !errors.As(err, &h) || !errors.Is(err, flag.ErrHelp) || ExitCode(err) != 0 {
+				t.Fatalf("err %v (exit %d), want a *HelpError (exit 0)", err, ExitCode(err))
+			}
+			if stderr.Len() != 0 {
+				t.Errorf("stderr %q, want nothing", stderr.String())
+			}
+			if err := Help(err, &stdout); err != nil || !strings.Contains(stdout.String(), "address to listen on") {
+				t.Errorf("Help: %v, stdout %q, want the flags", err, stdout.String())
+			}
+		})
+	}
+	other := errors.New("disk full")
+	if err := Help(other, io.Discard); err != other {
+		t.Errorf("Help(%v) = %v, want it unchanged", other, err)
 	}
 }
