@@ -181,3 +181,41 @@ func TestHelp(t *testing.T) {
 		})
 	}
 }
+
+// TestReadCommandsNeedAnIndex: search and backup on a --data folder that
+// holds no index say so, exit 1 and create nothing (a mistyped --data used
+// to make an empty index and report 0 matches).
+func TestReadCommandsNeedAnIndex(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	nowhere := filepath.Join(dir, "nowhere")
+	tests := []struct {
+		name string
+		data string
+		args []string
+	}{
+		{"search", nowhere, []string{"search", "--data", nowhere, "kishida"}},
+		{"search --json", nowhere, []string{"search", "--json", "--data", nowhere, "kishida"}},
+		{"search empty folder", empty, []string{"search", "--data", empty, "kishida"}},
+		{"backup", nowhere, []string{"backup", "--data", nowhere, "--to", filepath.Join(dir, "copy")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := runCmd(t, tt.args...)
+			want := "no index at " + tt.data + " (make one with sagasu index or sagasu serve)"
+			if err == nil || err.Error() != want || cli.ExitCode(err) != 1 {
+				t.Fatalf("err %v (exit %d), want %q (exit 1)", err, cli.ExitCode(err), want)
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 1 || entries[0].Name() != "empty" {
+				t.Errorf("%s holds %v afterwards, want only the empty folder", dir, entries)
+			}
+			if inside, _ := os.ReadDir(empty); len(inside) != 0 {
+				t.Errorf("%s holds %v afterwards, want nothing", empty, inside)
+			}
+		})
+	}
+}

@@ -50,7 +50,7 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
-	eng, err := f.openEngine()
+	eng, err := f.openEngine(true)
 	if err != nil {
 		return err
 	}

@@ -127,7 +127,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	eng, err := f.openEngine()
+	eng, err := f.openEngine(false)
 	if err != nil {
 		srv.close()
 		return err
