@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -217,5 +218,53 @@ func TestReadCommandsNeedAnIndex(t *testing.T) {
 				t.Errorf("%s holds %v afterwards, want nothing", empty, inside)
 			}
 		})
+	}
+}
+
+// TestSearchFlagsAfterQuery: flags after the query are read, not searched
+// for; an excluded word (-microsoft) stays a query word, before or after
+// "--"; an unknown --flag after the query is a usage error.
+func TestSearchFlagsAfterQuery(t *testing.T) {
+	dir := t.TempDir()
+	data, file := filepath.Join(dir, "idx"), filepath.Join(dir, "a.jsonl")
+	articles := `{"id":"a1","title":"Kishida visits Microsoft","body":"Kishida met Microsoft in Redmond."}
+{"id":"a2","title":"Kishida meets Biden","body":"Kishida met Biden in Washington."}
+{"id":"a3","title":"Kishida in Tokyo","body":"Kishida spoke in Tokyo."}
+`
+	if err := os.WriteFile(file, []byte(articles), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := runCmd(t, "index", "--data", data, "--entities", "off", file); err != nil {
+		t.Fatalf("index: %v\n%s", err, stderr)
+	}
+	tests := []struct {
+		args      []string
+		wantQuery string
+		wantTotal int
+		wantHits  int
+	}{
+		{[]string{"kishida", "--size", "2"}, "kishida", 3, 2},
+		{[]string{"--size", "2", "kishida"}, "kishida", 3, 2},
+		{[]string{"kishida", "-microsoft", "--size=1"}, "kishida -microsoft", 2, 1},
+		{[]string{"--", "-microsoft", "kishida"}, "-microsoft kishida", 2, 2},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			out, stderr, err := runCmd(t, append([]string{"search", "--data", data, "--entities", "off", "--json"}, tt.args...)...)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, stderr)
+			}
+			var ans searchAnswer
+			if err := json.Unmarshal([]byte(out), &ans); err != nil {
+				t.Fatalf("decode %q: %v", out, err)
+			}
+			if ans.Query != tt.wantQuery || ans.Total != tt.wantTotal || len(ans.Hits) != tt.wantHits {
+				t.Errorf("query %q, total %d, %d hits; want %q, %d, %d", ans.Query, ans.Total, len(ans.Hits), tt.wantQuery, tt.wantTotal, tt.wantHits)
+			}
+		})
+	}
+	_, _, err := runCmd(t, "search", "--data", data, "kishida", "--sise", "3")
+	if !errors.Is(err, cli.ErrUsage) || !strings.Contains(err.Error(), "sise") {
+		t.Errorf("unknown flag after the query: err %v, want a usage error naming it", err)
 	}
 }

@@ -20,6 +20,10 @@ Usage:
   sagasu healthcheck [--addr ADDR] [--url URL]                   exit 0 when a running server's /readyz answers 200
   sagasu version                                                 print the version
 
+Flags may come before or after the query (or paths): in
+"sagasu search kishida -microsoft --size 3" a word starting with one
+dash that names no flag is a query word, and after "--" every word is.
+
 Run "sagasu COMMAND --help" (or "sagasu help COMMAND") for a command's
 flags. Every flag can also be set by an environment variable
 SAGASU_<FLAG> (e.g. SAGASU_ADDR, SAGASU_DATA). The lab tools (eval,

@@ -65,7 +65,11 @@ func NewFlagSet(program, command string, stderr io.Writer) *flag.FlagSet {
 }
 
 // ParseFlags parses args, letting SAGASU_<NAME> environment variables set
-// any flag not given on the command line (flags win). A mistake wraps
+// any flag not given on the command line (flags win). Flags may come
+// before, between or after the positional arguments (fs.Args()): "--"
+// ends the flags, and a word with a single leading dash that names no flag
+// ("-microsoft", an excluded word) is a positional argument, while an
+// unknown "--word" is a mistake. A mistake wraps
 // ErrUsage, its message and the usage printed to the flag set's output;
 // -h, -help or --help returns a *HelpError holding the usage instead.
 func ParseFlags(fs *flag.FlagSet, args []string, getenv func(string) string) error {
@@ -92,7 +96,12 @@ func parse(fs *flag.FlagSet, args []string) error {
 	out := fs.Output()
 	var buf bytes.Buffer
 	fs.SetOutput(&buf)
-	err := fs.Parse(args)
+	flags, positional := reorder(fs, args)
+	err := fs.Parse(flags)
+	if err == nil {
+		// Parsing "--" and the rest only sets fs.Args().
+		err = fs.Parse(append([]string{"--"}, positional...))
+	}
 	fs.SetOutput(out)
 	if errors.Is(err, flag.ErrHelp) {
 		return &HelpError{Usage: buf.String()}
@@ -102,6 +111,57 @@ func parse(fs *flag.FlagSet, args []string) error {
 		return fmt.Errorf("%v: %w", err, ErrUsage)
 	}
 	return nil
+}
+
+// reorder splits args into the flags, each with its value when it takes
+// one, and the positional arguments, keeping the order of each.
+func reorder(fs *flag.FlagSet, args []string) (flags, positional []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return flags, append(positional, args[i+1:]...)
+		case !isFlag(fs, a):
+			positional = append(positional, a)
+			continue
+		}
+		flags = append(flags, a)
+		if takesValue(fs, a) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return flags, positional
+}
+
+// flagName is the name of the flag argument a ("--size=3" names size).
+func flagName(a string) string {
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	return name
+}
+
+// isFlag reports whether a is meant as a flag: any "--word", and a
+// "-word" that names a flag of fs (or asks for help).
+func isFlag(fs *flag.FlagSet, a string) bool {
+	switch {
+	case len(a) < 2 || a[0] != '-':
+		return false
+	case a[1] == '-':
+		return true
+	}
+	name := flagName(a)
+	return fs.Lookup(name) != nil || name == "h" || name == "help"
+}
+
+// takesValue reports whether the flag argument a takes the next argument
+// as its value: a known flag that is not boolean, written without "=".
+func takesValue(fs *flag.FlagSet, a string) bool {
+	f := fs.Lookup(flagName(a))
+	if f == nil || strings.Contains(a, "=") {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return !ok || !b.IsBoolFlag()
 }
 
 // EnvName is the environment variable that sets the flag name:
