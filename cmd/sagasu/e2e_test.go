@@ -292,8 +292,8 @@ func TestAPIErrors(t *testing.T) {
 		{"missing article", "GET", "/api/v1/articles/nope", 404, "not_found", "nope"},
 		{"unknown route", "GET", "/api/v2/search", 404, "not_found", "route"},
 		{"wrong method", "PUT", "/api/v1/search", 405, "method_not_allowed", "PUT"},
-		{"writes disabled", "POST", "/api/v1/articles", 403, "writes_disabled", "SAGASU_API_KEY"},
-		{"delete disabled", "DELETE", "/api/v1/articles/x", 403, "writes_disabled", "SAGASU_API_KEY"},
+		{"write without the key of this run", "POST", "/api/v1/articles", 401, "unauthorized", "Bearer"},
+		{"delete without the key of this run", "DELETE", "/api/v1/articles/x", 401, "unauthorized", "Bearer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
