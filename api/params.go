@@ -37,10 +37,11 @@ func ParseParams(v url.Values) (searcher.Request, error) {
 		if *p.dst, err = intParam(v, p.name); err != nil {
 			return r, err
 		}
-		if *p.dst == 0 && p.name != "from" && v.Has(p.name) {
+		if *p.dst == 0 && p.name == "facet_size" && v.Has(p.name) {
 			return r, &searcher.RequestError{Param: p.name, Msg: "must be at least 1"}
 		}
 	}
+	r.FacetsOnly = v.Get("size") != "" && r.Size == 0 // size=0: total and facets, no hits
 	if r.Since, err = timeParam(v, "since", false); err != nil {
 		return r, err
 	}

@@ -110,13 +110,11 @@ func checkParsed(t *testing.T, raw string, v url.Values, r searcher.Request) {
 	if len(r.Entities) != len(v["entity"]) {
 		t.Fatalf("ParseParams(%q): %d entity filters from %d parameters", raw, len(r.Entities), len(v["entity"]))
 	}
-	for _, p := range []struct {
-		name string
-		n    int
-	}{{"size", r.Size}, {"facet_size", r.FacetSize}} {
-		if v.Has(p.name) && v.Get(p.name) != "" && p.n == 0 {
-			t.Fatalf("ParseParams(%q) accepted %s=0", raw, p.name)
-		}
+	if v.Get("facet_size") != "" && r.FacetSize == 0 {
+		t.Fatalf("ParseParams(%q) accepted facet_size=0", raw)
+	}
+	if r.FacetsOnly != (v.Get("size") != "" && r.Size == 0) {
+		t.Fatalf("ParseParams(%q): facets only %v with size %d, want it for size=0 alone", raw, r.FacetsOnly, r.Size)
 	}
 }
 
@@ -130,7 +128,7 @@ func checkNormalized(t *testing.T, raw string, r searcher.Request, l searcher.Li
 		return
 	}
 	switch {
-	case r.Size < 1 || r.Size > l.MaxSize:
+	case r.FacetsOnly && r.Size != 0, !r.FacetsOnly && (r.Size < 1 || r.Size > l.MaxSize):
 		t.Fatalf("%q: accepted size %d, limit %d", raw, r.Size, l.MaxSize)
 	case r.From < 0 || r.From > l.MaxWindow-r.Size:
 		t.Fatalf("%q: accepted from %d with size %d, window %d", raw, r.From, r.Size, l.MaxWindow)

@@ -5,6 +5,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/sagasu-search/sagasu/corpus"
@@ -27,9 +28,12 @@ const (
 // Config says how to assemble an engine. The zero value is an in-memory
 // index with every entity extracted and default limits.
 type Config struct {
-	// Data is the index folder, created when absent; empty for an index in
-	// memory.
+	// Data is the index folder, created when absent (unless MustExist);
+	// empty for an index in memory.
 	Data string
+	// MustExist makes Open fail with ErrNoIndex, creating nothing, when
+	// Data holds no index: for commands that only read one.
+	MustExist bool
 	// Gazetteer is a JSON file of extra entities merged into the built-in
 	// gazetteer; empty for none.
 	Gazetteer string
@@ -40,6 +44,10 @@ type Config struct {
 	// Fields bound an article's fields; zero fields mean their defaults.
 	Fields corpus.Limits
 }
+
+// ErrNoIndex is Open's error when Config.MustExist is set and Config.Data
+// holds no index.
+var ErrNoIndex = errors.New("no index")
 
 // ModeError reports a Config.Entities that is none of the modes.
 type ModeError struct{ Mode string }
@@ -61,8 +69,12 @@ type Engine struct {
 	Created bool
 }
 
-// Open loads the gazetteer and opens (or creates) the index of cfg.
+// Open loads the gazetteer and opens (or creates, unless cfg.MustExist)
+// the index of cfg.
 func Open(cfg Config) (*Engine, error) {
+	if err := checkExists(cfg); err != nil {
+		return nil, err
+	}
 	gaz, err := loadGazetteer(cfg.Gazetteer)
 	if err != nil {
 		return nil, err
@@ -85,6 +97,22 @@ func Open(cfg Config) (*Engine, error) {
 	}
 	s := searcher.New(ix, x, searcher.WithLimits(cfg.Limits))
 	return &Engine{Index: ix, Gazetteer: gaz, Searcher: s, Created: created}, nil
+}
+
+// checkExists fails with ErrNoIndex when cfg.MustExist is set and
+// cfg.Data holds no index, before anything is loaded or created.
+func checkExists(cfg Config) error {
+	if !cfg.MustExist || cfg.Data == "" {
+		return nil
+	}
+	exists, err := indexer.Exists(cfg.Data)
+	if err != nil {
+		return err
+	}
+	if !exists {
+		return fmt.Errorf("open %s: %w", cfg.Data, ErrNoIndex)
+	}
+	return nil
 }
 
 // Close closes the index.

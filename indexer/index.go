@@ -123,6 +123,11 @@ func scorchConfig() map[string]interface{} {
 	return map[string]interface{}{"bolt_timeout": "2s"}
 }
 
+// Exists reports whether path holds an index, without creating anything:
+// an absent path or an empty folder does not, and a non-empty folder
+// without one is an error.
+func Exists(path string) (bool, error) { return indexExists(path) }
+
 // indexExists reports whether path holds an index; an absent path or an
 // empty folder does not, and a non-empty folder without one is an error.
 func indexExists(path string) (bool, error) {

@@ -22,7 +22,11 @@ import (
 // stored fields of the page of hits while the index snapshot is still
 // open. The page is highlighted afterwards (see highlight).
 func (s *Searcher) collect(ctx context.Context, q query.Query, r Request) (*bleve.SearchResult, error) {
-	c := &hitCollector{cache: s.columns, from: r.From, window: r.From + r.Size,
+	window := r.From + r.Size
+	if r.FacetsOnly {
+		window = 0
+	}
+	c := &hitCollector{cache: s.columns, from: r.From, window: window,
 		byDate: r.Sort == SortDate, facetSize: r.FacetSize}
 	// Bleve's collector, with a score-only order and no facets, reads no
 	// doc values: the handler gets each hit as scored. Without highlights
@@ -123,6 +127,10 @@ func (c *hitCollector) handle(dm *search.DocumentMatch) error {
 	c.seg, local = c.cols.Locate(dm.IndexInternalID.Value(), c.seg)
 	c.counter.Add(c.seg, local)
 	h := ranked{dm: dm, date: c.cols.Published(c.seg, local)}
+	if c.window == 0 { // facets only: no hit is kept
+		c.sc.DocumentMatchPool.Put(dm)
+		return nil
+	}
 	if len(c.heap.items) < c.window {
 		c.heap.push(h)
 		return nil

@@ -107,7 +107,7 @@ type EntityFilter struct {
 }
 
 // Request is a search request. The zero values of Size and FacetSize mean
-// their defaults.
+// their defaults; FacetsOnly asks for no hits.
 type Request struct {
 	Query     string
 	Entities  []EntityFilter
@@ -119,6 +119,9 @@ type Request struct {
 	From      int
 	Size      int
 	FacetSize int
+	// FacetsOnly asks for the total and the facets without hits (the API's
+	// size=0); Size must then be 0.
+	FacetsOnly bool
 }
 
 // RequestError reports a request parameter that is out of range or
@@ -134,7 +137,7 @@ func (e *RequestError) Error() string { return fmt.Sprintf("parameter %q: %s", e
 // Normalize fills r's defaults and checks it against l: a request
 // beyond them is refused with a *RequestError naming the parameter.
 func (r *Request) Normalize(l Limits) error {
-	if r.Size == 0 {
+	if r.Size == 0 && !r.FacetsOnly {
 		r.Size = DefaultSize
 	}
 	if r.FacetSize == 0 {
@@ -146,8 +149,10 @@ func (r *Request) Normalize(l Limits) error {
 	switch {
 	case utf8.RuneCountInString(r.Query) > l.MaxQueryRunes:
 		return &RequestError{"q", fmt.Sprintf("the query is longer than %d characters", l.MaxQueryRunes)}
-	case r.Size < 1 || r.Size > l.MaxSize:
-		return &RequestError{"size", fmt.Sprintf("must be between 1 and %d", l.MaxSize)}
+	case r.FacetsOnly && r.Size != 0:
+		return &RequestError{"size", "must be 0 for facets only"}
+	case !r.FacetsOnly && (r.Size < 1 || r.Size > l.MaxSize):
+		return &RequestError{"size", fmt.Sprintf("must be between 0 (facets only) and %d", l.MaxSize)}
 	case r.From < 0:
 		return &RequestError{"from", "must not be negative"}
 	case r.From > l.MaxWindow-r.Size:
@@ -162,6 +167,16 @@ func (r *Request) Normalize(l Limits) error {
 		return &RequestError{"entity", fmt.Sprintf("at most %d entity filters", l.MaxEntityFilters)}
 	}
 	return nil
+}
+
+// pageEnd is from + size, the hits a page needs for the query not to be
+// relaxed. A facets-only request counts as a default page, so that its
+// total and facets are those of the page it stands for.
+func (r *Request) pageEnd() int {
+	if r.FacetsOnly {
+		return r.From + DefaultSize
+	}
+	return r.From + r.Size
 }
 
 // Search runs r. A malformed query is a *queryplan.QueryError and a bad
@@ -187,7 +202,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	relaxed := form.Required >= RelaxMinClauses && res.Total < uint64(r.From+r.Size)
+	relaxed := form.Required >= RelaxMinClauses && res.Total < uint64(r.pageEnd())
 	if relaxed {
 		form = pl.Relaxed()
 		if res, err = s.run(ctx, form, filters, r); err != nil {

@@ -3,6 +3,7 @@ package searcher
 import (
 	"context"
 	"errors"
+	"fmt"
 	"html"
 	"os"
 	"reflect"
@@ -296,6 +297,39 @@ func TestFacets(t *testing.T) {
 	}
 }
 
+// TestFacetsOnly: a facets-only request (the API's size=0) answers the
+// total and the facets of the same request with a page of hits, and no
+// hits, whatever from is (within the window).
+func TestFacetsOnly(t *testing.T) {
+	s := newTestSearcher(t)
+	tests := []Request{
+		{},
+		{Query: "Kishida"},
+		{Query: "Kishida", From: 3},
+		{Entities: []EntityFilter{{"person", "Kishida"}}, Sort: SortDate},
+		{Query: "kishida biden washington tokyo"}, // relaxed, as its page is
+	}
+	for _, page := range tests {
+		t.Run(fmt.Sprintf("%+v", page), func(t *testing.T) {
+			want, err := s.Search(context.Background(), page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			only := page
+			only.FacetsOnly = true
+			got, err := s.Search(context.Background(), only)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Hits) != 0 || got.Total != want.Total || got.Relaxed != want.Relaxed ||
+				!reflect.DeepEqual(got.Facets, want.Facets) {
+				t.Errorf("facets only: %d hits, total %d, relaxed %v, facets %v; want 0 hits and %d, %v, %v",
+					len(got.Hits), got.Total, got.Relaxed, got.Facets, want.Total, want.Relaxed, want.Facets)
+			}
+		})
+	}
+}
+
 func TestRequestErrors(t *testing.T) {
 	s := newTestSearcher(t)
 	tests := []struct {
@@ -306,6 +340,9 @@ func TestRequestErrors(t *testing.T) {
 		{Request{Size: -1}, "size"},
 		{Request{From: -1}, "from"},
 		{Request{From: 9995, Size: 10}, "from"},
+		{Request{FacetsOnly: true, Size: 5}, "size"},
+		{Request{FacetsOnly: true, From: -1}, "from"},
+		{Request{FacetsOnly: true, From: MaxWindow + 1}, "from"},
 		{Request{FacetSize: MaxFacetSize + 1}, "facet_size"},
 		{Request{Sort: "random"}, "sort"},
 		{Request{Query: strings.Repeat("a ", MaxQueryRunes)}, "q"},

@@ -9,7 +9,7 @@ import (
 	"github.com/sagasu-search/sagasu/internal/cli"
 )
 
-// usage is printed for -h and for an unknown command.
+// usage is printed for help (on stdout) and for an unknown command.
 const usage = `sagasu-lab: Sagasu's lab tools (evaluation, benchmarks, load tests)
 
 Usage:
@@ -19,18 +19,33 @@ Usage:
   sagasu-lab extract [--data-dir ../shared/data] [--json]              article extraction from HTML beside go-trafilatura and go-readability
   sagasu-lab gen     [--articles N] [--seed S] [--out FILE]          write a synthetic news corpus as JSON Lines for benchmarks
 
-Run "sagasu-lab COMMAND -h" for a command's flags. Every flag can also be
-set by an environment variable SAGASU_<FLAG> (e.g. SAGASU_DATA_DIR).
+Run "sagasu-lab COMMAND --help" (or "sagasu-lab help COMMAND") for a
+command's flags. Every flag can also be set by an environment variable
+SAGASU_<FLAG> (e.g. SAGASU_DATA_DIR).
 `
 
 // run is the whole program, with its environment passed in so that tests
-// can run it in-process.
+// can run it in-process. Help (help, -h, --help, for the program or a
+// command) prints the usage on stdout and is no error.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) < 2 {
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("no command given: %w", cli.ErrUsage)
 	}
 	cmd, rest := args[1], args[2:]
+	switch cmd {
+	case "help", "-h", "-help", "--help":
+		if len(rest) == 0 {
+			fmt.Fprint(stdout, usage)
+			return nil
+		}
+		cmd, rest = rest[0], []string{"-h"} // sagasu-lab help gen = sagasu-lab gen -h
+	}
+	return cli.Help(runCommand(ctx, cmd, rest, getenv, stdout, stderr), stdout)
+}
+
+// runCommand runs one command of sagasu-lab with its arguments.
+func runCommand(ctx context.Context, cmd string, rest []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "eval":
 		return runEval(ctx, rest, getenv, stdout, stderr)
@@ -42,9 +57,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runExtract(ctx, rest, getenv, stdout, stderr)
 	case "gen":
 		return runGen(ctx, rest, getenv, stdout, stderr)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q: %w", cmd, cli.ErrUsage)

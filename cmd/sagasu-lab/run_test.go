@@ -26,9 +26,17 @@ func runCmd(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	return out.String(), errOut.String(), err
 }
 
-// TestUsage: help prints the usage of every command; no command, or an
+// TestUsage: help prints the usage of every command, and a command's
+// --help its flags, on stdout with exit 0; no command, or an
 // unknown one (a server command among them), is a usage error (exit 2).
 func TestUsage(t *testing.T) {
+	for _, cmd := range [][]string{{"eval", "--help"}, {"bench", "-h"}, {"load", "--help"}, {"gen", "--help"}, {"help", "gen"}} {
+		out, stderr, err := runCmd(t, cmd...)
+		if err != nil || cli.ExitCode(err) != 0 || !strings.Contains(out, "Usage of sagasu-lab") || stderr != "" {
+			t.Errorf("%q: err %v (exit %d), stdout %q, stderr %q; want the usage on stdout, exit 0",
+				cmd, err, cli.ExitCode(err), out, stderr)
+		}
+	}
 	for _, help := range []string{"help", "-h", "--help"} {
 		out, _, err := runCmd(t, help)
 		if err != nil {

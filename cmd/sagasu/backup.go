@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/internal/cli"
@@ -24,8 +22,12 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, s
 	if to == "" || fs.NArg() > 0 {
 		return fmt.Errorf("backup needs --to DIR and no arguments: sagasu backup --data DIR --to DIR: %w", cli.ErrUsage)
 	}
-	if _, err := os.Stat(filepath.Join(data, "index_meta.json")); err != nil {
-		return fmt.Errorf("back up %s: there is no index there", data)
+	exists, err := indexer.Exists(data)
+	if err != nil {
+		return fmt.Errorf("back up: %w", err)
+	}
+	if !exists {
+		return noIndexError(data)
 	}
 	ix, _, err := indexer.Open(data, indexer.Options{})
 	if err != nil {

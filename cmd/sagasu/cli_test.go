@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -147,5 +148,123 @@ func TestIndexNamesSkippedFiles(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "indexed 2 articles") || !strings.Contains(stdout, "4 files not article files or hidden") {
 		t.Errorf("stdout %q, want 2 articles and 4 skipped files counted", stdout)
+	}
+}
+
+// TestHelp: help, -h and --help, for the program and for every command,
+// print the usage on stdout, nothing on stderr, and are no error (exit 0).
+func TestHelp(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"help"}, "sagasu serve"},
+		{[]string{"-h"}, "sagasu serve"},
+		{[]string{"--help"}, "sagasu serve"},
+		{[]string{"help", "search"}, "-size"},
+		{[]string{"serve", "--help"}, "-addr"},
+		{[]string{"serve", "-h"}, "-addr"},
+		{[]string{"index", "--help"}, "-sync"},
+		{[]string{"search", "--help"}, "-entity"},
+		{[]string{"search", "--data", "nowhere", "-h"}, "-entity"},
+		{[]string{"backup", "--help"}, "-to"},
+		{[]string{"healthcheck", "--help"}, "-url"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			stdout, stderr, err := runCmd(t, tt.args...)
+			if err != nil || cli.ExitCode(err) != 0 {
+				t.Fatalf("err %v (exit %d), want none (exit 0)", err, cli.ExitCode(err))
+			}
+			if !strings.Contains(stdout, tt.want) || stderr != "" {
+				t.Errorf("stdout %q lacks %q, or stderr %q is not empty", stdout, tt.want, stderr)
+			}
+		})
+	}
+}
+
+// TestReadCommandsNeedAnIndex: search and backup on a --data folder that
+// holds no index say so, exit 1 and create nothing (a mistyped --data used
+// to make an empty index and report 0 matches).
+func TestReadCommandsNeedAnIndex(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	nowhere := filepath.Join(dir, "nowhere")
+	tests := []struct {
+		name string
+		data string
+		args []string
+	}{
+		{"search", nowhere, []string{"search", "--data", nowhere, "kishida"}},
+		{"search --json", nowhere, []string{"search", "--json", "--data", nowhere, "kishida"}},
+		{"search empty folder", empty, []string{"search", "--data", empty, "kishida"}},
+		{"backup", nowhere, []string{"backup", "--data", nowhere, "--to", filepath.Join(dir, "copy")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := runCmd(t, tt.args...)
+			want := "no index at " + tt.data + " (make one with sagasu index or sagasu serve)"
+			if err == nil || err.Error() != want || cli.ExitCode(err) != 1 {
+				t.Fatalf("err %v (exit %d), want %q (exit 1)", err, cli.ExitCode(err), want)
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 1 || entries[0].Name() != "empty" {
+				t.Errorf("%s holds %v afterwards, want only the empty folder", dir, entries)
+			}
+			if inside, _ := os.ReadDir(empty); len(inside) != 0 {
+				t.Errorf("%s holds %v afterwards, want nothing", empty, inside)
+			}
+		})
+	}
+}
+
+// TestSearchFlagsAfterQuery: flags after the query are read, not searched
+// for; an excluded word (-microsoft) stays a query word, before or after
+// "--"; an unknown --flag after the query is a usage error.
+func TestSearchFlagsAfterQuery(t *testing.T) {
+	dir := t.TempDir()
+	data, file := filepath.Join(dir, "idx"), filepath.Join(dir, "a.jsonl")
+	articles := `{"id":"a1","title":"Kishida visits Microsoft","body":"Kishida met Microsoft in Redmond."}
+{"id":"a2","title":"Kishida meets Biden","body":"Kishida met Biden in Washington."}
+{"id":"a3","title":"Kishida in Tokyo","body":"Kishida spoke in Tokyo."}
+`
+	if err := os.WriteFile(file, []byte(articles), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := runCmd(t, "index", "--data", data, "--entities", "off", file); err != nil {
+		t.Fatalf("index: %v\n%s", err, stderr)
+	}
+	tests := []struct {
+		args      []string
+		wantQuery string
+		wantTotal int
+		wantHits  int
+	}{
+		{[]string{"kishida", "--size", "2"}, "kishida", 3, 2},
+		{[]string{"--size", "2", "kishida"}, "kishida", 3, 2},
+		{[]string{"kishida", "-microsoft", "--size=1"}, "kishida -microsoft", 2, 1},
+		{[]string{"--", "-microsoft", "kishida"}, "-microsoft kishida", 2, 2},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			out, stderr, err := runCmd(t, append([]string{"search", "--data", data, "--entities", "off", "--json"}, tt.args...)...)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, stderr)
+			}
+			var ans searchAnswer
+			if err := json.Unmarshal([]byte(out), &ans); err != nil {
+				t.Fatalf("decode %q: %v", out, err)
+			}
+			if ans.Query != tt.wantQuery || ans.Total != tt.wantTotal || len(ans.Hits) != tt.wantHits {
+				t.Errorf("query %q, total %d, %d hits; want %q, %d, %d", ans.Query, ans.Total, len(ans.Hits), tt.wantQuery, tt.wantTotal, tt.wantHits)
+			}
+		})
+	}
+	_, _, err := runCmd(t, "search", "--data", data, "kishida", "--sise", "3")
+	if !errors.Is(err, cli.ErrUsage) || !strings.Contains(err.Error(), "sise") {
+		t.Errorf("unknown flag after the query: err %v, want a usage error naming it", err)
 	}
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"net/http"
+	"net/url"
 	"reflect"
 	"sort"
 	"strings"
@@ -32,6 +34,26 @@ func TestSearchSeeds(t *testing.T) {
 	t.Run("lang filter and facet", func(t *testing.T) { checkSeedsLang(t, s) })
 	t.Run("entities listing", func(t *testing.T) { checkSeedsEntitiesListing(t, s) })
 	t.Run("stats, health, readiness", func(t *testing.T) { checkSeedsStatsAndHealth(t, s) })
+	t.Run("size=0 gives the total and facets, no hits", func(t *testing.T) { checkSeedsFacetsOnly(t, s) })
+}
+
+// checkSeedsFacetsOnly checks that size=0 answers the total and facets of
+// the same search with a page, and an empty list of hits.
+func checkSeedsFacetsOnly(t *testing.T, s *testServer) {
+	t.Helper()
+	for _, params := range []url.Values{q("q", "Kishida"), q("q", "AI", "entity", "organization:Microsoft"), q()} {
+		page := s.search(t, params)
+		params.Set("size", "0")
+		var raw map[string]json.RawMessage
+		if code := s.do(t, "GET", "/api/v1/search?"+params.Encode(), "", "", &raw); code != http.StatusOK {
+			t.Fatalf("%v: status %d", params, code)
+		}
+		only := s.search(t, params)
+		if string(raw["hits"]) != "[]" || only.Total != page.Total || only.Total == 0 ||
+			!reflect.DeepEqual(only.Facets, page.Facets) {
+			t.Errorf("%v: hits %s, total %d, facets %v; want [], %d, %v", params, raw["hits"], only.Total, only.Facets, page.Total, page.Facets)
+		}
+	}
 }
 
 // checkSeedsKishida checks that Kishida finds all five seeds, marked in
@@ -256,7 +278,9 @@ func TestAPIErrors(t *testing.T) {
 		{"malformed query", "GET", "/api/v1/search?q=%22unclosed", 400, "invalid_query", "unclosed quote"},
 		{"dangling OR", "GET", "/api/v1/search?q=Kishida+OR", 400, "invalid_query", "OR needs a term"},
 		{"bad date", "GET", "/api/v1/search?q=Japan&since=2024-13-01", 400, "invalid_parameter", "since"},
-		{"zero size", "GET", "/api/v1/search?q=Japan&size=0", 400, "invalid_parameter", "size"},
+		{"negative size", "GET", "/api/v1/search?q=Japan&size=-1", 400, "invalid_parameter", "size"},
+		{"facets only, negative from", "GET", "/api/v1/search?q=Japan&size=0&from=-1", 400, "invalid_parameter", "from"},
+		{"facets only, from beyond the window", "GET", "/api/v1/search?q=Japan&size=0&from=10001", 400, "invalid_parameter", "10000"},
 		{"huge size", "GET", "/api/v1/search?q=Japan&size=100000", 400, "invalid_parameter", "size"},
 		{"deep page", "GET", "/api/v1/search?q=Japan&from=9999&size=10", 400, "invalid_parameter", "10000"},
 		{"size not a number", "GET", "/api/v1/search?q=Japan&size=ten", 400, "invalid_parameter", "whole number"},
@@ -268,8 +292,8 @@ func TestAPIErrors(t *testing.T) {
 		{"missing article", "GET", "/api/v1/articles/nope", 404, "not_found", "nope"},
 		{"unknown route", "GET", "/api/v2/search", 404, "not_found", "route"},
 		{"wrong method", "PUT", "/api/v1/search", 405, "method_not_allowed", "PUT"},
-		{"writes disabled", "POST", "/api/v1/articles", 403, "writes_disabled", "SAGASU_API_KEY"},
-		{"delete disabled", "DELETE", "/api/v1/articles/x", 403, "writes_disabled", "SAGASU_API_KEY"},
+		{"write without the key of this run", "POST", "/api/v1/articles", 401, "unauthorized", "Bearer"},
+		{"delete without the key of this run", "DELETE", "/api/v1/articles/x", 401, "unauthorized", "Bearer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -33,7 +33,7 @@ type commonFlags struct {
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.data, "data", "./data", "index folder (created when absent)")
+	fs.StringVar(&c.data, "data", "./data", "index folder (serve and index create it when absent)")
 	fs.StringVar(&c.gazetteer, "gazetteer", "", "JSON file of extra entities, merged into the built-in gazetteer")
 	fs.StringVar(&c.entities, "entities", "all", `entity extraction at ingest: "all" (gazetteer and discovery), "gazetteer" or "off"`)
 	fs.StringVar(&c.logFormat, "log-format", "json", `log format: "json" or "console" (human-readable)`)
@@ -63,16 +63,26 @@ func (c *commonFlags) logger(w io.Writer) (zerolog.Logger, error) {
 	return zerolog.New(w).Level(level).With().Timestamp().Logger(), nil
 }
 
-// openEngine opens (or creates) the index at --data with the gazetteer
-// and entity extraction the flags ask for.
-func (c *commonFlags) openEngine() (*engine.Engine, error) {
-	eng, err := engine.Open(engine.Config{Data: c.data, Gazetteer: c.gazetteer, Entities: c.entities,
-		Limits: c.limits, Fields: c.fields})
+// openEngine opens the index at --data with the gazetteer and entity
+// extraction the flags ask for. It creates an absent index unless
+// mustExist (read commands), which makes an absent one an error.
+func (c *commonFlags) openEngine(mustExist bool) (*engine.Engine, error) {
+	eng, err := engine.Open(engine.Config{Data: c.data, MustExist: mustExist, Gazetteer: c.gazetteer,
+		Entities: c.entities, Limits: c.limits, Fields: c.fields})
 	var me *engine.ModeError
-	if errors.As(err, &me) {
+	switch {
+	case errors.As(err, &me):
 		return nil, fmt.Errorf("--entities: %w: %w", err, cli.ErrUsage)
+	case errors.Is(err, engine.ErrNoIndex):
+		return nil, noIndexError(c.data)
 	}
 	return eng, err
+}
+
+// noIndexError says that a read command found no index at data, and how
+// to make one.
+func noIndexError(data string) error {
+	return fmt.Errorf("no index at %s (make one with sagasu index or sagasu serve)", data)
 }
 
 // versionString names this build and the versions it was built with.

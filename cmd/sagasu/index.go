@@ -23,7 +23,7 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	if fs.NArg() == 0 {
 		return fmt.Errorf("index needs at least one file or folder: sagasu index --data DIR PATH...: %w", cli.ErrUsage)
 	}
-	eng, err := f.openEngine()
+	eng, err := f.openEngine(false)
 	if err != nil {
 		return err
 	}

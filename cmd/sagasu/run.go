@@ -9,7 +9,7 @@ import (
 	"github.com/sagasu-search/sagasu/internal/cli"
 )
 
-// usage is printed for -h and for an unknown command.
+// usage is printed for help (on stdout) and for an unknown command.
 const usage = `sagasu: full-text search for English and Japanese news
 
 Usage:
@@ -20,19 +20,38 @@ Usage:
   sagasu healthcheck [--addr ADDR] [--url URL]                   exit 0 when a running server's /readyz answers 200
   sagasu version                                                 print the version
 
-Run "sagasu COMMAND -h" for a command's flags. Every flag can also be set
-by an environment variable SAGASU_<FLAG> (e.g. SAGASU_ADDR, SAGASU_DATA).
-The lab tools (eval, bench, load, gen) are in the sagasu-lab command.
+Flags may come before or after the query (or paths): in
+"sagasu search kishida -microsoft --size 3" a word starting with one
+dash that names no flag is a query word, and after "--" every word is.
+
+Run "sagasu COMMAND --help" (or "sagasu help COMMAND") for a command's
+flags. Every flag can also be set by an environment variable
+SAGASU_<FLAG> (e.g. SAGASU_ADDR, SAGASU_DATA). The lab tools (eval,
+bench, load, gen) are in the sagasu-lab command.
 `
 
 // run is the whole program, with its environment passed in so that tests
-// can run it in-process.
+// can run it in-process. Help (help, -h, --help, for the program or a
+// command) prints the usage on stdout and is no error.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) < 2 {
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("no command given: %w", cli.ErrUsage)
 	}
 	cmd, rest := args[1], args[2:]
+	switch cmd {
+	case "help", "-h", "-help", "--help":
+		if len(rest) == 0 {
+			fmt.Fprint(stdout, usage)
+			return nil
+		}
+		cmd, rest = rest[0], []string{"-h"} // sagasu help search = sagasu search -h
+	}
+	return cli.Help(runCommand(ctx, cmd, rest, getenv, stdout, stderr), stdout)
+}
+
+// runCommand runs one command of sagasu with its arguments.
+func runCommand(ctx context.Context, cmd string, rest []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "serve":
 		return runServe(ctx, rest, getenv, stdout, stderr)
@@ -48,9 +67,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return fmt.Errorf("%q moved to the lab binary: run sagasu-lab %s (go run ./cmd/sagasu-lab %s): %w", cmd, cmd, cmd, cli.ErrUsage)
 	case "version":
 		fmt.Fprintln(stdout, versionString())
-		return nil
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
 		return nil
 	}
 	fmt.Fprint(stderr, usage)

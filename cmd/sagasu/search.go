@@ -34,7 +34,7 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	var f searchFlags
 	fs := newFlagSet("search", stderr)
 	f.register(fs)
-	fs.IntVar(&f.size, "size", 10, "hits to show")
+	fs.IntVar(&f.size, "size", 10, "hits to show (0: the total and facets only)")
 	fs.IntVar(&f.from, "from", 0, "hits to skip")
 	fs.StringVar(&f.sort, "sort", "relevance", `"relevance" or "date"`)
 	fs.StringVar(&f.lang, "lang", "", `only articles in this language ("en" or "ja")`)
@@ -50,7 +50,7 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
-	eng, err := f.openEngine()
+	eng, err := f.openEngine(true)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -122,12 +124,15 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if f.readKeyRequired && len(keys) == 0 {
 		return fmt.Errorf("--read-key-required needs API keys (SAGASU_API_KEYS): %w", cli.ErrUsage)
 	}
+	if keys, err = localWriteKey(keys, f.addr, logger, stderr); err != nil {
+		return err
+	}
 	gate := api.NewGate()
 	srv, err := listen(f.addr, gate, logger)
 	if err != nil {
 		return err
 	}
-	eng, err := f.openEngine()
+	eng, err := f.openEngine(false)
 	if err != nil {
 		srv.close()
 		return err
@@ -141,6 +146,43 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	gate.Open(api.NewServer(logger, f.config(keys), eng.Index, eng.Searcher))
 	logger.Info().Int("keys", len(keys)).Bool("read_key_required", f.readKeyRequired).Msg("ready")
 	return srv.wait(ctx, gate, f.shutdownTimeout)
+}
+
+// localWriteKey returns keys, or, when none is configured and the server
+// listens on loopback only, a write key made up for this run and printed
+// once to stderr, so that a first local run can try the write examples.
+// On any other address writes stay disabled, and the log says why.
+func localWriteKey(keys []api.Key, addr string, logger zerolog.Logger, stderr io.Writer) ([]api.Key, error) {
+	if len(keys) > 0 {
+		return keys, nil
+	}
+	if !loopbackOnly(addr) {
+		logger.Warn().Str("addr", addr).Msg("writes are disabled: no API key is set (SAGASU_API_KEY, SAGASU_API_KEYS " +
+			"or --api-keys-file) and the server listens beyond loopback, where a key made up at start is not offered")
+		return keys, nil
+	}
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return nil, fmt.Errorf("make a write key for this run: %w", err)
+	}
+	key := hex.EncodeToString(b)
+	fmt.Fprintf(stderr, "sagasu: no API key set; for this run, writes take the key: %s (export SAGASU_API_KEY to choose one)\n", key)
+	return []api.Key{{Secret: key, Scope: api.ScopeWrite}}, nil
+}
+
+// loopbackOnly reports whether addr (host:port) listens on a loopback
+// address only: 127.0.0.0/8, ::1 or localhost. An empty host, 0.0.0.0 or
+// :: listen everywhere.
+func loopbackOnly(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // lowMemory is the cgroup limit under which serve warns: the Japanese

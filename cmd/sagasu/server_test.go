@@ -44,14 +44,24 @@ type testServer struct {
 // free loopback port and waits until it is ready. It stops with the test.
 func startServer(t *testing.T, dir string, env map[string]string, args ...string) *testServer {
 	t.Helper()
-	addr := freeAddr(t)
+	return startServerOn(t, freeAddr(t), dir, env, args...)
+}
+
+// startServerOn is startServer listening on addr (host:port), reached
+// through 127.0.0.1 at its port.
+func startServerOn(t *testing.T, addr, dir string, env map[string]string, args ...string) *testServer {
+	t.Helper()
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	logs := &syncBuffer{}
 	done := make(chan error, 1)
 	argv := append([]string{"sagasu", "serve", "--addr", addr, "--data", dir}, args...)
 	getenv := func(k string) string { return env[k] }
 	go func() { done <- run(ctx, argv, getenv, io.Discard, logs) }()
-	s := &testServer{base: "http://" + addr, logs: logs}
+	s := &testServer{base: "http://127.0.0.1:" + port, logs: logs}
 	var once sync.Once
 	s.stop = func() {
 		once.Do(func() {

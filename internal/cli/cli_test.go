@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,9 +53,87 @@ func TestExitCode(t *testing.T) {
 	for _, tt := range []struct {
 		err  error
 		want int
-	}{{ErrUsage, 2}, {flag.ErrHelp, 2}, {errors.New("disk full"), 1}} {
+	}{{nil, 0}, {ErrUsage, 2}, {fmt.Errorf("x: %w", ErrUsage), 2}, {flag.ErrHelp, 0},
+		{&HelpError{Usage: "u"}, 0}, {errors.New("disk full"), 1}} {
 		if got := ExitCode(tt.err); got != tt.want {
 			t.Errorf("ExitCode(%v) = %d, want %d", tt.err, got, tt.want)
 		}
+	}
+}
+
+// TestHelp: -h, -help and --help give the usage for stdout (a *HelpError,
+// exit 0) and print nothing to stderr; Help prints it and returns nil.
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"-help"}, {"--help"}, {"--addr", ":9", "--help"}} {
+		t.Run(fmt.Sprint(args), func(t *testing.T) {
+			var stderr, stdout bytes.Buffer
+			fs := NewFlagSet("sagasu", "serve", &stderr)
+			fs.String("addr", "127.0.0.1:8080", "address to listen on")
+			err := ParseFlags(fs, args, func(string) string { return "" })
+			var h *HelpError
+			if !errors.As(err, &h) || !errors.Is(err, flag.ErrHelp) || ExitCode(err) != 0 {
+				t.Fatalf("err %v (exit %d), want a *HelpError (exit 0)", err, ExitCode(err))
+			}
+			if stderr.Len() != 0 {
+				t.Errorf("stderr %q, want nothing", stderr.String())
+			}
+			if err := Help(err, &stdout); err != nil || !strings.Contains(stdout.String(), "address to listen on") {
+				t.Errorf("Help: %v, stdout %q, want the flags", err, stdout.String())
+			}
+		})
+	}
+	other := errors.New("disk full")
+	if err := Help(other, io.Discard); err != other {
+		t.Errorf("Help(%v) = %v, want it unchanged", other, err)
+	}
+}
+
+// TestParseFlagsInterspersed: flags are read wherever they stand; "--"
+// ends them; a single-dash word that names no flag is a positional
+// argument (an excluded query word), an unknown "--word" a usage error.
+func TestParseFlagsInterspersed(t *testing.T) {
+	tests := []struct {
+		name      string
+		args      []string
+		wantSize  int
+		wantJSON  bool
+		wantData  string
+		wantArgs  []string
+		wantUsage bool
+	}{
+		{"flags first", []string{"--data", "d", "--size", "3", "kishida"}, 3, false, "d", []string{"kishida"}, false},
+		{"flags after", []string{"--data", "d", "kishida", "--size", "3"}, 3, false, "d", []string{"kishida"}, false},
+		{"between words", []string{"ai", "--json", "nvidia", "-size=2", "OR", "amazon"}, 2, true, "./data", []string{"ai", "nvidia", "OR", "amazon"}, false},
+		{"bool flag does not take the next word", []string{"--json", "kishida"}, 10, true, "./data", []string{"kishida"}, false},
+		{"excluded word", []string{"ai", "-microsoft", "--size", "1"}, 1, false, "./data", []string{"ai", "-microsoft"}, false},
+		{"excluded phrase word", []string{`-"south`, `korea"`}, 10, false, "./data", []string{`-"south`, `korea"`}, false},
+		{"double dash ends flags", []string{"--size", "4", "--", "--size", "-json"}, 4, false, "./data", []string{"--size", "-json"}, false},
+		{"lone dash", []string{"-", "x"}, 10, false, "./data", []string{"-", "x"}, false},
+		{"negative value", []string{"--size", "-5", "x"}, -5, false, "./data", []string{"x"}, false},
+		{"unknown double-dash flag after the query", []string{"kishida", "--sise", "3"}, 0, false, "", nil, true},
+		{"missing value at the end", []string{"kishida", "--size"}, 0, false, "", nil, true},
+		{"bad value after the query", []string{"kishida", "--size", "many"}, 0, false, "", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := NewFlagSet("sagasu", "search", io.Discard)
+			size := fs.Int("size", 10, "")
+			asJSON := fs.Bool("json", false, "")
+			data := fs.String("data", "./data", "")
+			err := ParseFlags(fs, tt.args, func(string) string { return "" })
+			if tt.wantUsage {
+				if !errors.Is(err, ErrUsage) {
+					t.Fatalf("err %v, want a usage error", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if *size != tt.wantSize || *asJSON != tt.wantJSON || *data != tt.wantData || !slices.Equal(fs.Args(), tt.wantArgs) {
+				t.Errorf("size %d, json %v, data %q, args %q; want %d, %v, %q, %q",
+					*size, *asJSON, *data, fs.Args(), tt.wantSize, tt.wantJSON, tt.wantData, tt.wantArgs)
+			}
+		})
 	}
 }
