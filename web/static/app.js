@@ -206,9 +206,13 @@
     $('entity-view').hidden = st.view !== 'entity';
     $('article-view').hidden = st.view !== 'article';
     syncControls(st, fromPop);
+    // body[data-ready] names the address whose view is drawn: tests (and
+    // anyone curious) can wait for it.
+    const where = location.pathname + location.search;
+    delete document.body.dataset.ready;
     const job = st.view === 'entity' ? renderEntity(st, signal)
       : st.view === 'article' ? renderArticle(st, signal) : renderSearch(st, signal);
-    job.catch((err) => {
+    job.then(() => { if (!signal.aborted) document.body.dataset.ready = where; }).catch((err) => {
       if (signal.aborted || err instanceof KeyNeeded || err.name === 'AbortError') return;
       const status = $('status');
       status.textContent = t('error', err.message);
@@ -414,7 +418,9 @@
       const fill = el('span', { class: 'fill' });
       fill.style.height = (v.count ? Math.max(4, 100 * v.count / max) : 0) + '%';
       const href = v.count || on ? urlOf(on ? { since: '', until: '' } : monthRange(v.value)) : null;
-      bars.append(el(href ? 'a' : 'span', { class: 'bar', href, 'aria-label': label, title: label, 'aria-current': on ? 'true' : null, 'data-month': v.value }, fill));
+      bars.append(el(href ? 'a' : 'span', {
+        class: 'bar', href, 'aria-label': label, title: label, 'aria-current': on ? 'true' : null, 'data-month': v.value, 'data-count': v.count,
+      }, fill));
     }
     box.append(bars, el('div', { class: 'axis' }, el('span', {}, fmtMonth(months[0].value)), el('span', {}, fmtMonth(months[months.length - 1].value))));
   }
