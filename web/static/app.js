@@ -178,6 +178,7 @@
     let body = null;
     try { body = await r.json(); } catch (e) { /* not JSON: the status says enough */ }
     if (r.status === 401 || r.status === 403) {
+      $('status').textContent = '';
       showKeyPrompt(Boolean(key));
       throw new KeyNeeded('key');
     }
@@ -551,7 +552,7 @@
       if (u.origin !== location.origin || /^\/(api|static)\//.test(u.pathname)) return;
       e.preventDefault();
       go(u.pathname + u.search);
-      if (a.classList.contains('hit-link') || a.classList.contains('chip')) window.scrollTo(0, 0);
+      if (!a.classList.contains('more')) window.scrollTo(0, 0); // a new view starts at its top; "show more" stays put
     });
   }
 
