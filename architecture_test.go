@@ -33,10 +33,11 @@ var allowed = map[string][]string{
 	"searcher/facet":             {"corpus", "indexer"},
 	"searcher":                   {"text", "corpus", "analysis", "entity", "indexer", "queryplan", "searcher/score", "searcher/facet", "searcher/snippet"},
 	"engine":                     {"corpus", "entity", "namedict", "indexer", "searcher"},
-	"api":                        {"corpus", "indexer", "queryplan", "searcher", "searcher/facet"},
+	"web":                        {},
+	"api":                        {"corpus", "indexer", "queryplan", "searcher", "searcher/facet", "web"},
 	"internal/cli":               {},
 	"internal/memlimit":          {},
-	"cmd/sagasu":                 {"text", "corpus", "analysis", "entity", "indexer", "queryplan", "searcher", "searcher/facet", "engine", "api", "internal/cli", "internal/memlimit"},
+	"cmd/sagasu":                 {"text", "corpus", "analysis", "entity", "indexer", "queryplan", "searcher", "searcher/facet", "engine", "api", "web", "internal/cli", "internal/memlimit"},
 	"analysis/gen/englishromaji": {"romaji", "text"},
 	"namedict/gen/enamdict":      {"romaji", "text"},
 	// The Docker deployment's test (a package of test files only).

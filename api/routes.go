@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/searcher"
+	"github.com/sagasu-search/sagasu/web"
 )
 
 // addRoutes lists every route the API serves.
@@ -29,6 +31,22 @@ func addRoutes(r *mux.Router, cfg Config, ix *indexer.Index, s *searcher.Searche
 	r.Handle("/metrics", read(m.handler())).Methods(http.MethodGet)
 	r.Handle("/healthz", handleHealthz()).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/readyz", handleReadyz(ix)).Methods(http.MethodGet, http.MethodHead)
+	addPageRoutes(r)
 	r.NotFoundHandler = handleNotFound()
 	r.MethodNotAllowedHandler = handleMethodNotAllowed()
+}
+
+// addPageRoutes mounts the search page (package web): the page at / and at
+// the addresses of its views, its assets under /static/. The page holds no
+// data, so it needs no key; the API calls it makes do.
+func addPageRoutes(r *mux.Router) {
+	site, err := web.New()
+	if err != nil { // the embedded files are fixed when the binary is built, and web's tests read them
+		panic(fmt.Sprintf("api: search page: %v", err))
+	}
+	page := site.Page()
+	r.Handle("/", page).Methods(http.MethodGet, http.MethodHead)
+	r.PathPrefix("/entity/").Handler(page).Methods(http.MethodGet, http.MethodHead)
+	r.PathPrefix("/article/").Handler(page).Methods(http.MethodGet, http.MethodHead)
+	r.PathPrefix(web.StaticPrefix).Handler(site.Static()).Methods(http.MethodGet, http.MethodHead)
 }
