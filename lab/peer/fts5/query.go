@@ -1,8 +1,9 @@
 package fts5
 
 import (
+	"github.com/sagasu-search/sagasu/lab/peer"
+
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -30,7 +31,7 @@ import (
 // OR "5".
 func Query(text string, trigram bool) string {
 	var words []string
-	for _, p := range pieces(text) {
+	for _, p := range peer.Pieces(text) {
 		if !trigram || utf8.RuneCountInString(p) >= 3 {
 			words = append(words, p)
 		}
@@ -64,28 +65,3 @@ func join(words []string, sep string) string {
 // quote makes s an FTS5 string: in double quotes, a double quote inside
 // doubled.
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
-
-// pieces returns the runs of letters and numbers of s, marks included in a
-// run they follow.
-func pieces(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r):
-			if start < 0 {
-				start = i
-			}
-		case unicode.IsMark(r) && start >= 0:
-		default:
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-		}
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
-}

@@ -1,13 +1,14 @@
 package groonga
 
 import (
+	"github.com/sagasu-search/sagasu/lab/peer"
+
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // Query turns text a user typed into a Groonga query (the query syntax of
@@ -29,7 +30,7 @@ import (
 // For example, `what's (the) "effect" OR -of AND: near/5?` becomes
 // "what" OR "s" OR "the" OR "effect" OR "OR" OR "of" OR "AND" OR "near"
 // OR "5".
-func Query(text string) string { return Any(pieces(text)) }
+func Query(text string) string { return Any(peer.Pieces(text)) }
 
 // Any matches a document with any of words: each quoted, joined with OR.
 func Any(words []string) string { return join(words, " OR ") }
@@ -63,31 +64,6 @@ func quote(s string) string {
 // EntityFilter is the --filter that keeps documents whose entity column
 // typ holds name.
 func EntityFilter(typ, name string) string { return typ + " @ " + quote(name) }
-
-// pieces returns the runs of letters and numbers of s, marks included in a
-// run they follow.
-func pieces(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r):
-			if start < 0 {
-				start = i
-			}
-		case unicode.IsMark(r) && start >= 0:
-		default:
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-		}
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
-}
 
 // Select is a select over Docs, matched against title and body with the
 // server's scorer. Empty fields are left to Groonga's defaults.
