@@ -1,10 +1,10 @@
 package fts5
 
 import (
-	"github.com/sagasu-search/sagasu/lab/peer"
-
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sagasu-search/sagasu/lab/peer"
 )
 
 // Query turns text a user typed into an FTS5 MATCH expression, or "" when

@@ -1,14 +1,14 @@
 package groonga
 
 import (
-	"github.com/sagasu-search/sagasu/lab/peer"
-
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/sagasu-search/sagasu/lab/peer"
 )
 
 // Query turns text a user typed into a Groonga query (the query syntax of
