@@ -118,11 +118,11 @@ func (b *browser) fail(what string, err error) {
 }
 
 // eval evaluates a JavaScript expression in the page.
-func eval[T any](b *browser, expr string) T {
+func eval[T any](b *browser, expr string, opts ...chromedp.EvaluateOption) T {
 	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
 	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, opts...))
 	if err != nil {
 		b.fail("evaluate "+expr, err)
 	}
@@ -200,13 +200,17 @@ func TestSearchPageInBrowser(t *testing.T) {
 		t.Errorf("marked words %q, want Kishida among them", marks)
 	}
 	b.shot("search-page")
+	audit(t, b, "the search results", uiLang(b))
 
 	checkFacetNarrows(t, b, want)
 	checkMonthBar(t, b)
 	entityURL := checkEntityPage(t, b)
+	audit(t, b, "the entity page", uiLang(b))
 	checkReload(t, b, s.base+entityURL)
 	checkArticleView(t, b)
+	checkShowMore(t, b, s.base+"/?q=Kishida")
 	checkNarrowScreen(t, b, s.base+"/?q=Kishida")
+	checkComposition(t, b, s)
 	if errs := b.pageErrors(); len(errs) > 0 {
 		t.Errorf("the page logged errors: %q", errs)
 	}
@@ -340,12 +344,14 @@ func checkNarrowScreen(t *testing.T, b *browser, url string) {
 		t.Errorf("at 375 px the page is %d px wide", w)
 	}
 	b.shot("narrow")
+	audit(t, b, "the search results at 375 px", uiLang(b))
 	b.do("switch to Japanese", chromedp.Click(chromedp.ID("ui-lang")))
 	b.waitDrawn("the Japanese interface", `document.documentElement.lang === 'ja'`)
 	if ph := eval[string](b, `document.getElementById('q').placeholder`); !strings.Contains(ph, "検索") {
 		t.Errorf("Japanese placeholder %q", ph)
 	}
 	b.shot("narrow-ja")
+	audit(t, b, "the Japanese interface at 375 px", "ja")
 }
 
 // TestSearchPageAsksForKey: with --read-key-required the page asks for a
@@ -354,6 +360,7 @@ func TestSearchPageAsksForKey(t *testing.T) {
 	b := newBrowser(t)
 	s := startServer(t, t.TempDir(), map[string]string{"SAGASU_API_KEY": testKey}, "--read-key-required")
 	b.do("open the page", chromedp.Navigate(s.base+"/?q=Kishida"), chromedp.WaitVisible(chromedp.ID("key-prompt")))
+	audit(t, b, "the key prompt", uiLang(b))
 	b.do("give the key", chromedp.SendKeys(chromedp.ID("key"), testKey), chromedp.Click(chromedp.CSS(`#key-form button`)))
 	b.waitDrawn("the results with the key", `document.querySelectorAll('#results mark').length > 0`)
 	if k := eval[string](b, `sessionStorage.getItem('sagasu-key')`); k != testKey {
@@ -361,5 +368,83 @@ func TestSearchPageAsksForKey(t *testing.T) {
 	}
 	if !eval[bool](b, `document.getElementById('key-prompt').hidden`) {
 		t.Errorf("the key prompt is still shown")
+	}
+}
+
+// checkShowMore clicks a facet's "Show more" and checks that the facet
+// lists more values and the address keeps facet_size. The seeds have few
+// values per facet: when none has more than the ten shown, the page is
+// opened with facet_size=2.
+func checkShowMore(t *testing.T, b *browser, url string) {
+	t.Helper()
+	b.do("open "+url, chromedp.Navigate(url))
+	b.waitDrawn("the results", `true`)
+	if !eval[bool](b, `!!document.querySelector('#facet-lists .facet a.more')`) {
+		url += "&facet_size=2"
+		t.Logf("no facet has more than ten values: show more is tried at %s", url)
+		b.do("open "+url, chromedp.Navigate(url))
+		b.waitDrawn("the results with two values a facet", `true`)
+	}
+	pick := eval[[]string](b, `(() => {
+		const sec = [...document.querySelectorAll('#facet-lists .facet')].find(s => s.querySelector('a.more'));
+		if (!sec) return [];
+		sec.querySelector('a.more').dataset.testPick = '1';
+		return [sec.dataset.facet, String(sec.querySelectorAll('a.facet-value').length)];
+	})()`)
+	if len(pick) != 2 {
+		t.Fatalf("no facet offers more values at %s", url)
+	}
+	before := eval[string](b, `new URLSearchParams(location.search).get('facet_size') || '10'`)
+	b.do("show more "+pick[0], chromedp.Click(chromedp.CSS(`a.more[data-test-pick]`)))
+	b.waitDrawn("more "+pick[0], `new URLSearchParams(location.search).get('facet_size') > `+before+
+		` && document.querySelectorAll('#facet-lists .facet[data-facet="`+pick[0]+`"] a.facet-value').length > `+pick[1])
+	if q := eval[string](b, `new URLSearchParams(location.search).get('q')`); q != "Kishida" {
+		t.Errorf("after show more, q is %q", q)
+	}
+	b.do("back", chromedp.Evaluate[chromedp.Void](`history.back()`))
+	b.waitDrawn("fewer "+pick[0], `document.querySelectorAll('#facet-lists .facet[data-facet="`+pick[0]+`"] a.facet-value').length === `+pick[1])
+}
+
+// checkComposition types through an IME: while composing, a partial
+// reading searches nothing, even after the debounce; the composed word is
+// searched.
+func checkComposition(t *testing.T, b *browser, s *testServer) {
+	t.Helper()
+	b.do("open the page", chromedp.Navigate(s.base+"/"))
+	b.waitDrawn("the first view", `true`)
+	b.do("count searches", chromedp.Evaluate[chromedp.Void](`(() => {
+		window.testSearches = 0;
+		const f = window.fetch;
+		window.fetch = (u, ...rest) => { if (String(u).startsWith('/api/v1/search')) window.testSearches++; return f(u, ...rest); };
+	})()`))
+	where := eval[string](b, `location.pathname + location.search`)
+	b.do("compose きし", chromedp.Evaluate[chromedp.Void](`(() => {
+		const q = document.getElementById('q');
+		q.focus();
+		q.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+		for (const v of ['き', 'きし']) {
+			q.value = v;
+			q.dispatchEvent(new CompositionEvent('compositionupdate', { data: v }));
+			q.dispatchEvent(new InputEvent('input', { data: v, inputType: 'insertCompositionText', isComposing: true, bubbles: true }));
+		}
+	})()`))
+	// Nothing should happen: wait out three debounces (200 ms each), then
+	// check that nothing did.
+	quiet := eval[bool](b, `new Promise(r => setTimeout(() => r(window.testSearches === 0 &&
+		location.pathname + location.search === `+js(where)+` && document.body.dataset.ready === `+js(where)+`), 600))`,
+		chromedp.EvalAwaitPromise)
+	if !quiet {
+		t.Errorf("while composing, the page searched: %d searches, at %s", eval[int](b, `window.testSearches`), eval[string](b, `location.href`))
+	}
+	b.do("compose 岸田", chromedp.Evaluate[chromedp.Void](`(() => {
+		const q = document.getElementById('q');
+		q.value = '岸田';
+		q.dispatchEvent(new CompositionEvent('compositionend', { data: '岸田' }));
+		q.dispatchEvent(new InputEvent('input', { data: '岸田', inputType: 'insertText', bubbles: true }));
+	})()`))
+	b.waitDrawn("the results of 岸田", `new URLSearchParams(location.search).get('q') === '岸田' && window.testSearches > 0`)
+	want := s.search(t, q("q", "岸田")).Total
+	if got := eval[int](b, totalJS); got != want || got == 0 || eval[int](b, `document.querySelectorAll('#results li.hit').length`) == 0 {
+		t.Errorf("岸田: the page shows %d articles, the API %d", got, want)
 	}
 }

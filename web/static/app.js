@@ -250,7 +250,7 @@
     if (signal.aborted) return;
     document.title = (st.q ? st.q + ' — ' : '') + 'Sagasu';
     renderStatus(st, res);
-    $('results').replaceChildren(...res.hits.map(hitItem));
+    $('results').replaceChildren(...res.hits.map((h) => hitItem(h, 2)));
     renderPager($('pager'), st.page, res.total, (n) => searchURL({ ...st, page: n }));
     renderActive(st);
     renderFacets(st, res.facets || {});
@@ -273,11 +273,13 @@
     }
   }
 
-  function hitItem(h) {
+  // hitItem is a result; its title is a heading of level (2 under the
+  // search view's h1, 3 under the entity page's "Articles").
+  function hitItem(h, level) {
     const li = el('li', { class: 'hit' });
     const title = snippetNode('a', { href: articleURL(h.id), class: 'hit-link' },
       h.snippets && h.snippets.title && h.snippets.title[0], h.title || t('untitled'));
-    li.append(el('h3', { class: 'hit-title' }, title));
+    li.append(el('h' + level, { class: 'hit-title' }, title));
     li.append(metaLine(h));
     const body = el('p', { class: 'snippet' });
     ((h.snippets && h.snippets.body) || []).forEach((s, i) => {
@@ -460,7 +462,7 @@
     const related = el('ul', { class: 'related' }, ...(page.related || []).map((r) => el('li', {},
       el('a', { href: entityURL(r.type, r.name), class: 'chip chip-' + r.type, title: t('type_' + r.type) }, r.name),
       ' ', el('span', { class: 'count' }, r.count.toLocaleString(ui)))));
-    const list = el('ol', { class: 'results', id: 'entity-results' }, ...arts.hits.map(hitItem));
+    const list = el('ol', { class: 'results', id: 'entity-results' }, ...arts.hits.map((h) => hitItem(h, 3)));
     const pager = el('nav', { class: 'pager', 'aria-label': t('pages') });
     renderPager(pager, st.page, arts.total, (n) => entityURL(page.type, page.name, n));
     return [

@@ -5,6 +5,7 @@ window.SAGASU_STRINGS = Object.freeze({
   en: {
     skip: 'Skip to results',
     searchLabel: 'Search the news',
+    resultsTitle: 'Search results',
     placeholder: 'Search the news (press / to focus)',
     keyTitle: 'This server needs an API key',
     keyHelp: 'Enter a read key. It is kept in this tab only (sessionStorage).',
@@ -68,6 +69,7 @@ window.SAGASU_STRINGS = Object.freeze({
   ja: {
     skip: '検索結果へ移動',
     searchLabel: 'ニュースを検索',
+    resultsTitle: '検索結果',
     placeholder: 'ニュースを検索（/ で入力欄へ）',
     keyTitle: 'このサーバーには API キーが必要です',
     keyHelp: '読み取りキーを入力してください。このタブの中だけ（sessionStorage）に保存されます。',
