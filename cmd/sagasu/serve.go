@@ -142,7 +142,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		srv.close()
 		return err
 	}
-	go analysis.Preload() // the first Japanese query should not wait seconds for the dictionary
+	warm(ctx, eng, logger)
 	gate.Open(api.NewServer(logger, f.config(keys), eng.Index, eng.Searcher))
 	logger.Info().Int("keys", len(keys)).Bool("read_key_required", f.readKeyRequired).Msg("ready")
 	return srv.wait(ctx, gate, f.shutdownTimeout)
@@ -289,4 +289,18 @@ func closeIndex(eng *engine.Engine, logger zerolog.Logger) {
 	if err := eng.Close(); err != nil {
 		logger.Error().Err(err).Msg("close index")
 	}
+}
+
+// warm loads the Japanese dictionary and decodes the facet columns before
+// the server is ready, so that the first search, in either language, is
+// as fast as the next (on 100,000 articles the first Japanese one took
+// 780 ms while the dictionary loaded); a failure only costs that speed.
+func warm(ctx context.Context, eng *engine.Engine, logger zerolog.Logger) {
+	start := time.Now()
+	analysis.Preload()
+	if err := eng.Searcher.Warm(ctx); err != nil {
+		logger.Warn().Err(err).Msg("warm the searcher: the first search will be slower")
+		return
+	}
+	logger.Info().Dur("took", time.Since(start)).Msg("searcher warmed")
 }

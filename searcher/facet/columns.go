@@ -88,6 +88,13 @@ func NewCache() *Cache {
 	return &Cache{segs: map[segment.Segment]*segColumns{}}
 }
 
+// Len reports how many segments' columns the cache holds.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.segs)
+}
+
 // Snapshot holds the columns of every segment of one index snapshot,
 // with the first global document number of each segment.
 type Snapshot struct {
