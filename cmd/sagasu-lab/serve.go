@@ -15,7 +15,6 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/api"
 	"github.com/sagasu-search/sagasu/engine"
 	"github.com/sagasu-search/sagasu/indexer"
@@ -138,7 +137,10 @@ func sagasuInProcess(stderr io.Writer) bench.StartFunc {
 			eng.Close()
 			return nil, fmt.Errorf("index %s: %w", corpusPath, err)
 		}
-		go analysis.Preload() // as serve does: the first Japanese query should not wait for the dictionary
+		if err := eng.Searcher.Warm(ctx); err != nil { // as serve does before it is ready
+			eng.Close()
+			return nil, err
+		}
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			eng.Close()

@@ -17,7 +17,6 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/api"
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/engine"
@@ -291,13 +290,12 @@ func closeIndex(eng *engine.Engine, logger zerolog.Logger) {
 	}
 }
 
-// warm loads the Japanese dictionary and decodes the facet columns before
-// the server is ready, so that the first search, in either language, is
-// as fast as the next (on 100,000 articles the first Japanese one took
-// 780 ms while the dictionary loaded); a failure only costs that speed.
+// warm readies the searcher (Searcher.Warm: the dictionary, the facet
+// columns) before the server is ready, so that the first search, in
+// either language, is as fast as the next; a failure only costs that
+// speed.
 func warm(ctx context.Context, eng *engine.Engine, logger zerolog.Logger) {
 	start := time.Now()
-	analysis.Preload()
 	if err := eng.Searcher.Warm(ctx); err != nil {
 		logger.Warn().Err(err).Msg("warm the searcher: the first search will be slower")
 		return
