@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"romaji":                     {"text"},
 	"namedict":                   {"romaji", "text"},
 	"corpus":                     {"text", "corpus/htmlpage"},
-	"corpus/htmlpage":            {},
+	"corpus/htmlpage":            {"text"},
 	"analysis":                   {"text", "romaji", "namedict"},
 	"entity":                     {"text", "corpus", "romaji", "namedict"},
 	"indexer":                    {"corpus", "analysis"},

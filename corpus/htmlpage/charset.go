@@ -10,6 +10,8 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/transform"
+
+	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // maxBadRatio is the share of undecodable characters (U+FFFD produced by
@@ -126,13 +128,8 @@ func hasNonASCII(data []byte) bool {
 	return false
 }
 
-// hasKana reports whether s holds hiragana or katakana: text decoded in
-// a Japanese encoding that holds none was most likely read in the wrong one.
+// hasKana reports whether s holds a kana letter: text decoded in a
+// Japanese encoding that holds none was most likely read in the wrong one.
 func hasKana(s []byte) bool {
-	for _, r := range string(s) {
-		if r >= 0x3041 && r <= 0x30ff {
-			return true
-		}
-	}
-	return false
+	return strings.IndexFunc(string(s), sagasutext.IsKanaLetter) >= 0
 }

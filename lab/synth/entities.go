@@ -8,6 +8,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
+	sagasutext "github.com/sagasu-search/sagasu/text"
 )
 
 // named is an entity an article mentions, with the ways to write it.
@@ -213,7 +214,7 @@ func isJapanese(s string) bool {
 	kana := false
 	for _, r := range s {
 		switch {
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) || r == 'ー' || r == '・':
+		case sagasutext.IsJapaneseLetter(r) || r == sagasutext.MiddleDot:
 			kana = true
 		case r < 0x80:
 		default:
