@@ -258,9 +258,9 @@ func handleDeleteArticles(cfg Config, ix *indexer.Index, m *metrics) http.Handle
 // decodeIDs reads a bulk delete's ids: at least one, at most MaxBatch,
 // each a valid article id, none twice.
 func decodeIDs(w http.ResponseWriter, r *http.Request, cfg Config) ([]string, int, error) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes))
+	body, status, err := readBody(w, r, cfg.MaxBodyBytes)
 	if err != nil {
-		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the body is larger than %d bytes", cfg.MaxBodyBytes)
+		return nil, status, err
 	}
 	var req deleteRequest
 	dec := jsonDecoder(body)

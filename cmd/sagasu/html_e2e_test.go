@@ -124,6 +124,22 @@ func TestPostHTML(t *testing.T) {
 	}
 }
 
+// TestGzipBulkDelete: a bulk delete's body may be gzipped like a POST of
+// articles, rather than read as JSON beginning with '\x1f'.
+func TestGzipBulkDelete(t *testing.T) {
+	s := startServer(t, t.TempDir(), map[string]string{"SAGASU_API_KEY": testKey})
+	if status, msg, _ := s.post(t, "/api/v1/articles", nil, []byte(`{"id":"q1","title":"Quolls return","body":"The quoll is back."}`)); status != 200 {
+		t.Fatalf("post: %d (%s)", status, msg)
+	}
+	del := gzipped(t, []byte(`{"ids":["q1"]}`))
+	if status, msg, _ := s.post(t, "/api/v1/articles/delete", map[string]string{"Content-Encoding": "gzip"}, del); status != 200 {
+		t.Fatalf("gzipped bulk delete: status %d (%s), want 200", status, msg)
+	}
+	if ids := s.search(t, q("q", "quoll")).ids(); len(ids) != 0 {
+		t.Errorf("search quoll after the delete: %v, want none", ids)
+	}
+}
+
 // TestIndexHTMLFolder indexes a folder of HTML pages with bad ones among
 // them: each bad page is one error naming it, the good ones are indexed.
 func TestIndexHTMLFolder(t *testing.T) {
