@@ -21,6 +21,9 @@ type Response struct {
 	TookMS        float64                 `json:"took_ms"`
 	Hits          []Hit                   `json:"hits"`
 	Facets        facet.Facets            `json:"facets"`
+	// Suggestion is the query with its words corrected ("did you mean"),
+	// given when the query found nothing and the suggestion finds articles.
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 // Hit is one matching article.

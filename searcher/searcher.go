@@ -188,7 +188,28 @@ func (r *Request) pageEnd() int {
 // words, ranked by BM25, and the answer says "relaxed": true. Phrases and
 // names keep their words together either way, and excluded words stay
 // excluded.
+//
+// A query that finds nothing gets a Suggestion when correcting its words
+// (package suggest) finds articles.
 func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
+	start := time.Now()
+	out, err := s.find(ctx, r)
+	if err != nil || out.Total > 0 || strings.TrimSpace(r.Query) == "" {
+		return out, err
+	}
+	a, err := queryplan.IndexAnalyzer(s.index.Bleve().Mapping())
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Query, err)
+	}
+	if out.Suggestion, err = s.suggestion(ctx, r, a); err != nil {
+		return nil, err
+	}
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// find runs r, without a suggestion.
+func (s *Searcher) find(ctx context.Context, r Request) (*Response, error) {
 	start := time.Now()
 	if err := r.Normalize(s.limits); err != nil {
 		return nil, err

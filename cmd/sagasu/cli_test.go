@@ -268,3 +268,34 @@ func TestSearchFlagsAfterQuery(t *testing.T) {
 		t.Errorf("unknown flag after the query: err %v, want a usage error naming it", err)
 	}
 }
+
+// TestSearchSuggests: a misspelled search that finds nothing prints the
+// corrected query; one that finds articles prints none.
+func TestSearchSuggests(t *testing.T) {
+	dir := t.TempDir()
+	data, file := filepath.Join(dir, "idx"), filepath.Join(dir, "a.jsonl")
+	articles := `{"id":"a1","title":"Kishida visits Microsoft","body":"Kishida met Microsoft in Redmond."}` + "\n"
+	if err := os.WriteFile(file, []byte(articles), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := runCmd(t, "index", "--data", data, "--entities", "off", file); err != nil {
+		t.Fatalf("index: %v\n%s", err, stderr)
+	}
+	for query, want := range map[string]string{
+		"Kshidaa redmond": "0 articles match \"Kshidaa redmond\"",
+		"kishida":         "1 articles match \"kishida\"",
+	} {
+		out, stderr, err := runCmd(t, "search", "--data", data, "--entities", "off", query)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", query, err, stderr)
+		}
+		if !strings.HasPrefix(out, want) {
+			t.Errorf("%s: output %q, want it to start %q", query, out, want)
+		}
+		suggests := strings.Contains(out, "Did you mean")
+		if wantSuggestion := strings.HasPrefix(want, "0 "); suggests != wantSuggestion ||
+			wantSuggestion && !strings.Contains(out, "Did you mean \"Kishida redmond\"?\n") {
+			t.Errorf("%s: output %q, want a suggestion: %v", query, out, wantSuggestion)
+		}
+	}
+}

@@ -209,11 +209,25 @@ func TestSearchPageInBrowser(t *testing.T) {
 	checkReload(t, b, s.base+entityURL)
 	checkArticleView(t, b)
 	checkShowMore(t, b, s.base+"/?q=Kishida")
+	checkSuggestion(t, b, s.base+"/?q=Kshidaa")
 	checkNarrowScreen(t, b, s.base+"/?q=Kishida")
 	checkComposition(t, b, s)
 	if errs := b.pageErrors(); len(errs) > 0 {
 		t.Errorf("the page logged errors: %q", errs)
 	}
+}
+
+// checkSuggestion opens a misspelled search that finds nothing, and
+// follows the page's "did you mean" to the articles of the right spelling.
+func checkSuggestion(t *testing.T, b *browser, url string) {
+	t.Helper()
+	b.do("open a misspelled search", chromedp.Navigate(url))
+	b.waitDrawn("no results and a suggestion", totalJS+` === 0 && !!document.querySelector('#status a.suggestion')`)
+	if got := eval[string](b, `document.querySelector('#status a.suggestion').textContent`); got != "Kishida" {
+		t.Fatalf("the page suggests %q, want Kishida", got)
+	}
+	b.do("follow the suggestion", chromedp.Click(chromedp.CSS(`#status a.suggestion`)))
+	b.waitDrawn("the suggestion's results", `location.search === '?q=Kishida' && `+totalJS+` > 0`)
 }
 
 // checkFacetNarrows clicks an entity facet value that fewer articles than

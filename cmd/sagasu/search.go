@@ -95,6 +95,9 @@ func (f *searchFlags) useColor(w io.Writer) bool {
 // printHits writes a terminal rendering of res.
 func printHits(w io.Writer, res *searcher.Response, from int, color bool) {
 	fmt.Fprintf(w, "%d articles match %q (%.1f ms)\n", res.Total, res.Query, res.TookMS)
+	if res.Suggestion != "" {
+		fmt.Fprintf(w, "Did you mean %q?\n", res.Suggestion)
+	}
 	for i, h := range res.Hits {
 		date := "undated"
 		if h.Published != nil {

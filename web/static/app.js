@@ -265,6 +265,10 @@
     const ms = Math.round(res.took_ms * 10) / 10;
     status.replaceChildren(res.total === 0 ? t('none') : t(res.total === 1 ? 'totalOne' : 'total', res.total.toLocaleString(ui), ms));
     if (res.relaxed) status.append(' ', el('span', { class: 'note' }, t('relaxed')));
+    if (res.suggestion) {
+      const link = el('a', { href: searchURL({ ...st, q: res.suggestion, page: 1 }), class: 'suggestion' }, res.suggestion);
+      status.append(' ', el('span', { class: 'note' }, t('didYouMean'), link, '?'));
+    }
     const qe = res.query_entities || [];
     if (qe.length) {
       const span = el('span', { class: 'note' }, t('understood'));
