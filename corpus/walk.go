@@ -39,6 +39,9 @@ type Record struct {
 	Rel string
 	// Digest is the hex SHA-256 of the file's bytes, empty when unread.
 	Digest string
+	// Warnings say what was odd about the file though its article was
+	// read (see ParseHTML): the reader must show them, with File.
+	Warnings []string
 
 	idGiven   bool // the article's JSON gave its id
 	seq       int  // the article's position (JSON) or line (JSON Lines) for FileID
