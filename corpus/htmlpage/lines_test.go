@@ -2,7 +2,10 @@ package htmlpage
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestCleanLines(t *testing.T) {
@@ -21,10 +24,42 @@ func TestCleanLines(t *testing.T) {
 		{"end marker too early stays", []string{"Recommended", "Body one.", "Body two.", "Body three."}, []string{"Recommended", "Body one.", "Body two.", "Body three."}},
 		{"lists and capitals stay", []string{"Tour dates:", "June 24 -- Bristow, VA", "WHO IS THE FRONT-RUNNER?"}, []string{"Tour dates:", "June 24 -- Bristow, VA", "WHO IS THE FRONT-RUNNER?"}},
 		{"japanese related", append(slices.Clone(body), "関連記事", "別の記事"), body},
+		{"time stamp", append([]string{"Updated at 1:23 p.m."}, body...), body},
+		{"newsletter call", append(slices.Clone(body), "Get the latest updates right in your inbox. Subscribe to our newsletters."), body},
+		{"contact line", append(slices.Clone(body), "Have a tip? Jane Doe may be reached at jdoe@example.com."), body},
+		{"shortcode", append(slices.Clone(body), `[button link="https://example.com/x" type="big"] Send us your review[/button]`), body},
+		{"prose that matches stays", []string{"Updated figures showed 3 per cent growth across the region, the ministry said in a statement on Monday after a week of talks with the unions.", "The newsletter's editor said readers could subscribe for free, and that the paper would keep its print edition for at least another ten years."},
+			[]string{"Updated figures showed 3 per cent growth across the region, the ministry said in a statement on Monday after a week of talks with the unions.", "The newsletter's editor said readers could subscribe for free, and that the paper would keep its print edition for at least another ten years."}},
 	}
 	for _, tt := range tests {
 		if got := cleanLines(tt.lines, "The Headline"); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: cleanLines = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestCapitalLinks checks that a paragraph that is a link in capitals
+// (another story's headline) is pruned, and capitals or links in prose
+// are not.
+func TestCapitalLinks(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{`<p><strong><a href="/x">SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</a></strong></p>`, true},
+		{`<p>WHO IS THE FRONT-RUNNER?</p>`, false},
+		{`<p><a href="/x">Sean Spicer eliminated</a></p>`, false},
+		{`<p>READ THE <a href="/x">REPORT</a> IN FULL AND DECIDE FOR YOURSELF WHAT IT SAYS</p>`, false},
+		{`<p><a href="/x">2024</a></p>`, false},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tt.p + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := doc.LastChild.LastChild.FirstChild // html > body > p
+		if got := isCapitalLink(p); got != tt.want {
+			t.Errorf("isCapitalLink(%s) = %v, want %v", tt.p, got, tt.want)
 		}
 	}
 }

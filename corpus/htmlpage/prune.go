@@ -57,9 +57,13 @@ func prune(doc *html.Node) {
 	}
 }
 
-// isBoilerNode reports whether element n is boilerplate to prune.
+// isBoilerNode reports whether element n is boilerplate to prune: see
+// prune, and paragraphs that are a link in capitals (isCapitalLink).
 func isBoilerNode(n *html.Node) bool {
 	if pruneTags[n.DataAtom] {
+		return true
+	}
+	if n.DataAtom == atom.P && isCapitalLink(n) {
 		return true
 	}
 	switch n.DataAtom {
@@ -100,4 +104,27 @@ func countParagraphs(n *html.Node) int {
 	}
 	walk(n)
 	return count
+}
+
+// isCapitalLink reports whether the paragraph n is a link in capitals
+// (90% or more of its text inside <a>, no lower-case letter): a headline
+// of another story set in the article ("SEAN SPICER ELIMINATED FROM …").
+func isCapitalLink(n *html.Node) bool {
+	all := strings.TrimSpace(nodeText(n))
+	if all == "" || strings.ToUpper(all) != all || strings.ToLower(all) == all {
+		return false
+	}
+	linked := 0
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			linked += len(strings.TrimSpace(nodeText(c)))
+			return
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(n)
+	return linked >= len(all)*9/10
 }
