@@ -27,6 +27,8 @@ func TestCleanLines(t *testing.T) {
 		{"time stamp", append([]string{"Updated at 1:23 p.m."}, body...), body},
 		{"newsletter call", append(slices.Clone(body), "Get the latest updates right in your inbox. Subscribe to our newsletters."), body},
 		{"contact line", append(slices.Clone(body), "Have a tip? Jane Doe may be reached at jdoe@example.com."), body},
+		{"follow line", append(slices.Clone(body), "Jane Doe's book is out now. Follow her on Twitter @janedoe."), body},
+		{"follow a section", append(slices.Clone(body), "Follow The Daily Ledger's opinion section on Facebook and Twitter."), body},
 		{"shortcode", append(slices.Clone(body), `[button link="https://example.com/x" type="big"] Send us your review[/button]`), body},
 		{"prose that matches stays", []string{"Updated figures showed 3 per cent growth across the region, the ministry said in a statement on Monday after a week of talks with the unions.", "The newsletter's editor said readers could subscribe for free, and that the paper would keep its print edition for at least another ten years."},
 			[]string{"Updated figures showed 3 per cent growth across the region, the ministry said in a statement on Monday after a week of talks with the unions.", "The newsletter's editor said readers could subscribe for free, and that the paper would keep its print edition for at least another ten years."}},
@@ -38,12 +40,12 @@ func TestCleanLines(t *testing.T) {
 	}
 }
 
-// TestCapitalLinks checks that a paragraph that is a link in capitals
-// (another story's headline) is pruned, and capitals or links in prose
-// are not.
-func TestCapitalLinks(t *testing.T) {
+// TestBoilerNodes checks which elements prune takes for boilerplate:
+// paragraphs that are a link in capitals (another story's headline),
+// lists of links, hover cards; and not capitals, links or lists in prose.
+func TestBoilerNodes(t *testing.T) {
 	tests := []struct {
-		p    string
+		el   string
 		want bool
 	}{
 		{`<p><strong><a href="/x">SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</a></strong></p>`, true},
@@ -51,15 +53,21 @@ func TestCapitalLinks(t *testing.T) {
 		{`<p><a href="/x">Sean Spicer eliminated</a></p>`, false},
 		{`<p>READ THE <a href="/x">REPORT</a> IN FULL AND DECIDE FOR YOURSELF WHAT IT SAYS</p>`, false},
 		{`<p><a href="/x">2024</a></p>`, false},
+		{`<ul><li><h4><a href="/a">Afghan politician sees talks as only hope</a></h4></li></ul>`, true},
+		{`<ol><li><a href="/a">Home</a></li><li><a href="/b">World</a></li></ol>`, true},
+		{`<ul><li>Flour, 200 g</li><li>Sugar, <a href="/s">see our guide</a></li></ul>`, false},
+		{`<ul><li><a href="/a">The report</a>, published on Monday, says rents rose.</li></ul>`, false},
+		{`<span class="rollover-people-block"><a href="/p">Kristi Lynn Noem</a></span>`, true},
+		{`<div class="tooltip">Definition</div>`, true},
 	}
 	for _, tt := range tests {
-		doc, err := html.Parse(strings.NewReader("<html><body>" + tt.p + "</body></html>"))
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tt.el + "</body></html>"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := doc.LastChild.LastChild.FirstChild // html > body > p
-		if got := isCapitalLink(p); got != tt.want {
-			t.Errorf("isCapitalLink(%s) = %v, want %v", tt.p, got, tt.want)
+		el := doc.LastChild.LastChild.FirstChild // html > body > the element
+		if got := isBoilerNode(el); got != tt.want {
+			t.Errorf("isBoilerNode(%s) = %v, want %v", tt.el, got, tt.want)
 		}
 	}
 }
