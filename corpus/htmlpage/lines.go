@@ -45,7 +45,8 @@ func isClickPromo(line string) bool {
 // stamp ("Updated at 1:23 p.m."), a call to subscribe to a newsletter
 // (a sentence that starts "Subscribe", "Sign up" or "Get"), a
 // reporter's contact line ("Have a tip? … may be reached at …"), a call
-// to follow someone on social media (as an author's bio ends), and a
+// to follow someone on social media (as an author's bio ends), a wire
+// story's credits ("(Reporting by …; Editing by …)"), and a
 // WordPress shortcode left in the text ("[button …]…[/button]").
 var shortBoilerLines = []struct {
 	max int
@@ -54,6 +55,7 @@ var shortBoilerLines = []struct {
 	{60, regexp.MustCompile(`(?i)^(?:(?:last )?updated|published|posted)(?: at| on)?:?\s.*\d`)},
 	{200, regexp.MustCompile(`(?i)(?:^|[.!?]\s+)(?:get|subscribe|sign up)\b[^.!?]*\b(?:newsletters?|inbox)\b`)},
 	{300, regexp.MustCompile(`(?i)^have a (?:news )?tip\b|\b(?:may|can) be reached at\b`)},
+	{400, regexp.MustCompile(`(?i)^\(?(?:additional )?(?:reporting|writing|editing) by\b`)},
 	{400, regexp.MustCompile(`(?i)\bfollow (?:him|her|them|us|me)\b.*\b(?:twitter|facebook|instagram)\b|^follow .*\bon (?:facebook|twitter|instagram)\b`)},
 	{1 << 30, regexp.MustCompile(`^\[[a-z_]+\b[^\]]*\].*\[/[a-z_]+\]$`)},
 }

@@ -29,6 +29,7 @@ func TestCleanLines(t *testing.T) {
 		{"contact line", append(slices.Clone(body), "Have a tip? Jane Doe may be reached at jdoe@example.com."), body},
 		{"follow line", append(slices.Clone(body), "Jane Doe's book is out now. Follow her on Twitter @janedoe."), body},
 		{"follow a section", append(slices.Clone(body), "Follow The Daily Ledger's opinion section on Facebook and Twitter."), body},
+		{"credits", append(slices.Clone(body), "(Reporting by Jane Doe; additional reporting by John Roe; Editing by Ann Poe)"), body},
 		{"shortcode", append(slices.Clone(body), `[button link="https://example.com/x" type="big"] Send us your review[/button]`), body},
 		{"prose that matches stays", []string{"Updated figures showed 3 per cent growth across the region, the ministry said in a statement on Monday after a week of talks with the unions.", "The newsletter's editor said readers could subscribe for free, and that the paper would keep its print edition for at least another ten years."},
 			[]string{"Updated figures showed 3 per cent growth across the region, the ministry said in a statement on Monday after a week of talks with the unions.", "The newsletter's editor said readers could subscribe for free, and that the paper would keep its print edition for at least another ten years."}},
