@@ -575,3 +575,28 @@ func readSitePage(t *testing.T, path string) sitePage {
 	}
 	return want
 }
+
+// TestParsePageURL checks that a line that is only a URL gives the
+// article its URL and source, and leaves the body; a URL in a sentence
+// does not.
+func TestParsePageURL(t *testing.T) {
+	tests := []struct {
+		name, page, url, source, body string
+	}{
+		{"bare URL line", "https://www.dailyledger.example/world/quake\nQuake hits Osaka\nA quake hit Osaka.", "https://www.dailyledger.example/world/quake", "dailyledger.example", "A quake hit Osaka."},
+		{"labelled, at the end", "Quake hits Osaka\nA quake hit Osaka.\nSource: https://news.example/q?id=1", "https://news.example/q?id=1", "news.example", "A quake hit Osaka."},
+		{"Japanese label", "大阪で地震\n大阪で地震があった。\n出典：https://news.example.jp/a/1", "https://news.example.jp/a/1", "news.example.jp", "大阪で地震があった。"},
+		{"the first of two", "https://a.example/1\nQuake hits Osaka\nA quake hit Osaka.\nhttps://b.example/2", "https://a.example/1", "a.example", "A quake hit Osaka."},
+		{"a URL in a sentence", "Quake hits Osaka\nThe agency's map is at https://map.example/q today.", "", "", "The agency's map is at https://map.example/q today."},
+		{"not a web URL", "Quake hits Osaka\nA quake hit Osaka.\nftp://files.example/q", "", "", "A quake hit Osaka.\n\nftp://files.example/q"},
+	}
+	for _, tt := range tests {
+		a, err := ParsePage(tt.page)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if a.URL != tt.url || a.Source != tt.source || a.Body != tt.body {
+			t.Errorf("%s: url %q source %q body %q; want %q %q %q", tt.name, a.URL, a.Source, a.Body, tt.url, tt.source, tt.body)
+		}
+	}
+}

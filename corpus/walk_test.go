@@ -141,6 +141,7 @@ func TestFileIDs(t *testing.T) {
 	}{
 		{"page without URL", "p.txt", "Quake hits Osaka\n\nA strong quake hit Osaka.", []string{FileID("", "c/p.txt", 0, false)}},
 		{"page edited", "p.txt", "Quake hits Kobe\n\nA strong quake hit Kobe.", []string{FileID("", "c/p.txt", 0, false)}},
+		{"page with a URL line", "q.txt", "Quake hits Osaka\n\nA strong quake hit Osaka.\n\nURL: " + url, []string{"u" + hex16("https://news.example.com/a?x=1")}},
 		{"JSON with and without id", "a.json", `[{"id":"given","title":"T"},{"title":"U"}]`,
 			[]string{"given", FileID("", "c/a.json", 2, false)}},
 		{"JSON with a URL", "u.json", `{"title":"T","url":"` + url + `"}`,
