@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sagasu-search/sagasu/corpus/htmlpage"
 )
 
 // htmlFixture reads a page of corpus/htmlpage's fixtures.
@@ -109,5 +111,40 @@ func TestWalkHTML(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("records %v, want one for each of %d files", got, len(want))
+	}
+}
+
+// TestWalkNamedHTML reads HTML files named one by one, as "sagasu index
+// page.html" does: a page is an article, a gzipped page that unpacks to
+// more than htmlpage.MaxPageBytes (a gzip bomb) an error, and a file that
+// says .gz but is not gzip an error.
+func TestWalkNamedHTML(t *testing.T) {
+	dir := t.TempDir()
+	var bomb bytes.Buffer
+	zw := gzip.NewWriter(&bomb)
+	zw.Write(bytes.Repeat([]byte("<p>a</p>"), (htmlpage.MaxPageBytes/8)+1))
+	zw.Close()
+	files := map[string][]byte{"page.html": htmlFixture(t, "en-wire-markets"), "bomb.html.gz": bomb.Bytes(), "fake.htm.gz": []byte("<html>not gzip</html>")}
+	want := map[string]string{"page.html": "article: en", "bomb.html.gz": "error: larger than 16777216 bytes once decompressed", "fake.htm.gz": "error: gunzip:"}
+	for name, data := range files {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		err := Walk([]string{path}, func(r Record) error {
+			if r.File != path {
+				t.Errorf("record names %q, want %q", r.File, path)
+			}
+			if r.Err != nil {
+				got = append(got, "error: "+r.Err.Error())
+			} else {
+				got = append(got, "article: "+r.Article.Lang)
+			}
+			return nil
+		})
+		if err != nil || len(got) != 1 || !strings.HasPrefix(got[0], want[name]) {
+			t.Errorf("Walk(%s): %q, %v; want one record %q…", name, got, err, want[name])
+		}
 	}
 }
