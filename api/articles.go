@@ -34,6 +34,15 @@ func handleGetArticle(ix *indexer.Index) http.Handler {
 type putResult struct {
 	Indexed int      `json:"indexed"`
 	IDs     []string `json:"ids"`
+	// Warnings say what was odd about a posted page that was indexed all
+	// the same (a charset declaration its bytes contradict).
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// decoded is what a POST of articles holds.
+type decoded struct {
+	articles []corpus.Article
+	warnings []string
 }
 
 // handlePostArticles answers POST /api/v1/articles: one JSON article, an
@@ -41,7 +50,8 @@ type putResult struct {
 // invalid, not at all.
 func handlePostArticles(cfg Config, ix *indexer.Index, m *metrics) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		articles, status, err := decodeArticles(w, r, cfg, ix)
+		d, status, err := decodeArticles(w, r, cfg, ix)
+		articles := d.articles
 		if err != nil {
 			m.ingestErrors.WithLabelValues(codeFor(status)).Inc()
 			writeError(w, r, status, codeFor(status), err.Error())
@@ -59,11 +69,15 @@ func handlePostArticles(cfg Config, ix *indexer.Index, m *metrics) http.Handler 
 			return
 		}
 		m.indexed.Add(float64(len(articles)))
-		res := putResult{Indexed: len(articles), IDs: make([]string, len(articles))}
+		res := putResult{Indexed: len(articles), IDs: make([]string, len(articles)), Warnings: d.warnings}
 		for i, a := range articles {
 			res.IDs[i] = a.ID
 		}
-		zerolog.Ctx(r.Context()).Info().Int("articles", len(articles)).Msg("indexed")
+		ev := zerolog.Ctx(r.Context()).Info().Int("articles", len(articles))
+		if len(d.warnings) > 0 {
+			ev = ev.Strs("warnings", d.warnings)
+		}
+		ev.Msg("indexed")
 		encode(w, r, http.StatusOK, res)
 	})
 }
@@ -75,29 +89,29 @@ func handlePostArticles(cfg Config, ix *indexer.Index, m *metrics) http.Handler 
 // optional ?id= and ?url= parameters). Each article is accepted by ix (so
 // that a refusal names the article's line). It returns the status to
 // answer with when it fails.
-func decodeArticles(w http.ResponseWriter, r *http.Request, cfg Config, ix *indexer.Index) ([]corpus.Article, int, error) {
+func decodeArticles(w http.ResponseWriter, r *http.Request, cfg Config, ix *indexer.Index) (decoded, int, error) {
 	mediaType, err := requestMediaType(r)
 	if err != nil {
-		return nil, http.StatusUnsupportedMediaType, err
+		return decoded{}, http.StatusUnsupportedMediaType, err
 	}
 	body, status, err := readBody(w, r, cfg.MaxBodyBytes)
 	if err != nil {
-		return nil, status, err
+		return decoded{}, status, err
 	}
 	if err := r.Context().Err(); err != nil {
-		return nil, http.StatusServiceUnavailable, fmt.Errorf("request ended: %w", err)
+		return decoded{}, http.StatusServiceUnavailable, fmt.Errorf("request ended: %w", err)
 	}
 	if mediaType == "text/html" {
 		return decodeHTML(r, body, ix)
 	}
 	articles, err := corpus.Decode(bytes.NewReader(body), corpus.DecodeOptions{Strict: true, Accept: ix.Accept})
 	if err != nil {
-		return nil, http.StatusBadRequest, fmt.Errorf("nothing was indexed: %w", err)
+		return decoded{}, http.StatusBadRequest, fmt.Errorf("nothing was indexed: %w", err)
 	}
 	if len(articles) > cfg.MaxBatch {
-		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("%d articles in one request; the limit is %d", len(articles), cfg.MaxBatch)
+		return decoded{}, http.StatusRequestEntityTooLarge, fmt.Errorf("%d articles in one request; the limit is %d", len(articles), cfg.MaxBatch)
 	}
-	return articles, 0, nil
+	return decoded{articles: articles}, 0, nil
 }
 
 // acceptedTypes names the Content-Types POST /api/v1/articles accepts.
@@ -174,17 +188,18 @@ func readError(err, tooLarge error, what string) error {
 }
 
 // decodeHTML extracts the article of one HTML page (corpus.ParseHTML),
-// with the ?id= and ?url= parameters, and has ix accept it.
-func decodeHTML(r *http.Request, body []byte, ix *indexer.Index) ([]corpus.Article, int, error) {
+// with the ?id= and ?url= parameters, and has ix accept it; its warnings
+// go back in the answer.
+func decodeHTML(r *http.Request, body []byte, ix *indexer.Index) (decoded, int, error) {
 	q := r.URL.Query()
-	a, err := corpus.ParseHTML(body, corpus.HTMLOptions{ID: q.Get("id"), URL: q.Get("url"), ContentType: r.Header.Get("Content-Type")})
+	a, warnings, err := corpus.ParseHTML(body, corpus.HTMLOptions{ID: q.Get("id"), URL: q.Get("url"), ContentType: r.Header.Get("Content-Type")})
 	if err == nil {
 		err = ix.Accept(&a)
 	}
 	if err != nil {
-		return nil, http.StatusBadRequest, fmt.Errorf("nothing was indexed: %w", err)
+		return decoded{}, http.StatusBadRequest, fmt.Errorf("nothing was indexed: %w", err)
 	}
-	return []corpus.Article{a}, 0, nil
+	return decoded{articles: []corpus.Article{a}, warnings: warnings}, 0, nil
 }
 
 // codeFor is the error code for a failed request's status.

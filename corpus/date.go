@@ -30,7 +30,10 @@ func dateLayouts() []string {
 		"January 2, 2006 15:04", "January 2, 2006 3:04 PM", "January 2, 2006",
 		"Jan 2, 2006 15:04", "Jan 2, 2006 3:04 PM", "Jan 2, 2006", "Jan. 2, 2006",
 		"2 January 2006 15:04", "2 January 2006, 15:04", "2 January 2006 at 15:04", "2 January 2006",
-		"3:04 PM MST, January 2, 2006", "Monday 2 January 2006 15:04", "Monday 2 January 2006", "Monday, 2 January 2006", "2 Jan 2006", "Monday, January 2, 2006",
+		"3:04 PM, January 2, 2006", "3:04 PM, Mon January 2, 2006", "3:04 PM, Monday January 2, 2006", "3:04 PM, Mon, January 2, 2006",
+		"January 2, 2006, 3:04 PM", "Jan. 2, 2006, 3:04 PM", "Jan 2, 2006, 3:04 PM",
+		"Monday 2 January 2006 15:04", "Monday 2 January 2006", "Monday, 2 January 2006", "2 Jan 2006", "Monday, January 2, 2006",
+		"Mon 2 Jan 2006 15.04", "Mon 2 Jan 2006 15:04", "Mon 2 Jan 2006", "2 January 2006 15.04",
 		"2006年1月2日 15:04", "2006年1月2日15:04", "2006年1月2日 15時04分", "2006年1月2日15時04分", "2006年1月2日",
 	}
 }
@@ -81,19 +84,29 @@ func takeDate(lines []string) ([]string, *time.Time) {
 	return rest, published
 }
 
+// meridiemReplacer writes "a.m." and "p.m." as time.Parse reads them.
+var meridiemReplacer = strings.NewReplacer("a.m.", "AM", "p.m.", "PM", " am", " AM", " pm", " PM")
+
 // parseDateLine parses a line that is only a date, optionally labelled
-// ("Published:", "Updated", "Posted on" …) and followed by " UTC" or
-// " GMT". A date without a zone is UTC; the result is in UTC. A year
-// outside 1800..2200 is no publication date.
+// ("Published:", "Updated", "Posted on" …), in the forms news sites print
+// (see dateLayouts): "Mon 2 Dec 2024 10.15 GMT", "December 2, 2024
+// 10:15 AM ET", "Updated 3:04 PM EST, Mon December 2, 2024",
+// "2024年12月2日 10時15分", "2024/12/02 10:15". A zone abbreviation
+// (see takeZone) is honoured; a date without one is UTC; the result is in
+// UTC. A year outside 1800..2200 is no publication date, and a relative
+// date ("2 hours ago") none either: there is no time to count from.
 func parseDateLine(line string) (time.Time, bool) {
 	s := strings.TrimSpace(datePrefixRe.ReplaceAllString(line, ""))
-	s = strings.TrimSuffix(strings.TrimSuffix(s, " UTC"), " GMT")
+	s, inZone := takeZone(meridiemReplacer.Replace(s))
 	s = weekdayRe.ReplaceAllString(s, "$1")
 	if len(s) < minDateBytes || len(s) > maxDateBytes {
 		return time.Time{}, false
 	}
 	for _, layout := range dateLayouts() {
 		if t, err := time.Parse(layout, s); err == nil {
+			if inZone != nil {
+				t = inZone(t)
+			}
 			t = t.UTC()
 			if y := t.Year(); y < minPublishedYear || y > maxPublishedYear {
 				return time.Time{}, false

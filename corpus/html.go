@@ -27,11 +27,14 @@ type HTMLOptions struct {
 // language (the page's own when it declares English or Japanese, else
 // detected with DetectLang). The article is normalized and validated but
 // for its size (see Unbounded). A page that is not text, holds no article
-// text or is larger than htmlpage.MaxPageBytes is an error.
-func ParseHTML(data []byte, opts HTMLOptions) (Article, error) {
+// text or is larger than htmlpage.MaxPageBytes is an error. The warnings
+// say what was odd about a page that was read all the same (a charset
+// declaration its bytes contradict: see htmlpage.Page.Warnings); the
+// caller must pass them on.
+func ParseHTML(data []byte, opts HTMLOptions) (Article, []string, error) {
 	p, err := htmlpage.Extract(data, htmlpage.Options{ContentType: opts.ContentType, URL: opts.URL})
 	if err != nil {
-		return Article{}, err
+		return Article{}, nil, err
 	}
 	a := Article{ID: opts.ID, Title: p.Title, Body: p.Body, Published: p.Published, Source: p.Source, URL: p.URL}
 	if lang := normalizeLang(p.Lang); lang == LangEnglish || lang == LangJapanese {
@@ -42,9 +45,9 @@ func ParseHTML(data []byte, opts HTMLOptions) (Article, error) {
 	}
 	a.Normalize()
 	if err := a.Validate(Unbounded); err != nil {
-		return Article{}, fmt.Errorf("html: %w", err)
+		return Article{}, nil, fmt.Errorf("html: %w", err)
 	}
-	return a, nil
+	return a, p.Warnings, nil
 }
 
 // isHTMLName reports whether a file name is an HTML page's, gzipped or not.
@@ -63,11 +66,11 @@ func (w walker) html(name string) error {
 	if err != nil {
 		return w.fail(name, 0, err)
 	}
-	a, err := ParseHTML(data, HTMLOptions{})
+	a, warnings, err := ParseHTML(data, HTMLOptions{})
 	if err != nil {
 		return w.fail(name, 0, err)
 	}
-	return w.fn(Record{Article: a, File: w.display(name)})
+	return w.fn(Record{Article: a, File: w.display(name), Warnings: warnings})
 }
 
 // gunzipAtMost decompresses gzipped data, refusing more than max bytes out.

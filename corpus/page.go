@@ -41,7 +41,9 @@ const minTeaserRunes = 20
 //
 // The article is normalized (ID and language filled) and validated but for
 // its size, which is the accepting index's to bound (see Unbounded).
-// Pages carry no source or URL. Invalid UTF-8, NUL bytes, a page without
+// A line that is only a URL, optionally labelled ("URL:", "Source:"), as
+// scrapers write the page's address, is the article's URL, its host the
+// source; such lines leave the body. Invalid UTF-8, NUL bytes, a page without
 // article text and an invalid article are errors.
 func ParsePage(text string) (Article, error) {
 	if err := checkInput(text); err != nil {
@@ -49,6 +51,8 @@ func ParsePage(text string) (Article, error) {
 	}
 	lines := pageLines(text)
 	var a Article
+	lines, a.URL = takeURL(lines)
+	a.Source = hostSource(a.URL)
 	lines, a.Published = takeDate(lines)
 	lines = dropBoilerplate(lines)
 	a.Title, lines = takeHeadline(lines)

@@ -76,6 +76,8 @@ func TestParsePage(t *testing.T) {
 		{"a date among a byline's parts", "Quake hits Osaka\nBy Jane Doe · Published 3 March 2025 · 4 min read\nA quake hit Osaka.", "Quake hits Osaka", "A quake hit Osaka.", "2025-03-03T00:00:00Z", "en"},
 		{"a sentence with bars holds no date", "Quake hits Osaka\nTrains stopped | March 3, 2025 was quiet.\nA quake hit Osaka.", "Quake hits Osaka", "Trains stopped | March 3, 2025 was quiet.\n\nA quake hit Osaka.", "", "en"},
 		{"every date line leaves the body, the first counts", "Quake hits Osaka\nPublished: 2024-01-02\nA quake hit Osaka.\nUpdated: 2024-01-03 10:00", "Quake hits Osaka", "A quake hit Osaka.", "2024-01-02T00:00:00Z", "en"},
+		{"a Guardian date line in a zone", "Quake hits Osaka\nMon 2 Dec 2024 10.15 EST\nA quake hit Osaka.", "Quake hits Osaka", "A quake hit Osaka.", "2024-12-02T15:15:00Z", "en"},
+		{"a relative date is not guessed", "Quake hits Osaka\n2 hours ago\nA quake hit Osaka.", "Quake hits Osaka", "A quake hit Osaka.", "", "en"},
 		{"implausible year is no date", "Quake hits Osaka\nA quake hit Osaka.\n0001-01-01", "Quake hits Osaka", "A quake hit Osaka.\n\n0001-01-01", "", "en"},
 		{"no headline: lead sentence", "A strong quake hit Osaka on Tuesday. Trains stopped.", "A strong quake hit Osaka on Tuesday.", "A strong quake hit Osaka on Tuesday. Trains stopped.", "", "en"},
 		{"a lone line is body, not headline", "Quake hits Osaka", "Quake hits Osaka", "Quake hits Osaka", "", "en"},
@@ -134,49 +136,72 @@ func TestParsePageLeavesSizeToTheIndex(t *testing.T) {
 	}
 }
 
+// dateLineTests are date lines and the instants they name, "" for none.
+var dateLineTests = []struct{ line, want string }{
+	{"2024-04-10", "2024-04-10T00:00:00Z"},
+	{"2024-04-10 03:33", "2024-04-10T03:33:00Z"},
+	{"2024-04-10 03:33:07", "2024-04-10T03:33:07Z"},
+	{"2024/04/10", "2024-04-10T00:00:00Z"},
+	{"2024/4/10 18:05", "2024-04-10T18:05:00Z"},
+	{"2024-04-10T12:00:00+09:00", "2024-04-10T03:00:00Z"},
+	{"2024-04-10T03:33:00Z", "2024-04-10T03:33:00Z"},
+	{"April 10, 2024", "2024-04-10T00:00:00Z"},
+	{"April 10, 2024 3:33 PM", "2024-04-10T15:33:00Z"},
+	{"Apr 10, 2024", "2024-04-10T00:00:00Z"},
+	{"Apr. 10, 2024", "2024-04-10T00:00:00Z"},
+	{"10 April 2024", "2024-04-10T00:00:00Z"},
+	{"10 Apr 2024", "2024-04-10T00:00:00Z"},
+	{"Wednesday, April 10, 2024", "2024-04-10T00:00:00Z"},
+	{"2024年4月10日", "2024-04-10T00:00:00Z"},
+	{"2024年4月10日 12:30", "2024-04-10T12:30:00Z"},
+	{"2024年4月10日12時30分", "2024-04-10T12:30:00Z"},
+	{"Published: 2024-04-10", "2024-04-10T00:00:00Z"},
+	{"Updated: April 10, 2024", "2024-04-10T00:00:00Z"},
+	{"Posted on 10 April 2024", "2024-04-10T00:00:00Z"},
+	{"last updated 2024-04-10 03:33 UTC", "2024-04-10T03:33:00Z"},
+	{"公開日：2024年4月10日", "2024-04-10T00:00:00Z"},
+	{"2025年1月21日（火）", "2025-01-21T00:00:00Z"},
+	{"2025年3月3日(月) 10:15", "2025-03-03T10:15:00Z"},
+	{"更新：2025年3月10日 9:00", "2025-03-10T09:00:00Z"},
+	{"Published 3 March 2025", "2025-03-03T00:00:00Z"},
+	{"Published 9 March 2025, 17:45", "2025-03-09T17:45:00Z"},
+	{"6 February 2025 at 07:30", "2025-02-06T07:30:00Z"},
+	{"Updated 12:40 AM GMT, February 24, 2025", "2025-02-24T00:40:00Z"},
+	{"Friday 21 March 2025 08:05", "2025-03-21T08:05:00Z"},
+	{"Friday, 21 March 2025", "2025-03-21T00:00:00Z"},
+	// The forms news sites print, with their zones.
+	{"Mon 2 Dec 2024 10.15 GMT", "2024-12-02T10:15:00Z"},
+	{"Mon 2 Dec 2024 10.15 EST", "2024-12-02T15:15:00Z"},
+	{"December 2, 2024 10:15 AM ET", "2024-12-02T15:15:00Z"},
+	{"June 3, 2024 10:15 AM ET", "2024-06-03T14:15:00Z"},
+	{"March 10, 2024 1:00 AM ET", "2024-03-10T06:00:00Z"},
+	{"March 10, 2024 3:00 AM ET", "2024-03-10T07:00:00Z"},
+	{"June 3, 2024 10:15 AM PT", "2024-06-03T17:15:00Z"},
+	{"Dec. 2, 2024, 10:15 a.m. ET", "2024-12-02T15:15:00Z"},
+	{"2 December 2024", "2024-12-02T00:00:00Z"},
+	{"Published: 2024-12-02", "2024-12-02T00:00:00Z"},
+	{"Updated 3:04 PM EST, Mon December 2, 2024", "2024-12-02T20:04:00Z"},
+	{"Updated 12:40 AM BST, June 4, 2024", "2024-06-03T23:40:00Z"},
+	{"2024年12月2日 10時15分", "2024-12-02T10:15:00Z"},
+	{"2024年12月2日 10時15分 JST", "2024-12-02T01:15:00Z"},
+	{"2024/12/02 10:15", "2024-12-02T10:15:00Z"},
+	// Relative dates have no time to count from: none is guessed.
+	{"2 hours ago", ""},
+	{"Updated 5 mins ago", ""},
+	{"Yesterday", ""},
+	{"3時間前", ""},
+	{"on April 10", ""},
+	{"April 10", ""},
+	{"2024", ""},
+	{"Published: soon", ""},
+	{"Kishida arrived on April 10, 2024.", ""},
+	{"2024-02-30", ""},
+	{"0001-01-01", ""},
+	{"2500-01-01", ""},
+}
+
 func TestParseDateLine(t *testing.T) {
-	tests := []struct{ line, want string }{
-		{"2024-04-10", "2024-04-10T00:00:00Z"},
-		{"2024-04-10 03:33", "2024-04-10T03:33:00Z"},
-		{"2024-04-10 03:33:07", "2024-04-10T03:33:07Z"},
-		{"2024/04/10", "2024-04-10T00:00:00Z"},
-		{"2024/4/10 18:05", "2024-04-10T18:05:00Z"},
-		{"2024-04-10T12:00:00+09:00", "2024-04-10T03:00:00Z"},
-		{"2024-04-10T03:33:00Z", "2024-04-10T03:33:00Z"},
-		{"April 10, 2024", "2024-04-10T00:00:00Z"},
-		{"April 10, 2024 3:33 PM", "2024-04-10T15:33:00Z"},
-		{"Apr 10, 2024", "2024-04-10T00:00:00Z"},
-		{"Apr. 10, 2024", "2024-04-10T00:00:00Z"},
-		{"10 April 2024", "2024-04-10T00:00:00Z"},
-		{"10 Apr 2024", "2024-04-10T00:00:00Z"},
-		{"Wednesday, April 10, 2024", "2024-04-10T00:00:00Z"},
-		{"2024年4月10日", "2024-04-10T00:00:00Z"},
-		{"2024年4月10日 12:30", "2024-04-10T12:30:00Z"},
-		{"2024年4月10日12時30分", "2024-04-10T12:30:00Z"},
-		{"Published: 2024-04-10", "2024-04-10T00:00:00Z"},
-		{"Updated: April 10, 2024", "2024-04-10T00:00:00Z"},
-		{"Posted on 10 April 2024", "2024-04-10T00:00:00Z"},
-		{"last updated 2024-04-10 03:33 UTC", "2024-04-10T03:33:00Z"},
-		{"公開日：2024年4月10日", "2024-04-10T00:00:00Z"},
-		{"2025年1月21日（火）", "2025-01-21T00:00:00Z"},
-		{"2025年3月3日(月) 10:15", "2025-03-03T10:15:00Z"},
-		{"更新：2025年3月10日 9:00", "2025-03-10T09:00:00Z"},
-		{"Published 3 March 2025", "2025-03-03T00:00:00Z"},
-		{"Published 9 March 2025, 17:45", "2025-03-09T17:45:00Z"},
-		{"6 February 2025 at 07:30", "2025-02-06T07:30:00Z"},
-		{"Updated 12:40 AM GMT, February 24, 2025", "2025-02-24T00:40:00Z"},
-		{"Friday 21 March 2025 08:05", "2025-03-21T08:05:00Z"},
-		{"Friday, 21 March 2025", "2025-03-21T00:00:00Z"},
-		{"on April 10", ""},
-		{"April 10", ""},
-		{"2024", ""},
-		{"Published: soon", ""},
-		{"Kishida arrived on April 10, 2024.", ""},
-		{"2024-02-30", ""},
-		{"0001-01-01", ""},
-		{"2500-01-01", ""},
-	}
-	for _, tt := range tests {
+	for _, tt := range dateLineTests {
 		got := ""
 		if d, ok := parseDateLine(tt.line); ok {
 			got = formatTime(&d)
@@ -549,4 +574,29 @@ func readSitePage(t *testing.T, path string) sitePage {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return want
+}
+
+// TestParsePageURL checks that a line that is only a URL gives the
+// article its URL and source, and leaves the body; a URL in a sentence
+// does not.
+func TestParsePageURL(t *testing.T) {
+	tests := []struct {
+		name, page, url, source, body string
+	}{
+		{"bare URL line", "https://www.dailyledger.example/world/quake\nQuake hits Osaka\nA quake hit Osaka.", "https://www.dailyledger.example/world/quake", "dailyledger.example", "A quake hit Osaka."},
+		{"labelled, at the end", "Quake hits Osaka\nA quake hit Osaka.\nSource: https://news.example/q?id=1", "https://news.example/q?id=1", "news.example", "A quake hit Osaka."},
+		{"Japanese label", "大阪で地震\n大阪で地震があった。\n出典：https://news.example.jp/a/1", "https://news.example.jp/a/1", "news.example.jp", "大阪で地震があった。"},
+		{"the first of two", "https://a.example/1\nQuake hits Osaka\nA quake hit Osaka.\nhttps://b.example/2", "https://a.example/1", "a.example", "A quake hit Osaka."},
+		{"a URL in a sentence", "Quake hits Osaka\nThe agency's map is at https://map.example/q today.", "", "", "The agency's map is at https://map.example/q today."},
+		{"not a web URL", "Quake hits Osaka\nA quake hit Osaka.\nftp://files.example/q", "", "", "A quake hit Osaka.\n\nftp://files.example/q"},
+	}
+	for _, tt := range tests {
+		a, err := ParsePage(tt.page)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if a.URL != tt.url || a.Source != tt.source || a.Body != tt.body {
+			t.Errorf("%s: url %q source %q body %q; want %q %q %q", tt.name, a.URL, a.Source, a.Body, tt.url, tt.source, tt.body)
+		}
+	}
 }

@@ -39,6 +39,9 @@ type Record struct {
 	Rel string
 	// Digest is the hex SHA-256 of the file's bytes, empty when unread.
 	Digest string
+	// Warnings say what was odd about the file though its article was
+	// read (see ParseHTML): the reader must show them, with File.
+	Warnings []string
 
 	idGiven   bool // the article's JSON gave its id
 	seq       int  // the article's position (JSON) or line (JSON Lines) for FileID
@@ -88,6 +91,9 @@ func Walk(paths []string, fn func(Record) error) error {
 
 // WalkWith is Walk with options.
 func WalkWith(paths []string, opts WalkOptions, fn func(Record) error) error {
+	if err := checkRoots(paths); err != nil {
+		return err
+	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -111,6 +117,35 @@ func WalkWith(paths []string, opts WalkOptions, fn func(Record) error) error {
 		if err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkRoots refuses, before anything is read, paths from two different
+// folders of the same name (/a/news and /b/news, or a file in one and the
+// other): the ids of their files' articles come from "news/…" (see
+// FileID) and would collide, one file's article replacing the other's. A
+// named file's folder is the one it is in. Paths that do not exist are
+// left to the walk to report.
+func checkRoots(paths []string) error {
+	seen := map[string]string{} // folder name → absolute folder
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		dir, err := filepath.Abs(p)
+		if err != nil {
+			return fmt.Errorf("walk %s: %w", p, err)
+		}
+		if !info.IsDir() {
+			dir = filepath.Dir(dir)
+		}
+		name := baseName(dir)
+		if prev, ok := seen[name]; ok && prev != dir {
+			return fmt.Errorf("two corpus folders have the same name %q: %s and %s; articles without an id get theirs from the file's name under the folder's (%s/…), so the two folders' would collide: rename one folder, give it through a link of another name, or index them into separate indexes (--data)", name, prev, dir, name)
+		}
+		seen[name] = dir
 	}
 	return nil
 }

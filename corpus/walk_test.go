@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -140,6 +141,7 @@ func TestFileIDs(t *testing.T) {
 	}{
 		{"page without URL", "p.txt", "Quake hits Osaka\n\nA strong quake hit Osaka.", []string{FileID("", "c/p.txt", 0, false)}},
 		{"page edited", "p.txt", "Quake hits Kobe\n\nA strong quake hit Kobe.", []string{FileID("", "c/p.txt", 0, false)}},
+		{"page with a URL line", "q.txt", "Quake hits Osaka\n\nA strong quake hit Osaka.\n\nURL: " + url, []string{"u" + hex16("https://news.example.com/a?x=1")}},
 		{"JSON with and without id", "a.json", `[{"id":"given","title":"T"},{"title":"U"}]`,
 			[]string{"given", FileID("", "c/a.json", 2, false)}},
 		{"JSON with a URL", "u.json", `{"title":"T","url":"` + url + `"}`,
@@ -174,6 +176,51 @@ func TestFileIDs(t *testing.T) {
 				if err != nil || !reflect.DeepEqual(ids, tt.want) {
 					t.Errorf("Walk(%s) ids %q, %v; want %q", root, ids, err, tt.want)
 				}
+			}
+		})
+	}
+}
+
+// TestWalkSameFolderNames checks that two corpus folders of the same name
+// are refused before any file is read, naming both; the same folder
+// twice, or a file in it, is no clash.
+func TestWalkSameFolderNames(t *testing.T) {
+	root := t.TempDir()
+	a, b := filepath.Join(root, "a", "news"), filepath.Join(root, "b", "news")
+	for _, dir := range []string{a, b} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "x.txt"), []byte("Quake hits Osaka\nA quake hit Osaka."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name  string
+		paths []string
+		clash bool
+	}{
+		{"two folders named news", []string{a, b}, true},
+		{"a folder and a file in another named news", []string{a, filepath.Join(b, "x.txt")}, true},
+		{"the same folder twice", []string{a, a + string(filepath.Separator)}, false},
+		{"a folder and a file in it", []string{a, filepath.Join(a, "x.txt")}, false},
+		{"folders of different names", []string{a, filepath.Join(root, "b")}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			records := 0
+			err := Walk(tt.paths, func(Record) error { records++; return nil })
+			if !tt.clash {
+				if err != nil {
+					t.Errorf("Walk: %v, want none", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), `same name "news": `+a+" and "+b) || !strings.Contains(err.Error(), "rename one folder") {
+				t.Errorf("Walk: %v, want an error naming %s and %s and what to do", err, a, b)
+			}
+			if records != 0 {
+				t.Errorf("%d records before the error, want none", records)
 			}
 		})
 	}

@@ -20,6 +20,9 @@ type LoadStats struct {
 	Articles int
 	// Errors is how many records were refused (reported to the log).
 	Errors int
+	// Warnings is how many warnings files gave whose articles were read
+	// all the same (reported to the log; see corpus.Record.Warnings).
+	Warnings int
 	// Skipped is how many files and folders a walk passed over (hidden,
 	// or not article files), each named in the log.
 	Skipped int
@@ -45,6 +48,9 @@ func (s LoadStats) Rate() float64 {
 // files were unchanged and articles removed when there were any.
 func (s LoadStats) String() string {
 	out := fmt.Sprintf("%d articles, %.0f articles/s, %d errors", s.Articles, s.Rate(), s.Errors)
+	if s.Warnings > 0 {
+		out += fmt.Sprintf(", %d warnings (listed above)", s.Warnings)
+	}
 	if s.Unchanged > 0 {
 		out += fmt.Sprintf(", %d unchanged files skipped", s.Unchanged)
 	}
@@ -151,7 +157,8 @@ func LoadArticles(ctx context.Context, ix *Index, articles []corpus.Article) (Lo
 }
 
 // Add takes one record: a record with an error, or an article the index
-// does not accept, is reported and counted; a good one joins the batch.
+// does not accept, is reported and counted; a good one joins the batch,
+// its warnings reported and counted.
 // It returns an error only when indexing fails or ctx is cancelled.
 func (l *Loader) Add(ctx context.Context, rec corpus.Record) error {
 	if err := ctx.Err(); err != nil {
@@ -165,6 +172,10 @@ func (l *Loader) Add(ctx context.Context, rec corpus.Record) error {
 		l.stats.Skipped++
 		fmt.Fprintf(l.log, "%s: skipped: %s\n", rec.File, rec.Skipped)
 		return nil
+	}
+	for _, w := range rec.Warnings {
+		l.stats.Warnings++
+		fmt.Fprintf(l.log, "%s: warning: %s\n", rec.File, w)
 	}
 	a := rec.Article
 	if err := l.ix.Accept(&a); err != nil {

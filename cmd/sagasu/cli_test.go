@@ -54,6 +54,12 @@ func TestIndexCommand(t *testing.T) {
 
 func TestCommandErrors(t *testing.T) {
 	data := t.TempDir()
+	news1, news2 := filepath.Join(t.TempDir(), "news"), filepath.Join(t.TempDir(), "news")
+	for _, dir := range []string{news1, news2} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	tests := []struct {
 		args      []string
 		wantUsage bool
@@ -67,6 +73,7 @@ func TestCommandErrors(t *testing.T) {
 		{[]string{"gen"}, true, "sagasu-lab gen"},
 		{[]string{"index", "--data", data}, true, "at least one file"},
 		{[]string{"index", "--data", data, "testdata/missing.jsonl"}, false, "missing.jsonl"},
+		{[]string{"index", "--data", data, news1, news2}, false, `same name "news": ` + news1 + " and " + news2},
 		{[]string{"serve", "--data", data, "extra"}, true, "no arguments"},
 		{[]string{"serve", "--data", data, "--log-format", "xml"}, true, "log-format"},
 		{[]string{"search", "--data", data, "--size", "500", "x"}, false, "size"},

@@ -79,6 +79,7 @@ func TestPostHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	bomb := gzipped(t, bytes.Repeat([]byte("<p>a</p>"), 100000))
+	latin1 := []byte("<html><head><meta charset=\"utf-8\"></head><body><p>" + strings.Repeat("Caf\xe9 cr\xe8me \xe0 la carte, na\xefve r\xe9sum\xe9. ", 40) + "</p></body></html>")
 	const html = "text/html"
 	tests := []struct {
 		name    string
@@ -99,6 +100,9 @@ func TestPostHTML(t *testing.T) {
 		{"binary html", "/api/v1/articles", map[string]string{"Content-Type": html}, bytes.Repeat([]byte{0, 1, 2, 0xff, 0xfe}, 200), 400, "binary data"},
 		{"empty page", "/api/v1/articles", map[string]string{"Content-Type": html}, []byte("<html><body><nav>Home</nav></body></html>"), 400, "no article text"},
 		{"bad id", "/api/v1/articles?id=a/b", map[string]string{"Content-Type": html}, htmlPage(t, "en-sports"), 400, "invalid_article"},
+		{"broken markup", "/api/v1/articles?id=broken", map[string]string{"Content-Type": html}, htmlPage(t, "en-broken-markup"), 200, "broken"},
+		{"wrong charset", "/api/v1/articles", map[string]string{"Content-Type": html}, latin1, 400, "declares charset utf-8"},
+		{"page over the body limit", "/api/v1/articles", map[string]string{"Content-Type": html}, bytes.Repeat([]byte("<p>a</p>"), 30000), 413, "body_too_large"},
 	}
 	for _, tt := range tests {
 		status, msg, ids := s.post(t, tt.path, tt.headers, tt.body)
@@ -113,7 +117,7 @@ func TestPostHTML(t *testing.T) {
 			t.Errorf("%s: error %q, want it to hold %q", tt.name, msg, tt.want)
 		}
 	}
-	for _, tc := range []struct{ q, id string }{{"Okafor", ""}, {"rate cut", "markets"}, {"台風", "typhoon"}, {"stone bridge", "bridge"}, {"quoll", "j1"}} {
+	for _, tc := range []struct{ q, id string }{{"Okafor", ""}, {"rate cut", "markets"}, {"台風", "typhoon"}, {"stone bridge", "bridge"}, {"quoll", "j1"}, {"snap election", "broken"}, {"crème", ""}} {
 		ans := s.search(t, q("q", tc.q))
 		if tc.id != "" && (len(ans.ids()) != 1 || ans.ids()[0] != tc.id) {
 			t.Errorf("search %q: ids %v, want [%s]", tc.q, ans.ids(), tc.id)

@@ -225,7 +225,7 @@ func (f *serveFlags) fill(ctx context.Context, eng *engine.Engine, logger zerolo
 	if st.Errors > 0 {
 		ev = logger.Warn()
 	}
-	ev.Str("data", f.data).Int("articles", st.Articles).Int("errors", st.Errors).
+	ev.Str("data", f.data).Int("articles", st.Articles).Int("errors", st.Errors).Int("warnings", st.Warnings).
 		Int("unchanged_files_skipped", st.Unchanged).Int("removed", st.Removed).
 		Int("other_files_skipped", st.Skipped).
 		Dur("took", st.Elapsed).Msg("indexed articles")

@@ -3,6 +3,8 @@ package htmlpage
 import (
 	"bytes"
 	"fmt"
+	"mime"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -64,6 +66,9 @@ func Decode(data []byte, contentType string) ([]byte, string, error) {
 	if err != nil {
 		if certain {
 			return sniffJapanese(data, name)
+		}
+		if declared, where := declaredCharset(data, ""); declared != "" {
+			return nil, "", fmt.Errorf("the page declares charset %s in %s but its bytes are not valid %s, nor UTF-8, Shift_JIS, EUC-JP or ISO-2022-JP", declared, where, declared)
 		}
 		return nil, "", fmt.Errorf("%w (read as %s)", err, name)
 	}
@@ -132,4 +137,36 @@ func hasNonASCII(data []byte) bool {
 // Japanese encoding that holds none was most likely read in the wrong one.
 func hasKana(s []byte) bool {
 	return strings.IndexFunc(string(s), sagasutext.IsKanaLetter) >= 0
+}
+
+// metaCharsetRe finds the charset a <meta charset> or http-equiv
+// Content-Type declares.
+var metaCharsetRe = regexp.MustCompile(`(?i)<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)`)
+
+// declaredCharset returns the canonical name of the charset the page
+// declares, in contentType or else in a <meta> of its first 1024 bytes
+// (where browsers look), and where it was declared; "" when it declares
+// none, or one with no known encoding.
+func declaredCharset(data []byte, contentType string) (name, where string) {
+	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+		if e, n := charset.Lookup(params["charset"]); e != nil {
+			return strings.ToLower(n), "its Content-Type"
+		}
+	}
+	if m := metaCharsetRe.FindSubmatch(data[:min(len(data), 1024)]); m != nil {
+		if e, n := charset.Lookup(string(m[1])); e != nil {
+			return strings.ToLower(n), "a <meta> tag"
+		}
+	}
+	return "", ""
+}
+
+// charsetWarning says that the page was read in another charset than the
+// one it declares, or "" when it was not: the bytes decided (see Decode).
+func charsetWarning(data []byte, contentType, used string) string {
+	declared, where := declaredCharset(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), contentType)
+	if declared == "" || declared == used {
+		return ""
+	}
+	return fmt.Sprintf("wrong charset declaration: the page declares %s in %s, but its bytes are %s: read as %s", declared, where, used, used)
 }

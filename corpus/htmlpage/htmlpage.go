@@ -52,6 +52,10 @@ type Page struct {
 	Lang string
 	// Encoding is the name of the character encoding the page was read in.
 	Encoding string
+	// Warnings say what was odd about the page but did not keep its
+	// article from being read: a charset declaration its bytes
+	// contradict, when they are text in another encoding.
+	Warnings []string
 }
 
 // ErrNoText is returned for a page with no article text.
@@ -72,6 +76,9 @@ func Extract(data []byte, opts Options) (Page, error) {
 	}
 	p := readMeta(doc, opts.URL)
 	p.Encoding = enc
+	if w := charsetWarning(data, opts.ContentType, enc); w != "" {
+		p.Warnings = append(p.Warnings, w)
+	}
 	p.Body, err = mainText(doc, p)
 	if err != nil {
 		return Page{}, fmt.Errorf("html: %w", err)

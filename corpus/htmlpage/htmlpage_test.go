@@ -134,6 +134,9 @@ func checkPage(t *testing.T, tc pageCase, p Page) {
 	if strings.Contains(p.Body, tc.title) {
 		t.Errorf("body repeats the headline")
 	}
+	if len(p.Warnings) > 0 {
+		t.Errorf("warnings %q, want none: the page declares its charset rightly", p.Warnings)
+	}
 }
 
 // fixture reads a fixture page, re-encoded and declared as the case says,

@@ -15,8 +15,8 @@ var boilerLineRe = regexp.MustCompile(`(?i)^(?:(?:related(?: post| story| articl
 // text.
 var endMarkerRe = regexp.MustCompile(`(?i)^(?:you (?:may|might) also like|more great .* stories|popular on .*|related (?:stories|articles|posts|content|coverage|links|news)|more (?:stories )?from .*|recommended(?: for you)?|read next|most (?:read|popular|viewed)|trending(?: now)?|what to read next|関連記事|おすすめ記事|あわせて読みたい|こちらもおすすめ)\s*[:.…!]*$`)
 
-// cleanLines drops boilerplate lines (boilerLineRe, and promotions
-// shouted in capitals that say "click"), lines equal to the headline, and
+// cleanLines drops boilerplate lines (boilerLineRe, isShortBoiler, and
+// promotions shouted in capitals that say "click"), lines equal to the headline, and
 // a list of other stories from its heading on (endMarkerRe, in the text's
 // second half). Lists, all-capital subheadings and copyright lines stay:
 // articles have them.
@@ -26,7 +26,7 @@ func cleanLines(lines []string, title string) []string {
 		if endMarkerRe.MatchString(l) && 2*i >= len(lines) {
 			break
 		}
-		if l == title || boilerLineRe.MatchString(l) || isClickPromo(l) {
+		if l == title || boilerLineRe.MatchString(l) || isClickPromo(l) || isShortBoiler(l) {
 			continue
 		}
 		out = append(out, l)
@@ -38,4 +38,34 @@ func cleanLines(lines []string, title string) []string {
 // for a click ("CLICK HERE TO GET THE APP").
 func isClickPromo(line string) bool {
 	return strings.Contains(line, "CLICK") && strings.ToUpper(line) == line
+}
+
+// shortBoilerLines are lines of news boilerplate when they are shorter
+// than max bytes (a longer one is prose that happens to match): a time
+// stamp ("Updated at 1:23 p.m."), a call to subscribe to a newsletter
+// (a sentence that starts "Subscribe", "Sign up" or "Get"), a
+// reporter's contact line ("Have a tip? … may be reached at …"), a call
+// to follow someone on social media (as an author's bio ends), a wire
+// story's credits ("(Reporting by …; Editing by …)"), and a
+// WordPress shortcode left in the text ("[button …]…[/button]").
+var shortBoilerLines = []struct {
+	max int
+	re  *regexp.Regexp
+}{
+	{60, regexp.MustCompile(`(?i)^(?:(?:last )?updated|published|posted)(?: at| on)?:?\s.*\d`)},
+	{200, regexp.MustCompile(`(?i)(?:^|[.!?]\s+)(?:get|subscribe|sign up)\b[^.!?]*\b(?:newsletters?|inbox)\b`)},
+	{300, regexp.MustCompile(`(?i)^have a (?:news )?tip\b|\b(?:may|can) be reached at\b`)},
+	{400, regexp.MustCompile(`(?i)^\(?(?:additional )?(?:reporting|writing|editing) by\b`)},
+	{400, regexp.MustCompile(`(?i)\bfollow (?:him|her|them|us|me)\b.*\b(?:twitter|facebook|instagram)\b|^follow .*\bon (?:facebook|twitter|instagram)\b`)},
+	{1 << 30, regexp.MustCompile(`^\[[a-z_]+\b[^\]]*\].*\[/[a-z_]+\]$`)},
+}
+
+// isShortBoiler reports whether line is one of shortBoilerLines.
+func isShortBoiler(line string) bool {
+	for _, r := range shortBoilerLines {
+		if len(line) < r.max && r.re.MatchString(line) {
+			return true
+		}
+	}
+	return false
 }

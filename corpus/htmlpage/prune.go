@@ -28,6 +28,7 @@ var boilerWords = map[string]bool{
 	"consent": true, "gdpr": true, "caption": true, "credit": true, "credits": true, "promo": true,
 	"advert": true, "advertisement": true, "ad": true, "ads": true, "breadcrumb": true, "breadcrumbs": true,
 	"outbrain": true, "taboola": true, "paywall": true, "popular": true, "trending": true, "byline": true,
+	"tooltip": true, "popover": true, "hovercard": true, "rollover": true,
 }
 
 // nameWordRe splits class and id names into words.
@@ -57,9 +58,17 @@ func prune(doc *html.Node) {
 	}
 }
 
-// isBoilerNode reports whether element n is boilerplate to prune.
+// isBoilerNode reports whether element n is boilerplate to prune: see
+// prune, paragraphs that are a link in capitals (isCapitalLink) and lists
+// of links (isLinkList).
 func isBoilerNode(n *html.Node) bool {
 	if pruneTags[n.DataAtom] {
+		return true
+	}
+	if n.DataAtom == atom.P && isCapitalLink(n) {
+		return true
+	}
+	if (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && isLinkList(n) {
 		return true
 	}
 	switch n.DataAtom {
@@ -100,4 +109,55 @@ func countParagraphs(n *html.Node) int {
 	}
 	walk(n)
 	return count
+}
+
+// isCapitalLink reports whether the paragraph n is a link in capitals
+// (90% or more of its text inside <a>, no lower-case letter): a headline
+// of another story set in the article ("SEAN SPICER ELIMINATED FROM …").
+func isCapitalLink(n *html.Node) bool {
+	all := strings.TrimSpace(nodeText(n))
+	if strings.ToUpper(all) != all || strings.ToLower(all) == all {
+		return false
+	}
+	return linkShare(n) >= 0.9
+}
+
+// isLinkList reports whether the list n is a list of links: every item
+// (and there is one at least) 90% or more link text. Such a list in an
+// article is other stories ("More:", "Related") or a menu; a list the
+// article makes has words of its own.
+func isLinkList(n *html.Node) bool {
+	items := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom != atom.Li || linkShare(c) < 0.9 {
+			return false
+		}
+		items++
+	}
+	return items > 0
+}
+
+// linkShare is the share of n's text (in bytes, trimmed) inside <a>
+// elements; 0 for no text.
+func linkShare(n *html.Node) float64 {
+	all := len(strings.TrimSpace(nodeText(n)))
+	if all == 0 {
+		return 0
+	}
+	linked := 0
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			linked += len(strings.TrimSpace(nodeText(c)))
+			return
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(n)
+	return float64(linked) / float64(all)
 }

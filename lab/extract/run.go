@@ -128,7 +128,9 @@ func Run(ctx context.Context, e Extractor, pages []Page) (Result, error) {
 			res.Failed++
 			body = ""
 		}
-		res.Scores = append(res.Scores, ScorePage(p.Gold, body))
+		s := ScorePage(p.Gold, body)
+		s.ID = p.ID
+		res.Scores = append(res.Scores, s)
 	}
 	if d := time.Since(start).Seconds(); d > 0 {
 		res.PagesPerSec = float64(len(pages)) / d

@@ -35,6 +35,8 @@ func shingles(tokens []string) map[string]int {
 
 // PageScore is one page's counts and measures.
 type PageScore struct {
+	// ID is the page's id; empty when scored outside a run.
+	ID                string
 	TP, FP, FN        int
 	Precision, Recall float64
 	// Exact says whether the prediction's tokens equal the gold's.
