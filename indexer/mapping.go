@@ -29,7 +29,7 @@ const (
 // that needs the index rebuilt. It is stored in the index and checked on open.
 //
 // Version 6 added FieldSourceFile.
-const MappingVersion = "6"
+const MappingVersion = "7"
 
 // MonthLayout formats the month facet values, e.g. "2024-04".
 const MonthLayout = "2006-01"

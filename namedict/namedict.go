@@ -75,6 +75,13 @@ type Lexicon struct {
 	surnames  map[string]struct{} // romaji keys of surname readings
 	givens    map[string]struct{} // romaji keys of given-name readings
 	maxBytes  int                 // the longest full name, in bytes
+	unlisted  []Person            // people kept out of the full-name table
+	// Writings of surnames and given names → their kana readings, most
+	// common first once Parse ranks them.
+	surnameWritings, givenWritings map[string][]string
+	// How often a writing, or a writing read so ("金子\tかねこ"), is a
+	// listed person's surname or given name.
+	surnameUse, givenUse map[string]int
 }
 
 // Default returns the lexicon generated from ENAMDICT, parsed on first use
@@ -94,7 +101,9 @@ func Parse(r io.Reader) (*Lexicon, error) {
 		return nil, fmt.Errorf("name lexicon: %w", err)
 	}
 	l := &Lexicon{byWriting: map[string]int{}, byName: map[string][]int{},
-		surnames: map[string]struct{}{}, givens: map[string]struct{}{}}
+		surnames: map[string]struct{}{}, givens: map[string]struct{}{},
+		surnameWritings: map[string][]string{}, givenWritings: map[string][]string{},
+		surnameUse: map[string]int{}, givenUse: map[string]int{}}
 	sc := bufio.NewScanner(zr)
 	for n := 1; sc.Scan(); n++ {
 		if err := l.addLine(sc.Text()); err != nil {
@@ -104,6 +113,7 @@ func Parse(r io.Reader) (*Lexicon, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("name lexicon: %w", err)
 	}
+	l.rankReadings()
 	return l, nil
 }
 
@@ -115,6 +125,12 @@ func (l *Lexicon) addLine(line string) error {
 	switch {
 	case f[0] == "p" && len(f) == 5 && strings.HasPrefix(f[1], f[2]) && f[1] != f[2]:
 		l.addPerson(Person{Writing: f[1], Surname: f[2], FamilyReading: f[3], GivenReading: f[4]})
+	case f[0] == "u" && len(f) == 5 && strings.HasPrefix(f[1], f[2]) && f[1] != f[2]:
+		l.unlisted = append(l.unlisted, Person{Writing: f[1], Surname: f[2], FamilyReading: f[3], GivenReading: f[4]})
+	case f[0] == "S" && len(f) >= 3:
+		l.surnameWritings[f[1]] = f[2:]
+	case f[0] == "G" && len(f) >= 3:
+		l.givenWritings[f[1]] = f[2:]
 	case f[0] == "s" && len(f) == 2:
 		addKey(l.surnames, f[1])
 	case f[0] == "g" && len(f) == 2:
@@ -133,6 +149,11 @@ func (l *Lexicon) addPerson(p Person) {
 	}
 	key := nameKey(p.Given(), p.Family())
 	l.byName[key] = append(l.byName[key], i)
+	given := p.GivenName()
+	l.surnameUse[p.Surname]++
+	l.surnameUse[p.Surname+"\t"+p.FamilyReading]++
+	l.givenUse[given]++
+	l.givenUse[given+"\t"+p.GivenReading]++
 	l.maxBytes = max(l.maxBytes, len(p.Writing))
 }
 
