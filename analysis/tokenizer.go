@@ -113,14 +113,17 @@ func appendJapanese(out analysis.TokenStream, text []byte, base, pos int) (analy
 	s := string(text)
 	start := 0
 	for i := 0; i < len(text); {
-		if p, ok := lex.Prefix(s[i:]); ok && utf8.RuneCountInString(p.Writing) >= minNameRunes {
+		p, listed := lex.Prefix(s[i:])
+		listed = listed && utf8.RuneCountInString(p.Writing) >= minNameRunes
+		name, surname, unlisted := lex.NameAt(s, i)
+		if listed && (!unlisted || len(p.Writing) >= len(name)) {
 			out, pos = appendMorphemes(out, text[start:i], base+start, pos)
 			out, pos = appendPerson(out, p, base+i, pos)
 			i += len(p.Writing)
 			start = i
 			continue
 		}
-		if name, surname, ok := lex.NameAt(s, i); ok {
+		if unlisted { // a longer name than a listed one it starts with: 佐藤真樹氏, not 佐藤真
 			out, pos = appendMorphemes(out, text[start:i], base+start, pos)
 			out, pos = appendUnlisted(out, lex, name, surname, base+i, pos)
 			i += len(name)
