@@ -74,7 +74,8 @@ const (
 // 太郎が; see roleBefore); a name that is the whole of text needs none, as
 // in a query. The name must start a word: at the start of text, after a
 // character that is not a kanji, or after a role. The longest name that
-// fits wins. It returns the name and its surname.
+// fits wins, unless it ends inside the cue after a shorter one. It returns
+// the name and its surname.
 func (l *Lexicon) NameAt(text string, i int) (name, surname string, ok bool) {
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	if !isNameRune(r) {
@@ -85,18 +86,22 @@ func (l *Lexicon) NameAt(text string, i int) (name, surname string, ok bool) {
 	if i > 0 && isNameRune(prev) && !role {
 		return "", "", false
 	}
-	ends := nameEnds(text, i)
-	for k := len(ends) - 1; k >= 0; k-- {
-		end := ends[k]
+	best, bestCue := -1, 0
+	for _, end := range nameEnds(text, i) {
 		rest := text[end:]
-		if !(cueAfter(rest) || role && endsWord(rest) || i == 0 && rest == "") {
-			continue
+		_, size := utf8.DecodeLastRuneInString(text[:end])
+		if cueAfter(text[end-size:]) > 0 {
+			continue // its last character starts the cue: 野田|元首相, not 野田元|首相
+		}
+		cue := cueAfter(rest)
+		if cue == 0 && !(role && endsWord(rest) || i == 0 && rest == "") || best >= 0 && end <= best+bestCue {
+			continue // no cue, or inside the cue of a shorter name (石破茂|元首相, not 石破茂元|首相)
 		}
 		if sur, ok := l.splitUnlisted(text[i:end]); ok {
-			return text[i:end], sur, true
+			best, bestCue, name, surname = end, cue, text[i:end], sur
 		}
 	}
-	return "", "", false
+	return name, surname, best >= 0
 }
 
 // nameEnds returns the byte offsets at which a name of minNameRunes to
@@ -135,7 +140,7 @@ func (l *Lexicon) splitUnlisted(writing string) (string, bool) {
 		return "", false
 	}
 	given := writing[len(sur):]
-	if cueAfter(given) || utf8.RuneCountInString(given) == 1 && strings.ContainsRune(nonNameEnds, last) {
+	if cueAfter(given) > 0 || utf8.RuneCountInString(given) == 1 && strings.ContainsRune(nonNameEnds, last) {
 		return "", false
 	}
 	return sur, true
@@ -162,15 +167,25 @@ func endsWord(s string) bool {
 	return s == "" || !isNameRune(r)
 }
 
-// cueAfter reports whether s starts with a title, honorific or role that
-// follows a person's name, and ends a word there.
-func cueAfter(s string) bool {
-	for _, cue := range cuesAfter {
-		if strings.HasPrefix(s, cue) && (endsWord(s[len(cue):]) || strings.ContainsRune(cue, 'さ')) {
-			return true
+// cueAfter returns the length of the title, honorific or role that
+// follows a person's name at the start of s, ending a word there, or 0.
+// A former or current title counts (石破茂元幹事長, 故安倍晋三元首相).
+func cueAfter(s string) int {
+	prefix := 0
+	for _, p := range []string{"元", "前", "現", "故"} {
+		if strings.HasPrefix(s, p) {
+			prefix = len(p)
 		}
 	}
-	return false
+	for _, cue := range cuesAfter {
+		for _, start := range []int{0, prefix} {
+			rest, ok := strings.CutPrefix(s[start:], cue)
+			if ok && (endsWord(rest) || strings.ContainsRune(cue, 'さ')) {
+				return start + len(cue)
+			}
+		}
+	}
+	return 0
 }
 
 // roleBefore reports whether before ends with a role that precedes a name
