@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/ikawaha/kagome/v2/tokenizer"
 
 	"github.com/sagasu-search/sagasu/namedict"
 	sagasutext "github.com/sagasu-search/sagasu/text"
@@ -98,4 +99,33 @@ func withoutPossessive(word string) string {
 		}
 	}
 	return word
+}
+
+// personReadings returns, by morpheme index, the name lexicon's plausible
+// readings of a surname and given name that UniDic tags as a person's
+// (人名,姓 then 人名,名: 岸 | 信夫 in 岸信夫と会った, with no cue), so that
+// such a name, too, matches any of its readings; nil when there is none.
+func personReadings(ms []tokenizer.Token) map[int][]string {
+	var out map[int][]string
+	for k := 0; k+1 < len(ms); k++ {
+		if !isPersonPart(ms[k], "姓") || !isPersonPart(ms[k+1], "名") {
+			continue
+		}
+		family, givens := namedict.Default().Readings(ms[k].Surface, ms[k+1].Surface, namedict.MaxReadings)
+		if family == nil {
+			continue
+		}
+		if out == nil {
+			out = map[int][]string{}
+		}
+		out[k], out[k+1] = family, givens
+	}
+	return out
+}
+
+// isPersonPart reports whether UniDic tags m as part of a person's name,
+// a surname (姓) or a given name (名).
+func isPersonPart(m tokenizer.Token, part string) bool {
+	pos := m.POS()
+	return len(pos) > 3 && pos[2] == "人名" && pos[3] == part
 }

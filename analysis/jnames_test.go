@@ -18,8 +18,9 @@ func TestNamesByStructure(t *testing.T) {
 		// Unlisted: each part with its plausible readings.
 		{"岸信夫氏は", []string{"1:岸 kishi", "2:信夫 nobuo", "3:氏", "4:は"}},
 		{"の大野泰正議員", []string{"1:の", "2:大野 ono", "3:泰正 yasumasa taisei hiromasa yasunobu", "4:議員"}},
-		// Without a cue a name is left to UniDic.
-		{"岸信夫と", []string{"1:岸 kishi", "2:信夫 shinobu", "3:と"}},
+		// Without a cue, UniDic's person tags (姓, 名) bring the lexicon's
+		// readings after UniDic's own.
+		{"岸信夫と", []string{"1:岸 kishi", "2:信夫 shinobu nobuo", "3:と"}},
 		// Given name first: the surname is also at the position before.
 		{"minister Nobuo Kishi said", []string{"1:minist kishi", "2:nobuo", "3:kishi", "4:said"}},
 		{"PM Shinzō Abe's visit", []string{"1:pm ab", "2:shinzo", "3:ab", "4:visit"}}, // stemmed alike

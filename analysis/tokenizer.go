@@ -192,7 +192,9 @@ func appendKagome(out analysis.TokenStream, text []byte, base, pos int) (analysi
 	if len(text) == 0 {
 		return out, pos
 	}
-	for _, m := range japaneseAnalyzer().Analyze(string(text), tokenizer.Search) {
+	ms := japaneseAnalyzer().Analyze(string(text), tokenizer.Search)
+	extra := personReadings(ms)
+	for k, m := range ms {
 		if isPunctuation(m.POS()) || strings.TrimSpace(m.Surface) == "" {
 			continue
 		}
@@ -201,9 +203,16 @@ func appendKagome(out analysis.TokenStream, text []byte, base, pos int) (analysi
 		tok := &analysis.Token{Term: []byte(m.Surface), Start: start, End: start + len(m.Surface),
 			Position: pos, Type: analysis.Ideographic}
 		out = append(out, tok)
-		if reading := readingOf(m); reading != "" {
+		reading := readingOf(m)
+		if reading != "" {
 			out = append(out, &analysis.Token{Term: []byte(reading), Start: tok.Start, End: tok.End,
 				Position: pos, Type: analysis.AlphaNumeric})
+		}
+		for _, r := range extra[k] {
+			if r != reading {
+				out = append(out, &analysis.Token{Term: []byte(r), Start: tok.Start, End: tok.End,
+					Position: pos, Type: analysis.AlphaNumeric})
+			}
 		}
 	}
 	return out, pos
