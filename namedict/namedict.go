@@ -81,14 +81,15 @@ type Lexicon struct {
 	unlisted  []Person            // people kept out of the full-name table
 	// Writings of surnames and given names → their kana readings, most
 	// common first once Parse ranks them.
-	surnameWritings, givenWritings map[string][]string
-	// How often a writing, or a writing read so ("金子\tかねこ"), is a
-	// listed person's surname or given name.
-	surnameUse, givenUse map[string]int
+	surnameWritings, givenWritings *writingTable
+	// How often a writing, or a writing read so ({金子, かねこ}; {金子, ""}
+	// for the writing), is a listed person's surname or given name.
+	surnameUse, givenUse map[[2]string]int
 }
 
 // Default returns the lexicon generated from ENAMDICT, parsed on first use
-// (about 0.1 s).
+// (391,000 lines; about 1.4 s of CPU on the 2-core development machine,
+// 28 MiB).
 var Default = sync.OnceValue(func() *Lexicon {
 	l, err := Parse(bytes.NewReader(enamdict))
 	if err != nil {
@@ -105,8 +106,8 @@ func Parse(r io.Reader) (*Lexicon, error) {
 	}
 	l := &Lexicon{byWriting: map[string]int{}, byName: map[string][]int{},
 		surnames: map[string]struct{}{}, givens: map[string]struct{}{},
-		surnameWritings: map[string][]string{}, givenWritings: map[string][]string{},
-		surnameUse: map[string]int{}, givenUse: map[string]int{}}
+		surnameWritings: &writingTable{}, givenWritings: &writingTable{},
+		surnameUse: map[[2]string]int{}, givenUse: map[[2]string]int{}}
 	sc := bufio.NewScanner(zr)
 	for n := 1; sc.Scan(); n++ {
 		if err := l.addLine(sc.Text()); err != nil {
@@ -116,7 +117,6 @@ func Parse(r io.Reader) (*Lexicon, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("name lexicon: %w", err)
 	}
-	l.rankReadings()
 	return l, nil
 }
 
@@ -131,9 +131,9 @@ func (l *Lexicon) addLine(line string) error {
 	case f[0] == "u" && len(f) == 5 && strings.HasPrefix(f[1], f[2]) && f[1] != f[2]:
 		l.unlisted = append(l.unlisted, Person{Writing: f[1], Surname: f[2], FamilyReading: f[3], GivenReading: f[4]})
 	case f[0] == "S" && len(f) >= 3:
-		l.surnameWritings[f[1]] = f[2:]
+		return l.surnameWritings.add(f[1], f[2:])
 	case f[0] == "G" && len(f) >= 3:
-		l.givenWritings[f[1]] = f[2:]
+		return l.givenWritings.add(f[1], f[2:])
 	case f[0] == "s" && len(f) == 2:
 		addKey(l.surnames, f[1])
 	case f[0] == "g" && len(f) == 2:
@@ -153,10 +153,10 @@ func (l *Lexicon) addPerson(p Person) {
 	key := nameKey(p.Given(), p.Family())
 	l.byName[key] = append(l.byName[key], i)
 	given := p.GivenName()
-	l.surnameUse[p.Surname]++
-	l.surnameUse[p.Surname+"\t"+p.FamilyReading]++
-	l.givenUse[given]++
-	l.givenUse[given+"\t"+p.GivenReading]++
+	l.surnameUse[[2]string{p.Surname, ""}]++
+	l.surnameUse[[2]string{p.Surname, p.FamilyReading}]++
+	l.givenUse[[2]string{given, ""}]++
+	l.givenUse[[2]string{given, p.GivenReading}]++
 	l.maxBytes = max(l.maxBytes, len(p.Writing))
 }
 
