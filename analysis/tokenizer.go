@@ -33,7 +33,9 @@ func init() {
 // kishida), so that English queries find Japanese text and Japanese
 // queries find English text. Offsets are bytes of the text as written.
 // Sentence and clause boundaries leave a gap in positions (see
-// markBoundaries), and hyphenated pairs are also indexed joined.
+// markBoundaries), hyphenated pairs are also indexed joined, and a
+// romanized Japanese name written given name first also reads surname
+// first (see linkRomajiNames).
 //
 // The dictionary loads (about 5 s, 370 MiB) the first time Japanese text
 // is seen, once per process; English-only use never loads it.
@@ -63,7 +65,7 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 			out = append(out, tok)
 		}
 	}
-	return markBoundaries(input, out)
+	return linkRomajiNames(input, markBoundaries(input, out))
 }
 
 // run is a stretch of input in Japanese script or not.
@@ -103,16 +105,28 @@ func japaneseAnalyzer() *tokenizer.Tokenizer {
 // appendJapanese tokenizes one run of Japanese text starting at byte
 // offset base, continuing the position count from pos. The full names of
 // people that the name lexicon knows are cut and read by it (安倍晋三 →
-// 安倍 abe | 晋三 shinzo, where UniDic alone reads 安倍|晋|三); the rest
-// goes to kagome.
+// 安倍 abe | 晋三 shinzo, where UniDic alone reads 安倍|晋|三), and so are
+// names it recognizes by structure, with all their plausible readings
+// (岸信夫氏 → 岸 kishi | 信夫 nobuo shinobu | 氏); the rest goes to kagome.
 func appendJapanese(out analysis.TokenStream, text []byte, base, pos int) (analysis.TokenStream, int) {
 	lex := namedict.Default()
+	s := string(text)
 	start := 0
 	for i := 0; i < len(text); {
-		if p, ok := lex.Prefix(string(text[i:])); ok && utf8.RuneCountInString(p.Writing) >= minNameRunes {
+		p, listed := lex.Prefix(s[i:])
+		listed = listed && utf8.RuneCountInString(p.Writing) >= minNameRunes
+		name, surname, unlisted := lex.NameAt(s, i)
+		if listed && (!unlisted || len(p.Writing) >= len(name)) {
 			out, pos = appendMorphemes(out, text[start:i], base+start, pos)
 			out, pos = appendPerson(out, p, base+i, pos)
 			i += len(p.Writing)
+			start = i
+			continue
+		}
+		if unlisted { // a longer name than a listed one it starts with: 佐藤真樹氏, not 佐藤真
+			out, pos = appendMorphemes(out, text[start:i], base+start, pos)
+			out, pos = appendUnlisted(out, lex, name, surname, base+i, pos)
+			i += len(name)
 			start = i
 			continue
 		}
@@ -178,7 +192,9 @@ func appendKagome(out analysis.TokenStream, text []byte, base, pos int) (analysi
 	if len(text) == 0 {
 		return out, pos
 	}
-	for _, m := range japaneseAnalyzer().Analyze(string(text), tokenizer.Search) {
+	ms := japaneseAnalyzer().Analyze(string(text), tokenizer.Search)
+	extra := personReadings(ms)
+	for k, m := range ms {
 		if isPunctuation(m.POS()) || strings.TrimSpace(m.Surface) == "" {
 			continue
 		}
@@ -187,9 +203,16 @@ func appendKagome(out analysis.TokenStream, text []byte, base, pos int) (analysi
 		tok := &analysis.Token{Term: []byte(m.Surface), Start: start, End: start + len(m.Surface),
 			Position: pos, Type: analysis.Ideographic}
 		out = append(out, tok)
-		if reading := readingOf(m); reading != "" {
+		reading := readingOf(m)
+		if reading != "" {
 			out = append(out, &analysis.Token{Term: []byte(reading), Start: tok.Start, End: tok.End,
 				Position: pos, Type: analysis.AlphaNumeric})
+		}
+		for _, r := range extra[k] {
+			if r != reading {
+				out = append(out, &analysis.Token{Term: []byte(r), Start: tok.Start, End: tok.End,
+					Position: pos, Type: analysis.AlphaNumeric})
+			}
 		}
 	}
 	return out, pos

@@ -220,6 +220,11 @@ func (x *Extractor) discoverJapanese(text string) []candidate {
 			i = c.end
 			continue
 		}
+		if c, ok := x.unlistedPerson(text, i); ok {
+			out = append(out, c)
+			i = c.end
+			continue
+		}
 		if c, ok := x.japaneseOrganization(text, i); ok {
 			out = append(out, c)
 			i = c.end
@@ -232,7 +237,8 @@ func (x *Extractor) discoverJapanese(text string) []candidate {
 
 // japanesePerson matches a full name the lexicon knows at text[i:]: three
 // characters or more, or two followed by a title (林修氏), since two
-// characters often make an ordinary word.
+// characters often make an ordinary word. A longer name recognized by its
+// structure wins (佐藤真樹氏 is not the listed 佐藤真).
 func (x *Extractor) japanesePerson(text string, i int) (candidate, bool) {
 	if x.lex == nil {
 		return candidate{}, false
@@ -241,11 +247,34 @@ func (x *Extractor) japanesePerson(text string, i int) (candidate, bool) {
 	if !ok {
 		return candidate{}, false
 	}
+	if name, _, ok := x.lex.NameAt(text, i); ok && len(name) > len(p.Writing) {
+		return candidate{}, false
+	}
 	end := i + len(p.Writing)
 	if utf8.RuneCountInString(p.Writing) < 3 && !startsWithSuffix(text[end:]) {
 		return candidate{}, false
 	}
 	return candidate{ent: x.lexiconPerson(p), start: i, end: end, lexicon: true}, true
+}
+
+// unlistedPerson matches at text[i:] a Japanese name the lexicon
+// recognizes by its structure though it does not list it (岸信夫氏; see
+// namedict.Lexicon.NameAt). The entity is named by the name's most common
+// reading, given name first, and its writing, so that two people who read
+// alike but are written differently (岸信夫, 岸伸夫) stay two entities:
+// "Nobuo Kishi (岸信夫)", with "Kishi Nobuo" and 岸信夫 as aliases.
+func (x *Extractor) unlistedPerson(text string, i int) (candidate, bool) {
+	if x.lex == nil {
+		return candidate{}, false
+	}
+	name, surname, ok := x.lex.NameAt(text, i)
+	if !ok {
+		return candidate{}, false
+	}
+	family, given := x.lex.Readings(surname, name[len(surname):], 1)
+	f, g := spell(family[0]), spell(given[0])
+	e := Entity{Type: corpus.TypePerson, Name: g + " " + f + " (" + name + ")", Aliases: []string{f + " " + g, name}}
+	return candidate{ent: e, start: i, end: i + len(name)}, true
 }
 
 func startsWithSuffix(s string) bool {

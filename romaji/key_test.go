@@ -29,6 +29,9 @@ func TestWordKey(t *testing.T) {
 		ok        bool
 	}{
 		{"Kōno", "kono", true}, {"Kouno", "kono", true}, {"KONO", "kono", true}, {"Shinzô", "shinzo", true},
+		// The spellings of the unlisted-names evaluation (searcher/jnames_test.go).
+		{"Saitoh", "saito", true}, {"KOHNO", "kono", true}, {"Ôno", "ono", true}, {"Syûzi", "shuji", true},
+		{"Shuuji", "shuji", true}, {"Koono", "kono", true}, {"Zyuniti", "junichi", true}, {"Kisi", "kishi", true},
 		{"Smith", "", false}, {"Zürich", "", false}, {"", "", false},
 	}
 	for _, tt := range tests {

@@ -4,12 +4,19 @@
 // EUC-JP, CC BY-SA 4.0). It writes a gzip-compressed, tab-separated file:
 //
 //	p	安倍晋三	安倍	あべ	しんぞう	(a person: full name, surname, readings)
+//	u	岸信夫	岸	きし	のぶお	(an unlisted person, kept for evaluation)
 //	s	あべ	(a surname reading)
 //	g	しんぞう	(a given-name reading)
+//	S	金子	かねこ	かなこ	(a surname's writing and its readings)
+//	G	恭之	やすゆき	やすし	(a given name's writing and its readings)
 //
 // A person is an entry marked (h), a full name, whose writing and reading
 // split into a surname entry and a given-name entry of the dictionary;
-// entries that split no way are left out. The output depends only on the
+// entries that split no way are left out. One person in a hundred, chosen
+// by a hash of the writing (heldOut), is written as unlisted rather than
+// listed: the lexicon does not know them by full name, so that the
+// recognition of names nobody listed can be measured on them. Readings of
+// a writing keep the dictionary's order. The output depends only on the
 // input: lines are sorted and the gzip header carries no name or time.
 // Run by go generate in namedict/.
 package main
@@ -20,6 +27,7 @@ import (
 	"compress/gzip"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"slices"
@@ -112,6 +120,9 @@ func parse(r io.Reader) (*dict, error) {
 	}
 	for _, e := range d.fullNames {
 		if line, ok := d.split(e); ok {
+			if heldOut(e.writing) {
+				line = "u" + line[1:]
+			}
 			d.people = append(d.people, line)
 		}
 	}
@@ -168,7 +179,33 @@ func (d *dict) lines() string {
 	write(d.people)
 	write(tagged("s", d.surnameReadings))
 	write(tagged("g", d.givenReadings))
+	write(writings("S", d.surnames))
+	write(writings("G", d.givens))
 	return b.String()
+}
+
+// heldOut reports whether the full name writing is one of the one in a
+// hundred people kept out of the lexicon's full-name table (FNV-1a).
+func heldOut(writing string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(writing))
+	return h.Sum32()%100 == 0
+}
+
+// writings renders each writing with its readings, deduplicated in
+// dictionary order.
+func writings(tag string, m map[string][]string) []string {
+	out := make([]string, 0, len(m))
+	for w, rs := range m {
+		var uniq []string
+		for _, r := range rs {
+			if !slices.Contains(uniq, r) {
+				uniq = append(uniq, r)
+			}
+		}
+		out = append(out, tag+"\t"+w+"\t"+strings.Join(uniq, "\t"))
+	}
+	return out
 }
 
 func tagged(tag string, set map[string]bool) []string {
