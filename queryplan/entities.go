@@ -59,7 +59,7 @@ func (pl *Plan) longestEntity(cs []clause, i int) (entitySpan, bool) {
 	}
 	for n := len(words); n >= 1; n-- {
 		text := strings.Join(words[:n], " ")
-		if n == 1 && !cs[i].Alternatives[0].Phrase && isLowerLatin(text) {
+		if n == 1 && !cs[i].Alternatives[0].Phrase && isLowerLatin(text) && !pl.besideEntity(cs, i) {
 			continue
 		}
 		if e, ok := pl.lookup("", text); ok {
@@ -67,6 +67,22 @@ func (pl *Plan) longestEntity(cs []clause, i int) (entitySpan, bool) {
 		}
 	}
 	return entitySpan{}, false
+}
+
+// besideEntity reports whether a plain word next to cs[i] names an entity
+// by itself: two lower-case words that each name one (`toyota honda`,
+// `ishiba takaichi`) are read as the two entities, where one alone (`son`,
+// `arm`) stays a word.
+func (pl *Plan) besideEntity(cs []clause, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(cs) || !isPlainClause(cs[j].Clause) || cs[j].Alternatives[0].Phrase {
+			continue
+		}
+		if _, ok := pl.lookup("", cs[j].Alternatives[0].Text); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // isPlainClause reports whether c is one required term, not an OR.

@@ -53,10 +53,15 @@ type Match struct {
 	// Entity, when not nil, is an entity the text names: an article that
 	// names it by any alias also matches.
 	Entity *entity.Entity
+	// All, when not nil, are groups every one of which must match: the
+	// words of a run that is also read as a name (see spanGroup).
+	All []Group
 }
 
 // empty reports whether m matches nothing.
-func (m Match) empty() bool { return m.Terms == nil && len(m.Phrases) == 0 && m.Entity == nil }
+func (m Match) empty() bool {
+	return m.Terms == nil && len(m.Phrases) == 0 && m.Entity == nil && len(m.All) == 0
+}
 
 // form plans cs: one group per clause, or per run of clauses that names
 // an entity. writtenOnly matches single Japanese words as written, not by
@@ -113,24 +118,40 @@ func (pl *Plan) clauseGroup(c Clause, writtenOnly bool, spans *[]entitySpan) Gro
 	return g
 }
 
-// spanGroup plans clauses cs, which together name entity e: their words,
-// or an article that names e by any alias. Several words are matched as
-// the name they make, a phrase with its variants ("Abe Shinzo" / "Shinzo
-// Abe"), not as words anywhere: Abe Lincoln near Shinzo Street is not
-// Shinzo Abe.
+// spanGroup plans clauses cs, which together name entity e. One word
+// matches by its terms or by an article that names e by any alias.
+// Several words are read two ways, either of which matches: every word
+// (each by its terms, or by the entity it names alone: `toyota honda` is
+// Toyota and Honda), or the name they make, a phrase with its variants
+// ("Abe Shinzo" / "Shinzo Abe") or an article that names e. A name reading
+// adds matches and never removes any; an article that matches both
+// readings scores both, so the name ranks first.
 func (pl *Plan) spanGroup(cs []clause, e entity.Entity, writtenOnly bool) Group {
-	t := cs[0].Alternatives[0]
-	written := writtenOnly && isJapaneseWord(cs[0].Clause)
-	if len(cs) > 1 {
-		words := make([]string, len(cs))
-		for i, c := range cs {
-			words[i] = c.Alternatives[0].Text
-		}
-		t, written = Term{Text: strings.Join(words, " "), Phrase: true}, false
+	if len(cs) == 1 {
+		m := pl.match(cs[0].Alternatives[0], writtenOnly && isJapaneseWord(cs[0].Clause))
+		m.Entity = &e
+		return Group{Alternatives: []Match{m}}
 	}
-	m := pl.match(t, written)
-	m.Entity = &e
-	return Group{Alternatives: []Match{m}}
+	words := make([]string, len(cs))
+	all := make([]Group, 0, len(cs))
+	for i, c := range cs {
+		t := c.Alternatives[0]
+		words[i] = t.Text
+		m := pl.match(t, writtenOnly && isJapaneseWord(c.Clause))
+		if alone, ok := pl.lookup("", t.Text); ok {
+			m.Entity = &alone
+		}
+		if !m.empty() {
+			all = append(all, Group{Kind: Required, Alternatives: []Match{m}})
+		}
+	}
+	name := pl.match(Term{Text: strings.Join(words, " "), Phrase: true}, false)
+	name.Entity = &e
+	g := Group{Alternatives: []Match{name}}
+	if len(all) > 0 {
+		g.Alternatives = append([]Match{{All: all}}, g.Alternatives...)
+	}
+	return g
 }
 
 // match plans a word or phrase, once per plan: a word is matched by its

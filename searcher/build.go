@@ -88,6 +88,12 @@ func (s *Searcher) matchQuery(m queryplan.Match) query.Query {
 		q = wordQuery(m.Terms, s.bm25)
 	case len(m.Phrases) > 0:
 		q = phraseQuery(m.Phrases, s.bm25)
+	case len(m.All) > 0:
+		all := make([]query.Query, len(m.All))
+		for i, g := range m.All {
+			all[i] = s.groupQuery(g)
+		}
+		q = bleve.NewConjunctionQuery(all...)
 	}
 	if m.Entity != nil {
 		q = withEntity(q, *m.Entity, s.bm25)
