@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"sort"
 	"strconv"
@@ -15,6 +16,31 @@ import (
 // repeat, the others may not.
 var searchParams = map[string]bool{"q": false, "entity": true, "since": false, "until": false,
 	"lang": false, "source": false, "sort": false, "from": false, "size": false, "facet_size": false}
+
+// queryValues decodes r's query string. Where net/http's URL.Query drops
+// a malformed pair silently (q=%zz would search for everything), it is
+// refused as an invalid parameter naming the pair.
+func queryValues(r *http.Request) (url.Values, error) {
+	v, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, &searcher.RequestError{Param: badParam(r.URL.RawQuery),
+			Msg: fmt.Sprintf("the query string is not valid URL encoding (%v): encode %% as %%25", err)}
+	}
+	return v, nil
+}
+
+// badParam names the first parameter of raw that does not decode.
+func badParam(raw string) string {
+	for _, pair := range strings.Split(raw, "&") {
+		name, value, _ := strings.Cut(pair, "=")
+		_, nerr := url.QueryUnescape(name)
+		_, verr := url.QueryUnescape(value)
+		if nerr != nil || verr != nil {
+			return name
+		}
+	}
+	return ""
+}
 
 // ParseParams turns the parameters of GET /api/v1/search (also what the
 // command line passes) into a search request. Unknown and repeated parameters are
