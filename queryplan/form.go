@@ -56,11 +56,43 @@ type Match struct {
 	// All, when not nil, are groups every one of which must match: the
 	// words of a run that is also read as a name (see spanGroup).
 	All []Group
+	// Field, when set, is the one text field (title or body) that Terms,
+	// Phrases and Expansions are matched in; otherwise both.
+	Field string
+	// Keyword, when not nil, is an exact value of a keyword field
+	// (source:Reuters, lang:ja, person:Kishida).
+	Keyword *FieldTerm
+	// Expansions are further words taken from the index's dictionary: a
+	// prefix's words, a word's near spellings.
+	Expansions []Expansion
+	// Slop is how many positions further than its place in a phrase each
+	// word may stand ("chip plant"~2).
+	Slop int
+}
+
+// FieldTerm is an exact value of a keyword field.
+type FieldTerm struct {
+	Field string // indexer.FieldSource, FieldLang or an entity type
+	Value string // as stored: a source, a language, an entity's canonical name
+}
+
+// Expansion is a set of words read from the index's dictionary at search
+// time: those that start with Term, or lie within Edits edits of it.
+type Expansion struct {
+	Term   string  // an index term (analyzed as the index does)
+	Prefix bool    // words that start with Term
+	Edits  int     // otherwise, words within this many edits of Term
+	Weight float64 // multiplies their scores: below 1 ranks them under the exact word
+	// Typo marks the near spellings added by typo tolerance (see
+	// Options.Typos), which a searcher may skip for a word that finds
+	// enough as typed.
+	Typo bool
 }
 
 // empty reports whether m matches nothing.
 func (m Match) empty() bool {
-	return m.Terms == nil && len(m.Phrases) == 0 && m.Entity == nil && len(m.All) == 0
+	return m.Terms == nil && len(m.Phrases) == 0 && m.Entity == nil && len(m.All) == 0 &&
+		m.Keyword == nil && len(m.Expansions) == 0
 }
 
 // form plans cs: one group per clause, or per run of clauses that names
@@ -80,7 +112,7 @@ func (pl *Plan) form(cs []clause, writtenOnly bool) *Form {
 			g = pl.spanGroup(cs[sp.from:sp.to], sp.ent, writtenOnly)
 			i = sp.to - 1
 		} else {
-			g = pl.clauseGroup(c, writtenOnly, &spans)
+			g = pl.clauseGroup(cs[i], writtenOnly, &spans)
 		}
 		switch {
 		case len(g.Alternatives) == 0:
@@ -101,11 +133,14 @@ func (pl *Plan) form(cs []clause, writtenOnly bool) *Form {
 // clauseGroup plans one clause: its alternatives, each of which may name
 // an entity (ai nvidia OR ソフトバンク). The entities of OR alternatives are
 // added to spans.
-func (pl *Plan) clauseGroup(c Clause, writtenOnly bool, spans *[]entitySpan) Group {
+func (pl *Plan) clauseGroup(c clause, writtenOnly bool, spans *[]entitySpan) Group {
 	var g Group
 	for _, t := range c.Alternatives {
-		m := pl.match(t, writtenOnly && isJapaneseWord(c))
-		if len(c.Alternatives) > 1 {
+		m := pl.match(t, writtenOnly && isJapaneseWord(c.Clause))
+		if !c.Excluded {
+			m = pl.withTypos(m, t, c.last)
+		}
+		if len(c.Alternatives) > 1 && t.simple() {
 			if sp, ok := pl.longestEntity([]clause{{Clause: Clause{Alternatives: []Term{t}}}}, 0); ok {
 				m.Entity = &sp.ent
 				*spans = append(*spans, sp)
@@ -128,7 +163,8 @@ func (pl *Plan) clauseGroup(c Clause, writtenOnly bool, spans *[]entitySpan) Gro
 // readings scores both, so the name ranks first.
 func (pl *Plan) spanGroup(cs []clause, e entity.Entity, writtenOnly bool) Group {
 	if len(cs) == 1 {
-		m := pl.match(cs[0].Alternatives[0], writtenOnly && isJapaneseWord(cs[0].Clause))
+		t := cs[0].Alternatives[0]
+		m := pl.withTypos(pl.match(t, writtenOnly && isJapaneseWord(cs[0].Clause)), t, cs[0].last)
 		m.Entity = &e
 		return Group{Alternatives: []Match{m}}
 	}
@@ -137,7 +173,7 @@ func (pl *Plan) spanGroup(cs []clause, e entity.Entity, writtenOnly bool) Group 
 	for i, c := range cs {
 		t := c.Alternatives[0]
 		words[i] = t.Text
-		m := pl.match(t, writtenOnly && isJapaneseWord(c.Clause))
+		m := pl.withTypos(pl.match(t, writtenOnly && isJapaneseWord(c.Clause)), t, c.last)
 		if alone, ok := pl.lookup("", t.Text); ok {
 			m.Entity = &alone
 		}
@@ -154,17 +190,43 @@ func (pl *Plan) spanGroup(cs []clause, e entity.Entity, writtenOnly bool) Group 
 	return g
 }
 
-// match plans a word or phrase, once per plan: a word is matched by its
-// index terms (only the first, as written, if writtenOnly), or, when it
-// analyzes to several positions ("high-tech", "岸田文雄"), as a phrase; a
-// phrase also in its variants (see phraseVariants). Text that analyzes to
-// no token gives an empty match.
+// match plans a term, once per plan: a word or phrase (see textMatch), a
+// keyword field's value (source:Reuters), a prefix (semicond*), a word
+// with its near spellings (word~). Text that analyzes to no token gives
+// an empty match.
 func (pl *Plan) match(t Term, writtenOnly bool) Match {
 	writtenOnly = writtenOnly && !t.Phrase // a phrase keeps its readings
-	k := matchKey{t.Text, t.Phrase, writtenOnly}
+	k := matchKey{t, writtenOnly}
 	if m, ok := pl.matches[k]; ok {
 		return m
 	}
+	var m Match
+	switch {
+	case t.Field != "" && t.Field != "title" && t.Field != "body":
+		m = pl.keywordMatch(t)
+	case t.Prefix:
+		if term := pl.indexTerm(t.Text); term != "" {
+			m.Expansions = []Expansion{{Term: term, Prefix: true, Weight: 1}}
+		}
+	default:
+		m = pl.textMatch(t, writtenOnly)
+		if t.Fuzzy > 0 && m.Terms != nil {
+			m.Expansions = []Expansion{{Term: m.Terms[0], Edits: t.Fuzzy, Weight: 1}}
+		}
+		m.Slop = t.Slop
+	}
+	if !m.empty() && m.Keyword == nil {
+		m.Field = t.Field
+	}
+	pl.matches[k] = m
+	return m
+}
+
+// textMatch plans a word or phrase: a word is matched by its index terms
+// (only the first, as written, if writtenOnly), or, when it analyzes to
+// several positions ("high-tech", "岸田文雄"), as a phrase; a phrase also in
+// its variants (see phraseVariants).
+func (pl *Plan) textMatch(t Term, writtenOnly bool) Match {
 	var m Match
 	words := pl.words(t.Text)
 	switch {
@@ -184,7 +246,6 @@ func (pl *Plan) match(t Term, writtenOnly bool) Match {
 		writtenOnlyWhereRead(layouts)
 		m.Phrases = groupByWords(layouts)
 	}
-	pl.matches[k] = m
 	return m
 }
 

@@ -93,6 +93,9 @@ type PhraseQuery struct {
 	Field   string       // the field it is matched in
 	Boost   float64      // multiplies the score
 	BM25    BM25         // the scoring parameters of its terms
+	// Slop lets each word stand up to Slop positions further than its
+	// place in the phrase ("chip plant"~2 finds "chip assembly plant").
+	Slop int
 }
 
 // Searcher implements query.Query.
@@ -111,5 +114,11 @@ func (q *PhraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mappi
 	if n == 0 {
 		return searcher.NewMatchNoneSearcher(r)
 	}
-	return NewPhraseSearcher(ctx, r, q.Layouts, q.Field, q.Boost*float64(n)/sum, q.BM25, opts)
+	s, err := NewPhraseSearcher(ctx, r, q.Layouts, q.Field, q.Boost*float64(n)/sum, q.BM25, opts)
+	if ps, ok := s.(*phraseSearcher); ok && q.Slop > 0 {
+		for _, l := range ps.layouts {
+			l.slop = uint64(q.Slop)
+		}
+	}
+	return s, err
 }
