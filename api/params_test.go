@@ -75,3 +75,36 @@ func TestQueryValues(t *testing.T) {
 		})
 	}
 }
+
+// TestParseParamsTyposPrefix: typo tolerance is on unless typos=false;
+// prefix=true makes the last word a prefix; other values are refused.
+func TestParseParamsTyposPrefix(t *testing.T) {
+	tests := []struct {
+		raw                 string
+		wantNoTypos, prefix bool
+		wantErrParam        string
+	}{
+		{"q=a", false, false, ""},
+		{"q=a&typos=false", true, false, ""},
+		{"q=a&typos=true&prefix=true", false, true, ""},
+		{"q=a&typos=0&prefix=1", true, true, ""},
+		{"q=a&typos=no", false, false, "typos"},
+		{"q=a&prefix=yes", false, false, "prefix"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			v, err := url.ParseQuery(tt.raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := ParseParams(v)
+			var re *searcher.RequestError
+			switch {
+			case tt.wantErrParam != "" && (!errors.As(err, &re) || re.Param != tt.wantErrParam):
+				t.Errorf("err %v, want a RequestError for %q", err, tt.wantErrParam)
+			case tt.wantErrParam == "" && (err != nil || r.NoTypos != tt.wantNoTypos || r.Prefix != tt.prefix):
+				t.Errorf("NoTypos %v, Prefix %v, err %v; want %v, %v", r.NoTypos, r.Prefix, err, tt.wantNoTypos, tt.prefix)
+			}
+		})
+	}
+}
