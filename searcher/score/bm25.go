@@ -1,7 +1,9 @@
 // Package score holds Sagasu's scoring queries and searchers: words and
 // phrases scored by BM25 with explicit parameters (TermQuery,
-// PhraseQuery), a phrase searcher that accepts several word orders, and
-// a disjunction that adds its clauses' scores (SumQuery). They plug into
+// PhraseQuery), a phrase searcher that accepts several word orders (and a
+// slop), a disjunction that adds its clauses' scores (SumQuery), and the
+// expansion of a prefix or a near spelling to the dictionary's words
+// (ExpandQuery). They plug into
 // Bleve as query.Query and search.Searcher implementations, and read no
 // process-wide setting: Bleve's own term scorer reads its BM25 parameters
 // from package variables that every index in the process shares, so
