@@ -25,9 +25,11 @@ type ExpandQuery struct {
 	Edits  int      // 1 or 2, when not Prefix
 	Skip   []string // terms left out
 	// UnlessFound, when not 0, expands only if the Skip terms are in
-	// fewer documents than this: a word that finds enough as typed is
-	// taken as typed.
+	// fewer documents than this, counted in each of CountIn (Field when
+	// empty) and summed: a word that finds enough as typed is taken as
+	// typed, in every field alike.
 	UnlessFound uint64
+	CountIn     []string
 	Max         int     // the most words kept
 	Field       string  // the field searched
 	Boost       float64 // multiplies each word's score
@@ -38,11 +40,11 @@ type ExpandQuery struct {
 // word found.
 func (q *ExpandQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
 	if q.UnlessFound > 0 {
-		found, err := docFreq(ctx, r, q.Skip, q.Field)
-		if err != nil || found >= q.UnlessFound {
-			if err != nil {
-				return nil, err
-			}
+		found, err := q.found(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		if found >= q.UnlessFound {
 			return bsearcher.NewMatchNoneSearcher(r)
 		}
 	}
@@ -95,6 +97,24 @@ func (q *ExpandQuery) words(r index.IndexReader) ([]string, error) {
 		out = append(out, e.Term)
 	}
 	return out, nil
+}
+
+// found counts the documents that hold the Skip terms in the CountIn
+// fields (a document counted once per field).
+func (q *ExpandQuery) found(ctx context.Context, r index.IndexReader) (uint64, error) {
+	fields := q.CountIn
+	if len(fields) == 0 {
+		fields = []string{q.Field}
+	}
+	var n uint64
+	for _, f := range fields {
+		c, err := docFreq(ctx, r, q.Skip, f)
+		if err != nil {
+			return 0, err
+		}
+		n += c
+	}
+	return n, nil
 }
 
 // docFreq sums the documents that hold each of terms in field.
