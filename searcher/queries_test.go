@@ -3,6 +3,7 @@ package searcher
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -179,6 +180,40 @@ func TestQueryErrors(t *testing.T) {
 		var qe *queryplan.QueryError
 		if !errors.As(err, &qe) || !strings.Contains(qe.Msg, tt.want) {
 			t.Errorf("%s: error %v, want a QueryError saying %q", tt.q, err, tt.want)
+		}
+	}
+}
+
+// TestQueriesAsTypedHighlights: the words a near spelling or a prefix
+// found are marked as written.
+func TestQueriesAsTypedHighlights(t *testing.T) {
+	s := newQuerySearcher(t)
+	for _, tt := range []struct {
+		q    string
+		req  Request
+		id   string
+		want string
+	}{
+		{"Panasonnic", Request{}, "q11", "<mark>Panasonic</mark> opened"},
+		{"Takaichii", Request{}, "q24", "<mark>高市</mark>"},
+		{"gover", typing, "q20", "new <mark>governor</mark>"},
+		{"semicond*", Request{}, "q13", "for <mark>semiconductor</mark> factories"},
+		{`"chip plant"~1`, Request{}, "q23", "<mark>chip</mark> assembly <mark>plant</mark>"},
+		{"title:Nissan", Request{}, "q5", "Honda and Nissan ended"},
+	} {
+		r := tt.req
+		r.Query, r.Size = tt.q, 50
+		res, err := s.Search(context.Background(), r)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.q, err)
+		}
+		i := slices.IndexFunc(res.Hits, func(h Hit) bool { return h.ID == tt.id })
+		if i < 0 {
+			t.Errorf("%s: %s not found", tt.q, tt.id)
+			continue
+		}
+		if body := strings.Join(res.Hits[i].Snippets.Body, " "); !strings.Contains(body, tt.want) {
+			t.Errorf("%s: snippet %q, want it to contain %q", tt.q, body, tt.want)
 		}
 	}
 }
