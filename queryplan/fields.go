@@ -67,13 +67,14 @@ func typoEdits(term string) int {
 	return 0
 }
 
-// withTypos adds typo tolerance to the match of a single word, and, for
-// the last word of a query typed so far, its prefix.
-func (pl *Plan) withTypos(m Match, t Term, last bool) Match {
+// withTypos adds typo tolerance to the match of a single word (unless
+// spelled says the word is spelled as a name the resolver knows), and,
+// for the last word of a query typed so far, its prefix.
+func (pl *Plan) withTypos(m Match, t Term, last, spelled bool) Match {
 	if m.Terms == nil || !t.simple() || t.Phrase {
 		return m
 	}
-	if pl.opts.Typos {
+	if pl.opts.Typos && !spelled {
 		if n := typoEdits(m.Terms[0]); n > 0 {
 			m.Expansions = append(m.Expansions[:len(m.Expansions):len(m.Expansions)],
 				Expansion{Term: m.Terms[0], Edits: n, Weight: TypoWeight, Typo: true})

@@ -138,7 +138,7 @@ func (pl *Plan) clauseGroup(c clause, writtenOnly bool, spans *[]entitySpan) Gro
 	for _, t := range c.Alternatives {
 		m := pl.match(t, writtenOnly && isJapaneseWord(c.Clause))
 		if !c.Excluded {
-			m = pl.withTypos(m, t, c.last)
+			m = pl.withTypos(m, t, c.last, false)
 		}
 		if len(c.Alternatives) > 1 && t.simple() {
 			if sp, ok := pl.longestEntity([]clause{{Clause: Clause{Alternatives: []Term{t}}}}, 0); ok {
@@ -160,11 +160,12 @@ func (pl *Plan) clauseGroup(c clause, writtenOnly bool, spans *[]entitySpan) Gro
 // Toyota and Honda), or the name they make, a phrase with its variants
 // ("Abe Shinzo" / "Shinzo Abe") or an article that names e. A name reading
 // adds matches and never removes any; an article that matches both
-// readings scores both, so the name ranks first.
+// readings scores both, so the name ranks first. A word spelled as a
+// name the resolver knows takes no near spellings.
 func (pl *Plan) spanGroup(cs []clause, e entity.Entity, writtenOnly bool) Group {
 	if len(cs) == 1 {
 		t := cs[0].Alternatives[0]
-		m := pl.withTypos(pl.match(t, writtenOnly && isJapaneseWord(cs[0].Clause)), t, cs[0].last)
+		m := pl.withTypos(pl.match(t, writtenOnly && isJapaneseWord(cs[0].Clause)), t, cs[0].last, true)
 		m.Entity = &e
 		return Group{Alternatives: []Match{m}}
 	}
@@ -173,8 +174,9 @@ func (pl *Plan) spanGroup(cs []clause, e entity.Entity, writtenOnly bool) Group 
 	for i, c := range cs {
 		t := c.Alternatives[0]
 		words[i] = t.Text
-		m := pl.withTypos(pl.match(t, writtenOnly && isJapaneseWord(c.Clause)), t, c.last)
-		if alone, ok := pl.lookup("", t.Text); ok {
+		alone, named := pl.lookup("", t.Text)
+		m := pl.withTypos(pl.match(t, writtenOnly && isJapaneseWord(c.Clause)), t, c.last, named)
+		if named && alone.Name != e.Name { // e itself is matched below
 			m.Entity = &alone
 		}
 		if !m.empty() {
