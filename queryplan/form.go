@@ -160,8 +160,8 @@ func (pl *Plan) clauseGroup(c clause, writtenOnly bool, spans *[]entitySpan) Gro
 // Toyota and Honda), or the name they make, a phrase with its variants
 // ("Abe Shinzo" / "Shinzo Abe") or an article that names e. A name reading
 // adds matches and never removes any; an article that matches both
-// readings scores both, so the name ranks first. A word spelled as a
-// name the resolver knows takes no near spellings.
+// readings scores both, so the name ranks first. The words are spelled as
+// a name the resolver knows, so they take no near spellings.
 func (pl *Plan) spanGroup(cs []clause, e entity.Entity, writtenOnly bool) Group {
 	if len(cs) == 1 {
 		t := cs[0].Alternatives[0]
@@ -175,7 +175,7 @@ func (pl *Plan) spanGroup(cs []clause, e entity.Entity, writtenOnly bool) Group 
 		t := c.Alternatives[0]
 		words[i] = t.Text
 		alone, named := pl.lookup("", t.Text)
-		m := pl.withTypos(pl.match(t, writtenOnly && isJapaneseWord(c.Clause)), t, c.last, named)
+		m := pl.withTypos(pl.match(t, writtenOnly && isJapaneseWord(c.Clause)), t, c.last, true)
 		if named && alone.Name != e.Name { // e itself is matched below
 			m.Entity = &alone
 		}
