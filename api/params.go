@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"sort"
 	"strconv"
@@ -14,7 +15,33 @@ import (
 // searchParams are the parameters GET /api/v1/search accepts; entity may
 // repeat, the others may not.
 var searchParams = map[string]bool{"q": false, "entity": true, "since": false, "until": false,
-	"lang": false, "source": false, "sort": false, "from": false, "size": false, "facet_size": false}
+	"lang": false, "source": false, "sort": false, "from": false, "size": false, "facet_size": false,
+	"typos": false, "prefix": false}
+
+// queryValues decodes r's query string. Where net/http's URL.Query drops
+// a malformed pair silently (q=%zz would search for everything), it is
+// refused as an invalid parameter naming the pair.
+func queryValues(r *http.Request) (url.Values, error) {
+	v, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, &searcher.RequestError{Param: badParam(r.URL.RawQuery),
+			Msg: fmt.Sprintf("the query string is not valid URL encoding (%v): encode %% as %%25", err)}
+	}
+	return v, nil
+}
+
+// badParam names the first parameter of raw that does not decode.
+func badParam(raw string) string {
+	for _, pair := range strings.Split(raw, "&") {
+		name, value, _ := strings.Cut(pair, "=")
+		_, nerr := url.QueryUnescape(name)
+		_, verr := url.QueryUnescape(value)
+		if nerr != nil || verr != nil {
+			return name
+		}
+	}
+	return ""
+}
 
 // ParseParams turns the parameters of GET /api/v1/search (also what the
 // command line passes) into a search request. Unknown and repeated parameters are
@@ -42,6 +69,14 @@ func ParseParams(v url.Values) (searcher.Request, error) {
 		}
 	}
 	r.FacetsOnly = v.Get("size") != "" && r.Size == 0 // size=0: total and facets, no hits
+	typos, err := boolParam(v, "typos", true)
+	if err != nil {
+		return r, err
+	}
+	r.NoTypos = !typos
+	if r.Prefix, err = boolParam(v, "prefix", false); err != nil {
+		return r, err
+	}
 	if r.Since, err = timeParam(v, "since", false); err != nil {
 		return r, err
 	}
@@ -122,6 +157,21 @@ func intParam(v url.Values, name string) (int, error) {
 		return 0, &searcher.RequestError{Param: name, Msg: fmt.Sprintf("%q is not a whole number", s)}
 	}
 	return n, nil
+}
+
+// boolParam parses an optional true/false parameter; absent or empty is
+// def.
+func boolParam(v url.Values, name string, def bool) (bool, error) {
+	switch s := v.Get(name); s {
+	case "":
+		return def, nil
+	case "true", "1":
+		return true, nil
+	case "false", "0":
+		return false, nil
+	default:
+		return false, &searcher.RequestError{Param: name, Msg: fmt.Sprintf("%q: use true or false", s)}
+	}
 }
 
 // timeParam parses YYYY-MM-DD (UTC) or RFC 3339. For an end bound, a date

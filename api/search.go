@@ -15,7 +15,12 @@ import (
 // handleSearch answers GET /api/v1/search.
 func handleSearch(s *searcher.Searcher) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req, err := ParseParams(r.URL.Query())
+		v, err := queryValues(r)
+		if err != nil {
+			writeSearchError(w, r, err)
+			return
+		}
+		req, err := ParseParams(v)
 		if err != nil {
 			writeSearchError(w, r, err)
 			return
@@ -32,7 +37,12 @@ func handleSearch(s *searcher.Searcher) http.Handler {
 // handleEntities answers GET /api/v1/entities.
 func handleEntities(s *searcher.Searcher) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req, err := ParseEntitiesParams(r.URL.Query())
+		v, err := queryValues(r)
+		if err != nil {
+			writeSearchError(w, r, err)
+			return
+		}
+		req, err := ParseEntitiesParams(v)
 		if err != nil {
 			writeSearchError(w, r, err)
 			return
@@ -51,7 +61,12 @@ func handleEntities(s *searcher.Searcher) http.Handler {
 func handleEntity(s *searcher.Searcher) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		vars := mux.Vars(r)
-		req, err := ParseEntityPageParams(vars["type"], vars["name"], r.URL.Query())
+		v, err := queryValues(r)
+		if err != nil {
+			writeSearchError(w, r, err)
+			return
+		}
+		req, err := ParseEntityPageParams(vars["type"], vars["name"], v)
 		if err != nil {
 			writeSearchError(w, r, err)
 			return

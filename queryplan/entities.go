@@ -1,6 +1,7 @@
 package queryplan
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sagasu-search/sagasu/entity"
@@ -20,6 +21,11 @@ const maxEntityWords = 4
 type entitySpan struct {
 	from, to int
 	ent      entity.Entity
+	// parts, when not nil, are the entities each word of a multi-word span
+	// names alone, none of them ent: two entities typed together
+	// (`toyota honda`), which the query names rather than an invented
+	// person "Toyota Honda".
+	parts []entity.Entity
 }
 
 // entitySpans finds the entities that the required clauses cs name, by
@@ -59,32 +65,66 @@ func (pl *Plan) longestEntity(cs []clause, i int) (entitySpan, bool) {
 	}
 	for n := len(words); n >= 1; n-- {
 		text := strings.Join(words[:n], " ")
-		if n == 1 && !cs[i].Alternatives[0].Phrase && isLowerLatin(text) {
+		if n == 1 && !cs[i].Alternatives[0].Phrase && isLowerLatin(text) && !pl.besideEntity(cs, i) {
 			continue
 		}
 		if e, ok := pl.lookup("", text); ok {
-			return entitySpan{from: i, to: i + n, ent: e}, true
+			return entitySpan{from: i, to: i + n, ent: e, parts: pl.parts(words[:n], e)}, true
 		}
 	}
 	return entitySpan{}, false
 }
 
+// besideEntity reports whether a plain word next to cs[i] names an entity
+// by itself: two lower-case words that each name one (`toyota honda`,
+// `ishiba takaichi`) are read as the two entities, where one alone (`son`,
+// `arm`) stays a word.
+func (pl *Plan) besideEntity(cs []clause, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(cs) || !isPlainClause(cs[j].Clause) || cs[j].Alternatives[0].Phrase {
+			continue
+		}
+		if _, ok := pl.lookup("", cs[j].Alternatives[0].Text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// parts returns the entities that each of several words names alone, when
+// every word names one and none of them is e; otherwise nil.
+func (pl *Plan) parts(words []string, e entity.Entity) []entity.Entity {
+	if len(words) < 2 {
+		return nil
+	}
+	out := make([]entity.Entity, 0, len(words))
+	for _, w := range words {
+		alone, ok := pl.lookup("", w)
+		if !ok || alone.Name == e.Name {
+			return nil
+		}
+		out = append(out, alone)
+	}
+	return out
+}
+
 // isPlainClause reports whether c is one required term, not an OR.
 func isPlainClause(c Clause) bool {
-	return !c.Excluded && len(c.Alternatives) == 1
+	return !c.Excluded && len(c.Alternatives) == 1 && c.Alternatives[0].simple()
 }
 
 // queryEntities lists the entities of spans, without duplicates.
 func queryEntities(spans []entitySpan) []QueryEntity {
 	out := []QueryEntity{}
 	for _, sp := range spans {
-		qe := QueryEntity{Type: sp.ent.Type, Name: sp.ent.Name}
-		dup := false
-		for _, have := range out {
-			dup = dup || have == qe
+		named := sp.parts
+		if named == nil {
+			named = []entity.Entity{sp.ent}
 		}
-		if !dup {
-			out = append(out, qe)
+		for _, e := range named {
+			if qe := (QueryEntity{Type: e.Type, Name: e.Name}); !slices.Contains(out, qe) {
+				out = append(out, qe)
+			}
 		}
 	}
 	return out

@@ -53,10 +53,47 @@ type Match struct {
 	// Entity, when not nil, is an entity the text names: an article that
 	// names it by any alias also matches.
 	Entity *entity.Entity
+	// All, when not nil, are groups every one of which must match: the
+	// words of a run that is also read as a name (see spanGroup).
+	All []Group
+	// Field, when set, is the one text field (title or body) that Terms,
+	// Phrases and Expansions are matched in; otherwise both.
+	Field string
+	// Keyword, when not nil, is an exact value of a keyword field
+	// (source:Reuters, lang:ja, person:Kishida).
+	Keyword *FieldTerm
+	// Expansions are further words taken from the index's dictionary: a
+	// prefix's words, a word's near spellings.
+	Expansions []Expansion
+	// Slop is how many positions further than its place in a phrase each
+	// word may stand ("chip plant"~2).
+	Slop int
+}
+
+// FieldTerm is an exact value of a keyword field.
+type FieldTerm struct {
+	Field string // indexer.FieldSource, FieldLang or an entity type
+	Value string // as stored: a source, a language, an entity's canonical name
+}
+
+// Expansion is a set of words read from the index's dictionary at search
+// time: those that start with Term, or lie within Edits edits of it.
+type Expansion struct {
+	Term   string  // an index term (analyzed as the index does)
+	Prefix bool    // words that start with Term
+	Edits  int     // otherwise, words within this many edits of Term
+	Weight float64 // multiplies their scores: below 1 ranks them under the exact word
+	// Typo marks the near spellings added by typo tolerance (see
+	// Options.Typos), which a searcher may skip for a word that finds
+	// enough as typed.
+	Typo bool
 }
 
 // empty reports whether m matches nothing.
-func (m Match) empty() bool { return m.Terms == nil && len(m.Phrases) == 0 && m.Entity == nil }
+func (m Match) empty() bool {
+	return m.Terms == nil && len(m.Phrases) == 0 && m.Entity == nil && len(m.All) == 0 &&
+		m.Keyword == nil && len(m.Expansions) == 0
+}
 
 // form plans cs: one group per clause, or per run of clauses that names
 // an entity. writtenOnly matches single Japanese words as written, not by
@@ -75,7 +112,7 @@ func (pl *Plan) form(cs []clause, writtenOnly bool) *Form {
 			g = pl.spanGroup(cs[sp.from:sp.to], sp.ent, writtenOnly)
 			i = sp.to - 1
 		} else {
-			g = pl.clauseGroup(c, writtenOnly, &spans)
+			g = pl.clauseGroup(cs[i], writtenOnly, &spans)
 		}
 		switch {
 		case len(g.Alternatives) == 0:
@@ -96,11 +133,14 @@ func (pl *Plan) form(cs []clause, writtenOnly bool) *Form {
 // clauseGroup plans one clause: its alternatives, each of which may name
 // an entity (ai nvidia OR ソフトバンク). The entities of OR alternatives are
 // added to spans.
-func (pl *Plan) clauseGroup(c Clause, writtenOnly bool, spans *[]entitySpan) Group {
+func (pl *Plan) clauseGroup(c clause, writtenOnly bool, spans *[]entitySpan) Group {
 	var g Group
 	for _, t := range c.Alternatives {
-		m := pl.match(t, writtenOnly && isJapaneseWord(c))
-		if len(c.Alternatives) > 1 {
+		m := pl.match(t, writtenOnly && isJapaneseWord(c.Clause))
+		if !c.Excluded {
+			m = pl.withTypos(m, t, c.last, false)
+		}
+		if len(c.Alternatives) > 1 && t.simple() {
 			if sp, ok := pl.longestEntity([]clause{{Clause: Clause{Alternatives: []Term{t}}}}, 0); ok {
 				m.Entity = &sp.ent
 				*spans = append(*spans, sp)
@@ -113,37 +153,82 @@ func (pl *Plan) clauseGroup(c Clause, writtenOnly bool, spans *[]entitySpan) Gro
 	return g
 }
 
-// spanGroup plans clauses cs, which together name entity e: their words,
-// or an article that names e by any alias. Several words are matched as
-// the name they make, a phrase with its variants ("Abe Shinzo" / "Shinzo
-// Abe"), not as words anywhere: Abe Lincoln near Shinzo Street is not
-// Shinzo Abe.
+// spanGroup plans clauses cs, which together name entity e. One word
+// matches by its terms or by an article that names e by any alias.
+// Several words are read two ways, either of which matches: every word
+// (each by its terms, or by the entity it names alone: `toyota honda` is
+// Toyota and Honda), or the name they make, a phrase with its variants
+// ("Abe Shinzo" / "Shinzo Abe") or an article that names e. A name reading
+// adds matches and never removes any; an article that matches both
+// readings scores both, so the name ranks first. The words are spelled as
+// a name the resolver knows, so they take no near spellings.
 func (pl *Plan) spanGroup(cs []clause, e entity.Entity, writtenOnly bool) Group {
-	t := cs[0].Alternatives[0]
-	written := writtenOnly && isJapaneseWord(cs[0].Clause)
-	if len(cs) > 1 {
-		words := make([]string, len(cs))
-		for i, c := range cs {
-			words[i] = c.Alternatives[0].Text
-		}
-		t, written = Term{Text: strings.Join(words, " "), Phrase: true}, false
+	if len(cs) == 1 {
+		t := cs[0].Alternatives[0]
+		m := pl.withTypos(pl.match(t, writtenOnly && isJapaneseWord(cs[0].Clause)), t, cs[0].last, true)
+		m.Entity = &e
+		return Group{Alternatives: []Match{m}}
 	}
-	m := pl.match(t, written)
-	m.Entity = &e
-	return Group{Alternatives: []Match{m}}
+	words := make([]string, len(cs))
+	all := make([]Group, 0, len(cs))
+	for i, c := range cs {
+		t := c.Alternatives[0]
+		words[i] = t.Text
+		alone, named := pl.lookup("", t.Text)
+		m := pl.withTypos(pl.match(t, writtenOnly && isJapaneseWord(c.Clause)), t, c.last, true)
+		if named && alone.Name != e.Name { // e itself is matched below
+			m.Entity = &alone
+		}
+		if !m.empty() {
+			all = append(all, Group{Kind: Required, Alternatives: []Match{m}})
+		}
+	}
+	name := pl.match(Term{Text: strings.Join(words, " "), Phrase: true}, false)
+	name.Entity = &e
+	g := Group{Alternatives: []Match{name}}
+	if len(all) > 0 {
+		g.Alternatives = append([]Match{{All: all}}, g.Alternatives...)
+	}
+	return g
 }
 
-// match plans a word or phrase, once per plan: a word is matched by its
-// index terms (only the first, as written, if writtenOnly), or, when it
-// analyzes to several positions ("high-tech", "岸田文雄"), as a phrase; a
-// phrase also in its variants (see phraseVariants). Text that analyzes to
-// no token gives an empty match.
+// match plans a term, once per plan: a word or phrase (see textMatch), a
+// keyword field's value (source:Reuters), a prefix (semicond*), a word
+// with its near spellings (word~). Text that analyzes to no token gives
+// an empty match.
 func (pl *Plan) match(t Term, writtenOnly bool) Match {
 	writtenOnly = writtenOnly && !t.Phrase // a phrase keeps its readings
-	k := matchKey{t.Text, t.Phrase, writtenOnly}
+	k := matchKey{t, writtenOnly}
 	if m, ok := pl.matches[k]; ok {
 		return m
 	}
+	var m Match
+	switch {
+	case t.Field != "" && t.Field != "title" && t.Field != "body":
+		m = pl.keywordMatch(t)
+	case t.Prefix:
+		if term := pl.indexTerm(t.Text); term != "" {
+			m.Expansions = []Expansion{{Term: term, Prefix: true, Weight: 1}}
+		}
+	default:
+		m = pl.textMatch(t, writtenOnly)
+		if t.Fuzzy > 0 && m.Terms != nil {
+			m.Expansions = []Expansion{{Term: m.Terms[0], Edits: t.Fuzzy, Weight: 1}}
+		}
+		m.Slop = t.Slop
+	}
+	if !m.empty() && m.Keyword == nil {
+		m.Field = t.Field
+	}
+	pl.matches[k] = m
+	return m
+}
+
+// textMatch plans a word or phrase: a word is matched by its index terms
+// (only the first, as written, if writtenOnly), or, when it analyzes to
+// several positions ("high-tech", "岸田文雄"), as a phrase; a phrase also in
+// its variants (see phraseVariants).
+func (pl *Plan) textMatch(t Term, writtenOnly bool) Match {
 	var m Match
 	words := pl.words(t.Text)
 	switch {
@@ -163,7 +248,6 @@ func (pl *Plan) match(t Term, writtenOnly bool) Match {
 		writtenOnlyWhereRead(layouts)
 		m.Phrases = groupByWords(layouts)
 	}
-	pl.matches[k] = m
 	return m
 }
 

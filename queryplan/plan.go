@@ -58,10 +58,22 @@ func RegistryAnalyzer() (analysis.Analyzer, error) {
 	return a, nil
 }
 
+// Options change how a query is read.
+type Options struct {
+	// Typos lets a word of 5 letters or more also match its spellings one
+	// edit away, of 9 or more two (TypoOneRunes, TypoTwoRunes), ranked
+	// below the word as typed; never a Japanese word or one with a digit.
+	Typos bool
+	// Prefix makes the last word of the query also a prefix, ranked
+	// below the whole word: a query typed so far (search as you type).
+	Prefix bool
+}
+
 // Plan is one query, parsed and understood. Its forms are made on first
 // use; a Plan is for one request and not safe for concurrent use.
 type Plan struct {
 	p       *Planner
+	opts    Options
 	query   string
 	clauses []clause // the typed clauses, Japanese runs split into words
 	strict  *Form
@@ -76,6 +88,7 @@ type Plan struct {
 type clause struct {
 	Clause
 	stop bool // one unquoted stop word, which a relaxed query drops
+	last bool // the last clause typed
 }
 
 type lookupKey struct{ typ, name string }
@@ -86,22 +99,28 @@ type lookup struct {
 }
 
 type matchKey struct {
-	text                string
-	phrase, writtenOnly bool
+	term        Term
+	writtenOnly bool
 }
 
 // Plan parses q (a malformed query is a *QueryError) and splits its
 // unquoted Japanese runs into words.
-func (p *Planner) Plan(q string) (*Plan, error) {
+func (p *Planner) Plan(q string) (*Plan, error) { return p.PlanWith(q, Options{}) }
+
+// PlanWith is Plan with options.
+func (p *Planner) PlanWith(q string, o Options) (*Plan, error) {
 	pq, err := ParseQuery(q)
 	if err != nil {
 		return nil, err
 	}
-	pl := &Plan{p: p, query: q, tokens: map[string]analysis.TokenStream{},
+	pl := &Plan{p: p, opts: o, query: q, tokens: map[string]analysis.TokenStream{},
 		lookups: map[lookupKey]lookup{}, matches: map[matchKey]Match{}}
 	shouting := isShouting(q)
 	for _, c := range pl.segmentJapanese(pq.Clauses) {
 		pl.clauses = append(pl.clauses, clause{Clause: c, stop: isStopClause(c, shouting)})
+	}
+	if n := len(pl.clauses); n > 0 {
+		pl.clauses[n-1].last = true
 	}
 	return pl, nil
 }

@@ -59,7 +59,7 @@ func withoutStopWords(cs []clause) (out []clause, writtenOnly bool) {
 // typed in lower case or capitalized, or in capitals when the whole query
 // is (shouting): "WHO" or "IT" in a normal query is a name.
 func isStopClause(c Clause, shouting bool) bool {
-	if c.Excluded || len(c.Alternatives) != 1 || c.Alternatives[0].Phrase {
+	if c.Excluded || len(c.Alternatives) != 1 || c.Alternatives[0].Phrase || !c.Alternatives[0].simple() {
 		return false
 	}
 	w := c.Alternatives[0].Text

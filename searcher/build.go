@@ -79,15 +79,29 @@ func (s *Searcher) groupQuery(g queryplan.Group) query.Query {
 }
 
 // matchQuery matches a word by any of its terms, or a phrase by any of
-// its layout groups, in the title or the body, and, when the match names
-// an entity, an article that names it by any alias.
+// its layout groups, in the title or the body (or the one field the match
+// names), with the words its expansions find; a keyword field's value;
+// and, when the match names an entity, an article that names it by any
+// alias.
 func (s *Searcher) matchQuery(m queryplan.Match) query.Query {
+	fields := textFields(m.Field)
 	var q query.Query
 	switch {
+	case m.Keyword != nil:
+		q = &score.TermQuery{Term: m.Keyword.Value, Field: m.Keyword.Field, Boost: EntityBoost, BM25: s.bm25}
 	case m.Terms != nil:
-		q = wordQuery(m.Terms, s.bm25)
+		q = wordQuery(m.Terms, fields, s.bm25)
 	case len(m.Phrases) > 0:
-		q = phraseQuery(m.Phrases, s.bm25)
+		q = phraseQuery(m.Phrases, fields, m.Slop, s.bm25)
+	case len(m.All) > 0:
+		all := make([]query.Query, len(m.All))
+		for i, g := range m.All {
+			all[i] = s.groupQuery(g)
+		}
+		q = bleve.NewConjunctionQuery(all...)
+	}
+	if len(m.Expansions) > 0 {
+		q = s.withExpansions(q, m, fields)
 	}
 	if m.Entity != nil {
 		q = withEntity(q, *m.Entity, s.bm25)
@@ -95,15 +109,35 @@ func (s *Searcher) matchQuery(m queryplan.Match) query.Query {
 	return q
 }
 
+// textFields returns the fields a text match searches: field, or the
+// title and the body.
+func textFields(field string) []fieldBoost {
+	switch field {
+	case indexer.FieldTitle:
+		return []fieldBoost{{indexer.FieldTitle, TitleBoost}}
+	case indexer.FieldBody:
+		return []fieldBoost{{indexer.FieldBody, 1}}
+	}
+	return []fieldBoost{{indexer.FieldTitle, TitleBoost}, {indexer.FieldBody, 1}}
+}
+
+// fieldBoost is a text field and the weight of a match in it.
+type fieldBoost struct {
+	field string
+	boost float64
+}
+
 // wordQuery matches one word, given as its index terms (a Japanese word
-// and its reading), in the title or the body. A word found in both scores
-// both (see score.SumQuery); one term of several is enough.
-func wordQuery(terms []string, bm25 score.BM25) query.Query {
+// and its reading), in the fields. A word found in both title and body
+// scores both (see score.SumQuery); one term of several is enough.
+func wordQuery(terms []string, fields []fieldBoost, bm25 score.BM25) query.Query {
 	alts := make([]query.Query, 0, len(terms))
 	for _, term := range terms {
-		alts = append(alts, score.NewSumQuery(1,
-			&score.TermQuery{Term: term, Field: indexer.FieldTitle, Boost: TitleBoost, BM25: bm25},
-			&score.TermQuery{Term: term, Field: indexer.FieldBody, Boost: 1, BM25: bm25}))
+		qs := make([]query.Query, len(fields))
+		for i, f := range fields {
+			qs[i] = &score.TermQuery{Term: term, Field: f.field, Boost: f.boost, BM25: bm25}
+		}
+		alts = append(alts, score.NewSumQuery(1, qs...))
 	}
 	if len(alts) == 1 {
 		return alts[0]
@@ -111,23 +145,62 @@ func wordQuery(terms []string, bm25 score.BM25) query.Query {
 	return bleve.NewDisjunctionQuery(alts...)
 }
 
-// phraseQuery matches each group of phrase layouts in the title (boosted)
-// or the body. Layouts of the same words in another order ("Kishida
-// Fumio", "Fumio Kishida") share one query, whose searcher reads the
-// words' positions once and accepts every order: reading a name's
-// positions once instead of three times per field made the name query
-// about twice as fast.
-func phraseQuery(groups [][][][]string, bm25 score.BM25) query.Query {
+// phraseQuery matches each group of phrase layouts in the fields. Layouts
+// of the same words in another order ("Kishida Fumio", "Fumio Kishida")
+// share one query, whose searcher reads the words' positions once and
+// accepts every order: reading a name's positions once instead of three
+// times per field made the name query about twice as fast.
+func phraseQuery(groups [][][][]string, fields []fieldBoost, slop int, bm25 score.BM25) query.Query {
 	qs := make([]query.Query, len(groups))
 	for i, group := range groups {
-		qs[i] = score.NewSumQuery(1,
-			&score.PhraseQuery{Layouts: group, Field: indexer.FieldTitle, Boost: TitleBoost, BM25: bm25},
-			&score.PhraseQuery{Layouts: group, Field: indexer.FieldBody, Boost: 1, BM25: bm25})
+		fq := make([]query.Query, len(fields))
+		for j, f := range fields {
+			fq[j] = &score.PhraseQuery{Layouts: group, Field: f.field, Boost: f.boost, BM25: bm25, Slop: slop}
+		}
+		qs[i] = score.NewSumQuery(1, fq...)
 	}
 	if len(qs) == 1 {
 		return qs[0]
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// MaxExpansions is the most dictionary words a prefix or a near spelling
+// expands to, per field: those in the most articles.
+const MaxExpansions = 50
+
+// TypoUnlessFound is how many articles a word must find as typed (its
+// title and body matches counted apart) for typo tolerance to leave it as
+// typed; 0 would always add near spellings. Measured on the bench mix
+// (BENCHMARKS.md, "Queries as people type them"): always adding them made
+// the rare-word query find 156 articles instead of 10 at twice the
+// allocations, and grew the date-sorted query's hits by 80% (three:
+// threw, tree), near spellings interleaved with exact matches by date; a
+// word that finds a page or more as typed is what the reader meant.
+const TypoUnlessFound = 10
+
+// withExpansions lets the words m's expansions find match where q, the
+// exact word's query (nil for a prefix alone), would: an article with
+// both scores both.
+func (s *Searcher) withExpansions(q query.Query, m queryplan.Match, fields []fieldBoost) query.Query {
+	var alts []query.Query
+	if q != nil {
+		alts = append(alts, q)
+	}
+	for _, x := range m.Expansions {
+		for _, f := range fields {
+			eq := &score.ExpandQuery{Term: x.Term, Prefix: x.Prefix, Edits: x.Edits, Skip: m.Terms, Max: MaxExpansions,
+				Field: f.field, Boost: f.boost * x.Weight, BM25: s.bm25}
+			if x.Typo {
+				eq.UnlessFound, eq.CountIn = TypoUnlessFound, []string{indexer.FieldTitle, indexer.FieldBody}
+			}
+			alts = append(alts, eq)
+		}
+	}
+	if len(alts) == 1 {
+		return alts[0]
+	}
+	return score.NewSumQuery(1, alts...)
 }
 
 // withEntity lets articles that name e match where q, the query of the

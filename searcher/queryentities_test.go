@@ -25,9 +25,13 @@ func TestEntityAwareQueries(t *testing.T) {
 			[]string{"m1", "m12", "m14", "m2", "m3", "m6", "m7", "s0", "s1", "s2", "s3", "s4"},
 			[]string{"m1", "m2", "m7", "s0", "s1", "s2", "s3"}},
 		{"安倍晋三", []queryplan.QueryEntity{qe("person", "Shinzo Abe")}, []string{"m10", "m16", "m8", "m9"}, []string{"m8"}},
-		// The same articles; Abe Lincoln near Shinzo Street (m15) is not him.
-		{"Abe Shinzo", []queryplan.QueryEntity{qe("person", "Shinzo Abe")}, []string{"m10", "m16", "m8", "m9"}, nil},
-		{"Shinzō Abe", []queryplan.QueryEntity{qe("person", "Shinzo Abe")}, []string{"m10", "m16", "m8", "m9"}, nil},
+		// The same articles first. Unquoted, the words anywhere match too
+		// (a name reading adds, never removes): Abe Lincoln near Shinzo
+		// Street (m15) comes last; quoted, the name is a phrase and m15 is
+		// not him.
+		{"Abe Shinzo", []queryplan.QueryEntity{qe("person", "Shinzo Abe")}, []string{"m10", "m16", "m8", "m9", "m15"}, []string{"m10", "m16", "m8", "m9"}},
+		{"Shinzō Abe", []queryplan.QueryEntity{qe("person", "Shinzo Abe")}, []string{"m10", "m16", "m8", "m9", "m15"}, []string{"m10", "m16", "m8", "m9"}},
+		{`"Abe Shinzo"`, []queryplan.QueryEntity{qe("person", "Shinzo Abe")}, []string{"m10", "m16", "m8", "m9"}, nil},
 		// Katakana finds the English articles about SoftBank Group.
 		{"ソフトバンク", []queryplan.QueryEntity{qe("organization", "SoftBank Group")}, []string{"m30", "m31", "s2", "s4"}, []string{"m30"}},
 		{"Nvidia OR ソフトバンク", []queryplan.QueryEntity{qe("organization", "Nvidia"), qe("organization", "SoftBank Group")},

@@ -122,6 +122,12 @@ type Request struct {
 	// FacetsOnly asks for the total and the facets without hits (the API's
 	// size=0); Size must then be 0.
 	FacetsOnly bool
+	// NoTypos turns typo tolerance off: words match only as typed (the
+	// API's typos=false). See queryplan.Options.Typos.
+	NoTypos bool
+	// Prefix makes the last word of the query also a prefix, ranked below
+	// the whole word (the API's prefix=true, for search as you type).
+	Prefix bool
 }
 
 // RequestError reports a request parameter that is out of range or
@@ -245,7 +251,7 @@ func (s *Searcher) plan(r Request) (*queryplan.Plan, []query.Query, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
-	pl, err := queryplan.NewPlanner(a, s.entities).Plan(r.Query)
+	pl, err := queryplan.NewPlanner(a, s.entities).PlanWith(r.Query, queryplan.Options{Typos: !r.NoTypos, Prefix: r.Prefix})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -40,8 +40,8 @@ func (s *Searcher) suggestion(ctx context.Context, r Request, a analysis.Analyze
 	return q, nil
 }
 
-// textFields are the fields whose words a suggestion may use.
-var textFields = []string{indexer.FieldTitle, indexer.FieldBody}
+// suggestFields are the fields whose words a suggestion may use.
+var suggestFields = []string{indexer.FieldTitle, indexer.FieldBody}
 
 // dictionary is the index as package suggest sees it: the words of the
 // title and body fields.
@@ -64,7 +64,7 @@ func (d *dictionary) terms(word string) []string {
 // larger of the two counts).
 func (d *dictionary) Freq(ctx context.Context, term string) (uint64, error) {
 	var most uint64
-	for _, f := range textFields {
+	for _, f := range suggestFields {
 		tfr, err := d.reader.TermFieldReader(ctx, []byte(term), f, false, false, false)
 		if err != nil {
 			return 0, fmt.Errorf("articles with %q: %w", term, err)
@@ -84,7 +84,7 @@ func (d *dictionary) Near(ctx context.Context, term string, edits int) ([]sugges
 		return nil, nil
 	}
 	found := map[string]suggest.Candidate{}
-	for _, f := range textFields {
+	for _, f := range suggestFields {
 		if err := nearIn(ctx, fuzzy, f, term, edits, found); err != nil {
 			return nil, err
 		}

@@ -256,7 +256,9 @@ func httpCall(ctx context.Context, c *http.Client, method, url, key, body string
 // must be a 200.
 func searchMarker(ctx context.Context, c *http.Client, base, marker string) (searchAnswer, error) {
 	var ans searchAnswer
-	path := "/api/v1/search?" + url.Values{"q": {marker}, "size": {"100"}}.Encode()
+	// A marker is a made-up word one edit from the others: typos=false
+	// keeps each search to its own batch.
+	path := "/api/v1/search?" + url.Values{"q": {marker}, "size": {"100"}, "typos": {"false"}}.Encode()
 	status, raw, err := httpCall(ctx, c, "GET", base+path, "", "")
 	if err != nil {
 		return ans, fmt.Errorf("search %q: %w", marker, err)

@@ -1,7 +1,9 @@
 // Package score holds Sagasu's scoring queries and searchers: words and
 // phrases scored by BM25 with explicit parameters (TermQuery,
-// PhraseQuery), a phrase searcher that accepts several word orders, and
-// a disjunction that adds its clauses' scores (SumQuery). They plug into
+// PhraseQuery), a phrase searcher that accepts several word orders (and a
+// slop), a disjunction that adds its clauses' scores (SumQuery), and the
+// expansion of a prefix or a near spelling to the dictionary's words
+// (ExpandQuery). They plug into
 // Bleve as query.Query and search.Searcher implementations, and read no
 // process-wide setting: Bleve's own term scorer reads its BM25 parameters
 // from package variables that every index in the process shares, so
@@ -93,6 +95,9 @@ type PhraseQuery struct {
 	Field   string       // the field it is matched in
 	Boost   float64      // multiplies the score
 	BM25    BM25         // the scoring parameters of its terms
+	// Slop lets each word stand up to Slop positions further than its
+	// place in the phrase ("chip plant"~2 finds "chip assembly plant").
+	Slop int
 }
 
 // Searcher implements query.Query.
@@ -111,5 +116,11 @@ func (q *PhraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mappi
 	if n == 0 {
 		return searcher.NewMatchNoneSearcher(r)
 	}
-	return NewPhraseSearcher(ctx, r, q.Layouts, q.Field, q.Boost*float64(n)/sum, q.BM25, opts)
+	s, err := NewPhraseSearcher(ctx, r, q.Layouts, q.Field, q.Boost*float64(n)/sum, q.BM25, opts)
+	if ps, ok := s.(*phraseSearcher); ok && q.Slop > 0 {
+		for _, l := range ps.layouts {
+			l.slop = uint64(q.Slop)
+		}
+	}
+	return s, err
 }

@@ -87,6 +87,7 @@ type phraseLayout struct {
 	terms     [][]string
 	positions [][]uint64 // the positions of each phrase term in a candidate
 	starts    []uint64   // where phrases start in a candidate
+	slop      uint64     // how much further than its place a word may stand
 }
 
 // Next implements search.Searcher.
@@ -189,7 +190,8 @@ func (l *phraseLayout) phraseAt(start uint64) bool {
 		if len(l.terms[i]) == 0 {
 			continue
 		}
-		if _, found := slices.BinarySearch(ps, start+uint64(i)); !found {
+		at, found := slices.BinarySearch(ps, start+uint64(i))
+		if !found && (l.slop == 0 || at == len(ps) || ps[at] > start+uint64(i)+l.slop) {
 			return false
 		}
 	}
@@ -199,6 +201,9 @@ func (l *phraseLayout) phraseAt(start uint64) bool {
 // inPhrase reports whether a term location is part of one of the phrases
 // found.
 func (l *phraseLayout) inPhrase(ftl search.FieldTermLocation) bool {
+	if l.slop > 0 {
+		return true // every location of the words, near enough or not
+	}
 	for i, alts := range l.terms {
 		if ftl.Location.Pos < uint64(i) || !slices.Contains(alts, ftl.Term) {
 			continue

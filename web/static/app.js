@@ -23,6 +23,7 @@
   let composing = false;   // an IME composition is under way
   let typingTimer = 0;
   let typingEntry = false; // the current history entry was pushed by typing
+  let typingSearch = false; // the next search is of a query still being typed: its last word is a prefix
 
   // --- text ---------------------------------------------------------------
 
@@ -239,6 +240,8 @@
     p.set('from', (st.page - 1) * PAGE_SIZE);
     p.set('size', PAGE_SIZE);
     p.set('facet_size', facetSize);
+    if (typingSearch) p.set('prefix', 'true');
+    typingSearch = false;
     return p;
   }
 
@@ -516,6 +519,7 @@
       if (st.view === 'search' && v === st.q) return;
       const base = st.view === 'search' ? st : emptySearch();
       const replace = typingEntry;
+      typingSearch = true;
       go(searchURL({ ...base, q: v, page: 1 }), replace);
       typingEntry = true;
     }, DEBOUNCE_MS);

@@ -1,0 +1,134 @@
+package score
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bsearcher "github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// ExpandQuery matches the words of a field's dictionary that start with
+// Term (Prefix) or lie within Edits edits of it (Levenshtein), each scored
+// as a TermQuery with Boost. Only the Max words found in the most
+// documents are kept, so that a short prefix costs a bounded number of
+// postings; the words in Skip (the exact word, matched on its own) are
+// left out.
+type ExpandQuery struct {
+	Term   string   // the prefix, or the word to find near spellings of
+	Prefix bool     // words that start with Term; otherwise within Edits
+	Edits  int      // 1 or 2, when not Prefix
+	Skip   []string // terms left out
+	// UnlessFound, when not 0, expands only if the Skip terms are in
+	// fewer documents than this, counted in each of CountIn (Field when
+	// empty) and summed: a word that finds enough as typed is taken as
+	// typed, in every field alike.
+	UnlessFound uint64
+	CountIn     []string
+	Max         int     // the most words kept
+	Field       string  // the field searched
+	Boost       float64 // multiplies each word's score
+	BM25        BM25    // the scoring parameters
+}
+
+// Searcher implements query.Query with a sum of term searchers, one per
+// word found.
+func (q *ExpandQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	if q.UnlessFound > 0 {
+		found, err := q.found(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		if found >= q.UnlessFound {
+			return bsearcher.NewMatchNoneSearcher(r)
+		}
+	}
+	terms, err := q.words(r)
+	if err != nil {
+		return nil, fmt.Errorf("expand %q in %s: %w", q.Term, q.Field, err)
+	}
+	if len(terms) == 0 {
+		return bsearcher.NewMatchNoneSearcher(r)
+	}
+	clauses := make([]query.Query, len(terms))
+	for i, t := range terms {
+		clauses[i] = &TermQuery{Term: t, Field: q.Field, Boost: q.Boost, BM25: q.BM25}
+	}
+	return NewSumQuery(1, clauses...).Searcher(ctx, r, m, opts)
+}
+
+// words reads the dictionary and returns the Max words in most documents.
+func (q *ExpandQuery) words(r index.IndexReader) ([]string, error) {
+	var d index.FieldDict
+	var err error
+	switch fr, ok := r.(index.IndexReaderFuzzy); {
+	case q.Prefix:
+		d, err = r.FieldDictPrefix(q.Field, []byte(q.Term))
+	case ok && q.Edits > 0:
+		d, err = fr.FieldDictFuzzy(q.Field, q.Term, q.Edits, "")
+	default:
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	var found []*index.DictEntry
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		if !slices.Contains(q.Skip, e.Term) {
+			found = append(found, &index.DictEntry{Term: e.Term, Count: e.Count})
+		}
+	}
+	slices.SortStableFunc(found, func(a, b *index.DictEntry) int { return cmp.Compare(b.Count, a.Count) })
+	out := make([]string, 0, min(len(found), q.Max))
+	for _, e := range found[:min(len(found), q.Max)] {
+		out = append(out, e.Term)
+	}
+	return out, nil
+}
+
+// found counts the documents that hold the Skip terms in the CountIn
+// fields (a document counted once per field).
+func (q *ExpandQuery) found(ctx context.Context, r index.IndexReader) (uint64, error) {
+	fields := q.CountIn
+	if len(fields) == 0 {
+		fields = []string{q.Field}
+	}
+	var n uint64
+	for _, f := range fields {
+		c, err := docFreq(ctx, r, q.Skip, f)
+		if err != nil {
+			return 0, err
+		}
+		n += c
+	}
+	return n, nil
+}
+
+// docFreq sums the documents that hold each of terms in field.
+func docFreq(ctx context.Context, r index.IndexReader, terms []string, field string) (uint64, error) {
+	var n uint64
+	for _, t := range terms {
+		tfr, err := r.TermFieldReader(ctx, []byte(t), field, false, false, false)
+		if err != nil {
+			return 0, fmt.Errorf("read term %q in %s: %w", t, field, err)
+		}
+		n += tfr.Count()
+		if err := tfr.Close(); err != nil {
+			return 0, fmt.Errorf("close term %q in %s: %w", t, field, err)
+		}
+	}
+	return n, nil
+}
