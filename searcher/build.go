@@ -179,6 +179,15 @@ const MaxExpansions = 50
 // word that finds a page or more as typed is what the reader meant.
 const TypoUnlessFound = 10
 
+// TypoPopular is how many times as many articles a near spelling must be
+// in as the word typed (and in one at least) to be added: Lucene's
+// spell checker suggests only words more popular than the one typed, and
+// a misspelling is far rarer than the word meant. It keeps a real word
+// with articles of its own (Chiba, electric) from matching a neighbour
+// (China, elected), so near spellings reach only words that find
+// nothing, or next to nothing, as typed.
+const TypoPopular = 10
+
 // withExpansions lets the words m's expansions find match where q, the
 // exact word's query (nil for a prefix alone), would: an article with
 // both scores both.
@@ -192,7 +201,7 @@ func (s *Searcher) withExpansions(q query.Query, m queryplan.Match, fields []fie
 			eq := &score.ExpandQuery{Term: x.Term, Prefix: x.Prefix, Edits: x.Edits, Skip: m.Terms, Max: MaxExpansions,
 				Field: f.field, Boost: f.boost * x.Weight, BM25: s.bm25}
 			if x.Typo {
-				eq.UnlessFound, eq.CountIn = TypoUnlessFound, []string{indexer.FieldTitle, indexer.FieldBody}
+				eq.UnlessFound, eq.Popular, eq.CountIn = TypoUnlessFound, TypoPopular, []string{indexer.FieldTitle, indexer.FieldBody}
 			}
 			alts = append(alts, eq)
 		}

@@ -11,8 +11,8 @@ func TestSuggestion(t *testing.T) {
 		query, want string
 		total       uint64 // of the query itself
 	}{
-		{"Kishdia", "Kishida", 0},                        // two edits in seven letters
-		{"kishdia washington", "kishida washington", 0},  // the case typed
+		{"Kshidaa", "Kishida", 0},                        // two edits in seven letters
+		{"kshidaa washington", "kishida washington", 0},  // the case typed
 		{"semi conductors", "semiconductors", 0},         // joined
 		{"chipmakers rallied", "chip makers rallied", 0}, // split
 		{"Kshidaa 京都", "", 0},                            // corrected, but finds nothing still

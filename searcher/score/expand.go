@@ -30,25 +30,33 @@ type ExpandQuery struct {
 	// typed, in every field alike.
 	UnlessFound uint64
 	CountIn     []string
-	Max         int     // the most words kept
-	Field       string  // the field searched
-	Boost       float64 // multiplies each word's score
-	BM25        BM25    // the scoring parameters
+	// Popular, when not 0, keeps a near spelling only if it is in at
+	// least Popular times as many documents as the Skip terms (counted as
+	// for UnlessFound), and in one at least: a misspelling is rarer than
+	// the word meant, so a word with articles of its own (Chiba) is not
+	// taken for a commoner neighbour (China) unless that one is far
+	// commoner.
+	Popular uint64
+	Max     int     // the most words kept
+	Field   string  // the field searched
+	Boost   float64 // multiplies each word's score
+	BM25    BM25    // the scoring parameters
 }
 
 // Searcher implements query.Query with a sum of term searchers, one per
 // word found.
 func (q *ExpandQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
-	if q.UnlessFound > 0 {
-		found, err := q.found(ctx, r)
-		if err != nil {
+	var found uint64
+	if q.UnlessFound > 0 || q.Popular > 0 {
+		var err error
+		if found, err = q.found(ctx, r, q.Skip); err != nil {
 			return nil, err
 		}
-		if found >= q.UnlessFound {
+		if q.UnlessFound > 0 && found >= q.UnlessFound {
 			return bsearcher.NewMatchNoneSearcher(r)
 		}
 	}
-	terms, err := q.words(r)
+	terms, err := q.words(ctx, r, max(1, q.Popular*found))
 	if err != nil {
 		return nil, fmt.Errorf("expand %q in %s: %w", q.Term, q.Field, err)
 	}
@@ -62,8 +70,30 @@ func (q *ExpandQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	return NewSumQuery(1, clauses...).Searcher(ctx, r, m, opts)
 }
 
-// words reads the dictionary and returns the Max words in most documents.
-func (q *ExpandQuery) words(r index.IndexReader) ([]string, error) {
+// words reads the dictionary and returns the Max words in most documents
+// (of those in at least least documents, when Popular is set).
+func (q *ExpandQuery) words(ctx context.Context, r index.IndexReader, least uint64) ([]string, error) {
+	found, err := q.entries(r)
+	if err != nil {
+		return nil, err
+	}
+	if !q.Prefix {
+		// A fuzzy dictionary's entries carry no counts: count them.
+		if found, err = q.counted(ctx, r, found, least); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(found, func(a, b index.DictEntry) int { return cmp.Compare(b.Count, a.Count) })
+	out := make([]string, 0, min(len(found), q.Max))
+	for _, e := range found[:min(len(found), q.Max)] {
+		out = append(out, e.Term)
+	}
+	return out, nil
+}
+
+// entries lists the dictionary words that start with Term or lie within
+// Edits of it, but those in Skip.
+func (q *ExpandQuery) entries(r index.IndexReader) ([]index.DictEntry, error) {
 	var d index.FieldDict
 	var err error
 	switch fr, ok := r.(index.IndexReaderFuzzy); {
@@ -78,37 +108,50 @@ func (q *ExpandQuery) words(r index.IndexReader) ([]string, error) {
 		return nil, err
 	}
 	defer d.Close()
-	var found []*index.DictEntry
+	var found []index.DictEntry
 	for {
 		e, err := d.Next()
+		if err != nil || e == nil {
+			return found, err
+		}
+		if !slices.Contains(q.Skip, e.Term) {
+			found = append(found, index.DictEntry{Term: e.Term, Count: e.Count})
+		}
+	}
+}
+
+// counted sets each entry's count as found counts (the CountIn fields
+// when Popular is set, else Field) and keeps those in at least least
+// documents when Popular is set.
+func (q *ExpandQuery) counted(ctx context.Context, r index.IndexReader, entries []index.DictEntry, least uint64) ([]index.DictEntry, error) {
+	out := entries[:0]
+	for _, e := range entries {
+		var err error
+		if q.Popular > 0 {
+			e.Count, err = q.found(ctx, r, []string{e.Term})
+		} else {
+			e.Count, err = docFreq(ctx, r, []string{e.Term}, q.Field)
+		}
 		if err != nil {
 			return nil, err
 		}
-		if e == nil {
-			break
+		if q.Popular == 0 || e.Count >= least {
+			out = append(out, e)
 		}
-		if !slices.Contains(q.Skip, e.Term) {
-			found = append(found, &index.DictEntry{Term: e.Term, Count: e.Count})
-		}
-	}
-	slices.SortStableFunc(found, func(a, b *index.DictEntry) int { return cmp.Compare(b.Count, a.Count) })
-	out := make([]string, 0, min(len(found), q.Max))
-	for _, e := range found[:min(len(found), q.Max)] {
-		out = append(out, e.Term)
 	}
 	return out, nil
 }
 
-// found counts the documents that hold the Skip terms in the CountIn
-// fields (a document counted once per field).
-func (q *ExpandQuery) found(ctx context.Context, r index.IndexReader) (uint64, error) {
+// found counts the documents that hold terms in the CountIn fields (a
+// document counted once per field).
+func (q *ExpandQuery) found(ctx context.Context, r index.IndexReader, terms []string) (uint64, error) {
 	fields := q.CountIn
 	if len(fields) == 0 {
 		fields = []string{q.Field}
 	}
 	var n uint64
 	for _, f := range fields {
-		c, err := docFreq(ctx, r, q.Skip, f)
+		c, err := docFreq(ctx, r, terms, f)
 		if err != nil {
 			return 0, err
 		}

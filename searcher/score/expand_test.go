@@ -13,7 +13,8 @@ import (
 
 // TestExpandQuery checks which articles a prefix or a near spelling finds:
 // the words kept are those in most articles (Max), Skip leaves words out,
-// and UnlessFound leaves a word that finds enough as typed alone.
+// UnlessFound leaves a word that finds enough as typed alone, and Popular
+// keeps only the near spellings far commoner than the word.
 func TestExpandQuery(t *testing.T) {
 	ix, err := indexer.NewInMemory(indexer.Options{})
 	if err != nil {
@@ -43,6 +44,13 @@ func TestExpandQuery(t *testing.T) {
 		{"near spellings without the word", ExpandQuery{Term: "kernel", Edits: 1, Max: 50, Skip: []string{"kernel"}}, []string{"f"}},
 		{"the word finds enough", ExpandQuery{Term: "kernel", Edits: 1, Max: 50, Skip: []string{"kernel"}, UnlessFound: 1}, nil},
 		{"the word finds too few", ExpandQuery{Term: "kernel", Edits: 1, Max: 50, Skip: []string{"kernel"}, UnlessFound: 2}, []string{"f"}},
+		// Near spellings are counted: the one in most articles is kept.
+		{"near spellings, Max 1", ExpandQuery{Term: "kishid", Edits: 2, Max: 1, Skip: []string{"kishid"}}, []string{"a", "b"}},
+		// kishid finds nothing: any near spelling in one article or more.
+		{"popular, the word finds nothing", ExpandQuery{Term: "kishid", Edits: 1, Max: 50, Skip: []string{"kishid"}, Popular: 10}, []string{"a", "b", "c"}},
+		// kishi is in one article: kishida (two) is twice as common, kiss (one) is not.
+		{"popular, twice as common", ExpandQuery{Term: "kishi", Edits: 2, Max: 50, Skip: []string{"kishi"}, Popular: 2}, []string{"a", "b"}},
+		{"popular, none three times as common", ExpandQuery{Term: "kishi", Edits: 2, Max: 50, Skip: []string{"kishi"}, Popular: 3}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
