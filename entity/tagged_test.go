@@ -52,3 +52,24 @@ func TestHeldOutWithTagger(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedsWithTagger: with the tagger the seeds' entities stay right, to
+// the bars TestSeedPrecisionRecall sets for the rules.
+func TestSeedsWithTagger(t *testing.T) {
+	gold, articles := loadGold(t), seedArticles(t)
+	x := NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))
+	for _, typ := range corpus.EntityTypes {
+		var c tally
+		for name, a := range articles {
+			got := x.Annotate(corpus.Article{Title: a.Title, Body: a.Body})
+			fps, fns := c.compare(got.ByType(typ), gold[name].ByType(typ))
+			if len(fps)+len(fns) > 0 {
+				t.Logf("%s %s: false positives %q, false negatives %q", name, typ, fps, fns)
+			}
+		}
+		t.Logf("seeds with tagger %-12s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", typ, c.precision(), c.recall(), c.tp, c.fp, c.fn)
+		if c.precision() < 0.8 || c.recall() < 0.8 {
+			t.Errorf("%s: precision %.3f, recall %.3f with the tagger; want both ≥ 0.8", typ, c.precision(), c.recall())
+		}
+	}
+}
