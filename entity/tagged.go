@@ -37,7 +37,7 @@ func (x *Extractor) withTagged(text string, headline bool, cs []candidate) []can
 			out = append(out, cs[j])
 			j++
 		}
-		if overlapsAny(cs, sp) {
+		if overlapsAny(cs, sp) || x.ignored(text, sp) {
 			continue
 		}
 		if c, ok := x.taggedCandidate(text, sp); ok {
@@ -79,6 +79,20 @@ func sameWords(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// ignored reports whether the span sp of text lies in one of the
+// gazetteer's ignore phrases ("Nikkei slips" is the stock index, not the
+// newspaper), compared ignoring case.
+func (x *Extractor) ignored(text string, sp tagger.Span) bool {
+	for _, p := range x.g.ignore {
+		for i := max(0, sp.End-len(p)); i <= sp.Start && i+len(p) <= len(text); i++ {
+			if strings.EqualFold(text[i:i+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // overlapsAny reports whether the span sp overlaps a candidate of cs.

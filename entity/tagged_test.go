@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/sagasu-search/sagasu/corpus"
@@ -70,6 +71,28 @@ func TestSeedsWithTagger(t *testing.T) {
 		t.Logf("seeds with tagger %-12s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", typ, c.precision(), c.recall(), c.tp, c.fp, c.fn)
 		if c.precision() < 0.8 || c.recall() < 0.8 {
 			t.Errorf("%s: precision %.3f, recall %.3f with the tagger; want both ≥ 0.8", typ, c.precision(), c.recall())
+		}
+	}
+}
+
+// "Nikkei slips" is the stock index, not the newspaper, with the tagger or
+// without; the newspaper is still found where it is named.
+func TestNikkeiIndexIsNoNewspaper(t *testing.T) {
+	rules := NewExtractor(Default(), Discover(namedict.Default()))
+	tagged := NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Nikkei slips as the yen strengthens against the dollar.", nil},
+		{"Tokyo stocks: the Nikkei rose 2% on Tuesday, led by exporters.", nil},
+		{"The Nikkei ended lower while the Nikkei newspaper reported on the merger.", []string{"Nikkei"}},
+	}
+	for _, x := range []*Extractor{rules, tagged} {
+		for _, tt := range tests {
+			if got := x.Extract(tt.text).ByType(corpus.TypeOrganization); !slices.Equal(got, tt.want) {
+				t.Errorf("Extract(%q) organizations = %q, want %q (tagger: %v)", tt.text, got, tt.want, x.tagger != nil)
+			}
 		}
 	}
 }
