@@ -96,3 +96,33 @@ func TestNikkeiIndexIsNoNewspaper(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkExtractWithTagger extracts the seeds' entities with the rules
+// and with the rules and the tagger (BenchmarkExtract/all is the former).
+func BenchmarkExtractWithTagger(b *testing.B) {
+	articles := seedArticles(b)
+	var size int64
+	for _, a := range articles {
+		size += int64(len(a.Title) + len(a.Body))
+	}
+	for _, tc := range []struct {
+		name string
+		x    *Extractor
+	}{
+		{"rules", NewExtractor(Default(), Discover(namedict.Default()))},
+		{"rules+tagger", NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))},
+	} {
+		for _, a := range articles {
+			tc.x.Annotate(a) // loads the models
+		}
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, a := range articles {
+					tc.x.Annotate(a)
+				}
+			}
+		})
+	}
+}
