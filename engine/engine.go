@@ -10,6 +10,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
+	"github.com/sagasu-search/sagasu/entity/tagger"
 	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/namedict"
 	"github.com/sagasu-search/sagasu/searcher"
@@ -17,8 +18,12 @@ import (
 
 // Entity extraction modes, the values of Config.Entities.
 const (
-	// EntitiesAll extracts with the gazetteer and discovery (the default).
+	// EntitiesAll extracts with the gazetteer, discovery and the trained
+	// tagger (the default).
 	EntitiesAll = "all"
+	// EntitiesRules extracts with the gazetteer and discovery, without the
+	// trained tagger.
+	EntitiesRules = "rules"
 	// EntitiesGazetteer extracts gazetteer entities only.
 	EntitiesGazetteer = "gazetteer"
 	// EntitiesOff keeps the entities articles arrive with.
@@ -37,7 +42,8 @@ type Config struct {
 	// Gazetteer is a JSON file of extra entities merged into the built-in
 	// gazetteer; empty for none.
 	Gazetteer string
-	// Entities is EntitiesAll (when empty), EntitiesGazetteer or EntitiesOff.
+	// Entities is EntitiesAll (when empty), EntitiesRules,
+	// EntitiesGazetteer or EntitiesOff.
 	Entities string
 	// Limits bound a search request; zero fields mean their defaults.
 	Limits searcher.Limits
@@ -54,7 +60,7 @@ type ModeError struct{ Mode string }
 
 // Error names the mode and the valid ones.
 func (e *ModeError) Error() string {
-	return fmt.Sprintf(`entity extraction %q: use "all", "gazetteer" or "off"`, e.Mode)
+	return fmt.Sprintf(`entity extraction %q: use "all", "rules", "gazetteer" or "off"`, e.Mode)
 }
 
 // Engine is an open index with the searcher and gazetteer around it.
@@ -135,11 +141,15 @@ func loadGazetteer(path string) (*entity.Gazetteer, error) {
 	return gaz, nil
 }
 
-// annotatorFor returns the extractor the mode asks for: x itself for
-// EntitiesAll, none for EntitiesOff.
+// annotatorFor returns the extractor the mode asks for: x (the rules)
+// with the trained tagger for EntitiesAll, x itself for EntitiesRules,
+// none for EntitiesOff. Queries are read by x alone: the tagger reads
+// prose, not a few words.
 func annotatorFor(mode string, gaz *entity.Gazetteer, x *entity.Extractor) (indexer.Annotator, error) {
 	switch mode {
 	case EntitiesAll, "":
+		return entity.NewExtractor(gaz, entity.Discover(namedict.Default()), entity.Tagger(tagger.Default())), nil
+	case EntitiesRules:
 		return x, nil
 	case EntitiesGazetteer:
 		return entity.NewExtractor(gaz), nil

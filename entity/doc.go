@@ -9,8 +9,10 @@
 // Korean aliases match as substrings, and the longest match wins. With the
 // Discover option it also finds people, organizations and places the
 // gazetteer does not list, reading Japanese names with the namedict lexicon,
-// and gives each a canonical name (see discover.go and README.md).
+// and gives each a canonical name (see discover.go and README.md). With the
+// Tagger option, a trained tagger (package entity/tagger) adds the names
+// the rules miss, where they find nothing (see tagged.go).
 //
 // The package is pure: it reads no index and serves nothing. It imports
-// corpus, romaji and namedict of Sagasu's packages.
+// corpus, romaji, namedict and entity/tagger of Sagasu's packages.
 package entity

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/entity/tagger"
 	"github.com/sagasu-search/sagasu/namedict"
 )
 
@@ -49,6 +50,7 @@ type Extractor struct {
 	root     *node
 	lex      *namedict.Lexicon // nil: the gazetteer only
 	discover bool
+	tagger   *tagger.Tagger // nil: no trained tagger (see tagged.go)
 
 	nonPersonOnce sync.Once
 	nonPerson     map[string]bool // see nonPersonNames
@@ -226,10 +228,10 @@ func (x *Extractor) find(text string, headline bool) []candidate {
 		gaz = append(gaz, candidate{ent: x.g.entities[ent], start: start, end: end})
 	})
 	if !x.discover || text == "" {
-		return gaz
+		return x.withTagged(text, headline, gaz)
 	}
 	disc := append(x.discoverLatin(text, latinUnits(us), headline), x.discoverJapanese(text)...)
-	return x.merge(gaz, disc)
+	return x.withTagged(text, headline, x.merge(gaz, disc))
 }
 
 // latinUnits returns the word units of us, without the characters of

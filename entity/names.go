@@ -29,7 +29,9 @@ func (x *Extractor) known(e Entity) bool {
 // japaneseName returns the person that two romanized words name when the
 // name lexicon reads them as a given name and a surname, in either order:
 // "Taro Kono", "Kono Taro" and "Kōno Tarō" are all Taro Kono, with the
-// person's kanji and kana as aliases when the lexicon knows the full name.
+// person's kana as aliases when the lexicon knows the full name, and the
+// kanji too when exactly one person of the lexicon has that reading (Koji
+// Sato is not 佐藤公治, 佐藤幸治 and 左藤公治 at once).
 func (x *Extractor) japaneseName(a, b string) (Entity, bool) {
 	if x.lex == nil {
 		return Entity{}, false
@@ -48,7 +50,10 @@ func (x *Extractor) japaneseName(a, b string) (Entity, bool) {
 		e.Name, e.Aliases = people[0].Name(), people[0].Aliases()[:1]
 	}
 	for _, p := range people {
-		e.Aliases = append(e.Aliases, p.Writing, p.FamilyReading+p.GivenReading)
+		if len(people) == 1 { // a kanji spelling only on evidence: the one person of that reading
+			e.Aliases = append(e.Aliases, p.Writing)
+		}
+		e.Aliases = append(e.Aliases, p.FamilyReading+p.GivenReading)
 	}
 	e.Aliases = slices.Compact(e.Aliases)
 	if g, ok := x.g.Lookup(corpus.TypePerson, e.Name); ok {

@@ -8,6 +8,7 @@
 //	sagasu-lab load    drive a running sagasu serve with searches (package lab/loadtest)
 //	sagasu-lab extract measure article extraction from HTML (package lab/extract)
 //	sagasu-lab gen     write a synthetic news corpus (package lab/synth)
+//	sagasu-lab ner     measure entity recognition on NER dev sets (package lab/ner)
 package main
 
 import (

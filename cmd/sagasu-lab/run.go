@@ -18,6 +18,7 @@ Usage:
   sagasu-lab load    [--url URL] [--concurrency N] [--duration D]    drive a running server with searches (and writes with --api-key)
   sagasu-lab extract [--data-dir ../shared/data] [--json]              article extraction from HTML beside go-trafilatura and go-readability
   sagasu-lab gen     [--articles N] [--seed S] [--out FILE]          write a synthetic news corpus as JSON Lines for benchmarks
+  sagasu-lab ner     [--data-dir ../shared/data]                     entity recognition (rules, rules+tagger, tagger) on the NER dev sets
 
 Run "sagasu-lab COMMAND --help" (or "sagasu-lab help COMMAND") for a
 command's flags. Every flag can also be set by an environment variable
@@ -57,6 +58,8 @@ func runCommand(ctx context.Context, cmd string, rest []string, getenv func(stri
 		return runExtract(ctx, rest, getenv, stdout, stderr)
 	case "gen":
 		return runGen(ctx, rest, getenv, stdout, stderr)
+	case "ner":
+		return runNER(ctx, rest, getenv, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q: %w", cmd, cli.ErrUsage)

@@ -1,0 +1,256 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/entity/tagger"
+	sagasutext "github.com/sagasu-search/sagasu/text"
+)
+
+// Tagger makes the extractor add the people, organizations and places a
+// trained tagger finds (tagger.Default() in production) where the
+// gazetteer and discovery found nothing: the rules win wherever they
+// overlap it, and a tagged name the gazetteer knows takes its canonical
+// name. Title-cased English headlines are not tagged.
+func Tagger(t *tagger.Tagger) Option {
+	return func(x *Extractor) { x.tagger = t }
+}
+
+// withTagged adds to the rules' candidates cs (in text order) the
+// tagger's entities in text that overlap none of them, in text order.
+func (x *Extractor) withTagged(text string, headline bool, cs []candidate) []candidate {
+	if x.tagger == nil || text == "" || headline && !sagasutext.HasJapanese(text) {
+		return cs
+	}
+	spans := x.tagger.Tag(text)
+	if len(spans) == 0 {
+		return cs
+	}
+	out := make([]candidate, 0, len(cs)+len(spans))
+	j := 0
+	for _, sp := range spans {
+		for j < len(cs) && cs[j].start < sp.Start {
+			out = append(out, cs[j])
+			j++
+		}
+		if overlapsAny(cs, sp) || x.ignored(text, sp) {
+			continue
+		}
+		if c, ok := x.taggedCandidate(text, sp); ok {
+			c.ent = sameEntity(c.ent, cs, out)
+			out = append(out, c)
+		}
+	}
+	return append(out, cs[j:]...)
+}
+
+// sameEntity returns the person found before in the same text (in cs or
+// out) whose name has all the words of a tagged person's name ("Hayashi",
+// "Hayashi Yoshimasa" after "Yoshimasa Hayashi"), or e itself.
+func sameEntity(e Entity, cs, out []candidate) Entity {
+	if e.Type != corpus.TypePerson {
+		return e
+	}
+	words := strings.Fields(strings.ToLower(e.Name))
+	for _, list := range [][]candidate{cs, out} {
+		for _, c := range list {
+			if c.ent.Type != corpus.TypePerson || c.ent.Name == e.Name {
+				continue
+			}
+			have := strings.Fields(strings.ToLower(c.ent.Name))
+			if len(have) > len(words) && !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(have, w) }) {
+				return c.ent
+			}
+			if len(have) == len(words) && len(words) > 1 && sameWords(have, words) {
+				return c.ent
+			}
+		}
+	}
+	return e
+}
+
+// sameWords reports whether a and b hold the same words in any order.
+func sameWords(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+// ignored reports whether the span sp of text lies in one of the
+// gazetteer's ignore phrases ("Nikkei slips" is the stock index, not the
+// newspaper), compared ignoring case.
+func (x *Extractor) ignored(text string, sp tagger.Span) bool {
+	for _, p := range x.g.ignore {
+		for i := max(0, sp.End-len(p)); i <= sp.Start && i+len(p) <= len(text); i++ {
+			if strings.EqualFold(text[i:i+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// overlapsAny reports whether the span sp overlaps a candidate of cs.
+func overlapsAny(cs []candidate, sp tagger.Span) bool {
+	for _, c := range cs {
+		if c.start < sp.End && sp.Start < c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// taggedCandidate names the entity a tagged span sp of text names: the
+// entity the extractor knows by that name (Lookup: the gazetteer, and the
+// name lexicon for Japanese people), else the name as written with its
+// spaces collapsed. Spans that are weak evidence are left out (see
+// plausible); a Japanese person's title (知事, 選手) is cut off.
+func (x *Extractor) taggedCandidate(text string, sp tagger.Span) (candidate, bool) {
+	sp, ok := plausible(text, sp)
+	if !ok {
+		return candidate{}, false
+	}
+	if sp.Type == corpus.TypePerson {
+		for _, suf := range sagasutext.JapaneseNameSuffixes() {
+			if strings.HasSuffix(text[sp.Start:sp.End], suf) && utf8.RuneCountInString(text[sp.Start:sp.End-len(suf)]) >= 2 {
+				sp.End -= len(suf)
+				break
+			}
+		}
+	}
+	name := strings.Join(strings.Fields(text[sp.Start:sp.End]), " ")
+	ent := Entity{Type: sp.Type, Name: name}
+	if e, ok := x.Lookup(sp.Type, name); ok {
+		ent = e
+	}
+	return candidate{ent: ent, start: sp.Start, end: sp.End}, true
+}
+
+// plausible reports whether a tagged span is evidence enough, and returns
+// it without a leading article or title ("The", "Prime Minister"). It
+// takes two characters or more; in English, capitalized words outside a
+// title-cased heading line, not only titles, not a two-letter acronym
+// ("AI") or a plural one ("GPUs"), and a person or organization of one
+// word at the start of a sentence only when the text also capitalizes it
+// elsewhere (places such as "Chile and Mexico …" are kept); in Japanese,
+// no piece of a katakana or Latin word ("ダル" of ダルビッシュ) and no
+// span starting with a mark that starts no word (ー, ッ, ・).
+func plausible(text string, sp tagger.Span) (tagger.Span, bool) {
+	name := text[sp.Start:sp.End]
+	if utf8.RuneCountInString(name) < 2 {
+		return sp, false
+	}
+	if sagasutext.HasJapanese(name) {
+		return sp, plausibleJapanese(text, sp)
+	}
+	for {
+		word, rest, ok := strings.Cut(text[sp.Start:sp.End], " ")
+		if !ok || !isTitleOrArticle(strings.ToLower(strings.TrimSuffix(word, "."))) {
+			break
+		}
+		sp.Start = sp.End - len(rest)
+	}
+	name = text[sp.Start:sp.End]
+	first, _ := utf8.DecodeRuneInString(name)
+	switch {
+	case !unicode.IsUpper(first), inHeading(text, sp.Start):
+		return sp, false
+	case strings.ContainsAny(name, " -"):
+		return sp, true
+	case isTitleOrArticle(strings.ToLower(strings.TrimSuffix(name, "."))):
+		return sp, false
+	case strings.ToUpper(name) == name && len(name) <= 2,
+		strings.HasSuffix(name, "s") && strings.ToUpper(name[:len(name)-1]) == name[:len(name)-1]:
+		return sp, false
+	}
+	return sp, sp.Type == corpus.TypePlace || !sentenceStart(text, sp.Start) || capitalizedElsewhere(text, name)
+}
+
+// isTitleOrArticle reports whether key, a lower-case word, is "the" or a
+// title or part of one ("president", "prime").
+func isTitleOrArticle(key string) bool {
+	return key == "the" || key == "prime" || key == "vice" || sagasutext.IsTitleWord(key)
+}
+
+// plausibleJapanese is plausible for a span of Japanese text.
+func plausibleJapanese(text string, sp tagger.Span) bool {
+	first, _ := utf8.DecodeRuneInString(text[sp.Start:])
+	last, _ := utf8.DecodeLastRuneInString(text[:sp.End])
+	before, _ := utf8.DecodeLastRuneInString(text[:sp.Start])
+	after, _ := utf8.DecodeRuneInString(text[sp.End:])
+	switch {
+	case sagasutext.IsLongVowelMark(first) || sagasutext.IsMiddleDot(first) || first == 'ッ' || first == 'っ':
+		return false
+	case sameWordClass(before, first) || sameWordClass(last, after):
+		return false
+	}
+	return true
+}
+
+// inHeading reports whether the line holding byte i of text is a
+// title-cased heading: no sentence punctuation at its end and every word
+// of four letters or more capitalized.
+func inHeading(text string, i int) bool {
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	end := strings.IndexByte(text[i:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += i
+	}
+	line := strings.TrimSpace(text[start:end])
+	if line == "" || strings.ContainsAny(line[len(line)-1:], ".?!\"”") {
+		return false
+	}
+	for _, w := range strings.Fields(line) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) >= 4 && unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceStart reports whether byte i of text starts a sentence: only
+// spaces, quotes or brackets stand between it and the text's or line's
+// start or a sentence's final punctuation.
+func sentenceStart(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " \t\"“‘'(")
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return r == '.' || r == '?' || r == '!' || r == '\n' || r == ':'
+}
+
+// capitalizedElsewhere reports whether word stands capitalized in text as
+// a whole word somewhere not at a sentence's start.
+func capitalizedElsewhere(text, word string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], word)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(word)
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsLetter(after) && !unicode.IsLetter(before) && !sentenceStart(text, i) {
+			return true
+		}
+		from = end
+	}
+}
+
+// sameWordClass reports whether a and b are both katakana or both Latin
+// letters: a name does not end between them.
+func sameWordClass(a, b rune) bool {
+	kana := func(r rune) bool { return sagasutext.IsKatakanaWordRune(r) }
+	latin := func(r rune) bool { return r < 0x2E80 && unicode.IsLetter(r) }
+	return kana(a) && kana(b) || latin(a) && latin(b)
+}

@@ -1,0 +1,128 @@
+package entity
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/entity/tagger"
+	"github.com/sagasu-search/sagasu/namedict"
+)
+
+// The tagger adds the ordinary names the rules miss, and the gazetteer
+// still names what it knows.
+func TestTaggerAddsWhatRulesMiss(t *testing.T) {
+	x := NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))
+	tests := []struct {
+		text, typ, want string
+	}{
+		{"Chile and Mexico will start negotiations on trade, officials said.", corpus.TypePlace, "Chile"},
+		{"Markets fell after Paul Volcker's departure from the Fed.", corpus.TypePerson, "Paul Volcker"},
+		{"Toyota shares rose in Tokyo on Tuesday.", corpus.TypeOrganization, "Toyota"},
+	}
+	for _, tt := range tests {
+		got := x.Extract(tt.text).ByType(tt.typ)
+		found := false
+		for _, name := range got {
+			found = found || name == tt.want
+		}
+		if !found {
+			t.Errorf("Extract(%q) %s = %q, want %q among them", tt.text, tt.typ, got, tt.want)
+		}
+	}
+}
+
+// TestHeldOutWithTagger measures the extractor with the tagger on the
+// held-out articles, as TestHeldOut does without it; the figures are for
+// EVALUATION.md and the floor only catches a collapse.
+func TestHeldOutWithTagger(t *testing.T) {
+	x := NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))
+	sets := loadGoldFiles(t, "heldout")
+	for _, typ := range corpus.EntityTypes {
+		var c tally
+		for _, g := range sets {
+			got := x.Annotate(corpus.Article{Title: g.article.Title, Body: g.article.Body})
+			fps, fns := c.compare(got.ByType(typ), g.want.ByType(typ))
+			if len(fps)+len(fns) > 0 {
+				t.Logf("%s %s: false positives %q, false negatives %q", g.name, typ, fps, fns)
+			}
+		}
+		t.Logf("held out with tagger %-12s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", typ, c.precision(), c.recall(), c.tp, c.fp, c.fn)
+		if c.precision() < heldOutFloor || c.recall() < heldOutFloor {
+			t.Errorf("%s: precision %.3f, recall %.3f with the tagger; below the floor %.2f", typ, c.precision(), c.recall(), heldOutFloor)
+		}
+	}
+}
+
+// TestSeedsWithTagger: with the tagger the seeds' entities stay right, to
+// the bars TestSeedPrecisionRecall sets for the rules.
+func TestSeedsWithTagger(t *testing.T) {
+	gold, articles := loadGold(t), seedArticles(t)
+	x := NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))
+	for _, typ := range corpus.EntityTypes {
+		var c tally
+		for name, a := range articles {
+			got := x.Annotate(corpus.Article{Title: a.Title, Body: a.Body})
+			fps, fns := c.compare(got.ByType(typ), gold[name].ByType(typ))
+			if len(fps)+len(fns) > 0 {
+				t.Logf("%s %s: false positives %q, false negatives %q", name, typ, fps, fns)
+			}
+		}
+		t.Logf("seeds with tagger %-12s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", typ, c.precision(), c.recall(), c.tp, c.fp, c.fn)
+		if c.precision() < 0.8 || c.recall() < 0.8 {
+			t.Errorf("%s: precision %.3f, recall %.3f with the tagger; want both ≥ 0.8", typ, c.precision(), c.recall())
+		}
+	}
+}
+
+// "Nikkei slips" is the stock index, not the newspaper, with the tagger or
+// without; the newspaper is still found where it is named.
+func TestNikkeiIndexIsNoNewspaper(t *testing.T) {
+	rules := NewExtractor(Default(), Discover(namedict.Default()))
+	tagged := NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Nikkei slips as the yen strengthens against the dollar.", nil},
+		{"Tokyo stocks: the Nikkei rose 2% on Tuesday, led by exporters.", nil},
+		{"The Nikkei ended lower while the Nikkei newspaper reported on the merger.", []string{"Nikkei"}},
+	}
+	for _, x := range []*Extractor{rules, tagged} {
+		for _, tt := range tests {
+			if got := x.Extract(tt.text).ByType(corpus.TypeOrganization); !slices.Equal(got, tt.want) {
+				t.Errorf("Extract(%q) organizations = %q, want %q (tagger: %v)", tt.text, got, tt.want, x.tagger != nil)
+			}
+		}
+	}
+}
+
+// BenchmarkExtractWithTagger extracts the seeds' entities with the rules
+// and with the rules and the tagger (BenchmarkExtract/all is the former).
+func BenchmarkExtractWithTagger(b *testing.B) {
+	articles := seedArticles(b)
+	var size int64
+	for _, a := range articles {
+		size += int64(len(a.Title) + len(a.Body))
+	}
+	for _, tc := range []struct {
+		name string
+		x    *Extractor
+	}{
+		{"rules", NewExtractor(Default(), Discover(namedict.Default()))},
+		{"rules+tagger", NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))},
+	} {
+		for _, a := range articles {
+			tc.x.Annotate(a) // loads the models
+		}
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, a := range articles {
+					tc.x.Annotate(a)
+				}
+			}
+		})
+	}
+}

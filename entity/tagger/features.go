@@ -1,0 +1,148 @@
+package tagger
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sagasu-search/sagasu/text"
+)
+
+// Lang is the language a model tags.
+type Lang uint8
+
+// The languages: English tags words, Japanese tags characters.
+const (
+	English Lang = iota
+	Japanese
+)
+
+// String names the language as in file names: "en", "ja".
+func (l Lang) String() string {
+	if l == Japanese {
+		return "ja"
+	}
+	return "en"
+}
+
+// Padding values of the windows beyond a sentence's ends.
+const (
+	padBefore = 0x9e3779b97f4a7c15
+	padAfter  = 0xbf58476d1ce4e5b9
+)
+
+// sentence holds a sentence's words and what features need of them, with
+// buffers reused from one sentence to the next.
+type sentence struct {
+	words []string
+	low   []uint64 // English: hash of the lower-cased word; Japanese: of the character
+	shape []uint64 // English: hash of the word's shape; Japanese: the character class
+	keys  []uint32
+	out   []Label
+
+	// Japanese: the UniDic morpheme each character is in (see morph.go).
+	mpos, mprev, mnext, msurf, mplace []uint64
+}
+
+// reset fills s's hashes for words.
+func (s *sentence) reset(lang Lang, words []string) {
+	s.words = words
+	s.low, s.shape = s.low[:0], s.shape[:0]
+	for _, w := range words {
+		if lang == Japanese {
+			r, _ := utf8.DecodeRuneInString(w)
+			r = foldWidth(r)
+			s.low = append(s.low, uint64(newHash(0).u64(uint64(r))))
+			s.shape = append(s.shape, uint64(charClass(r)))
+			continue
+		}
+		s.low = append(s.low, uint64(newHash(0).lower(w)))
+		s.shape = append(s.shape, uint64(wordShape(w)))
+	}
+	if lang == Japanese {
+		s.analyze(words)
+	}
+}
+
+// at returns v[i], or a padding value beyond the ends.
+func at(v []uint64, i int) uint64 {
+	switch {
+	case i < 0:
+		return padBefore
+	case i >= len(v):
+		return padAfter
+	}
+	return v[i]
+}
+
+// wordShape hashes the shape of w: upper-case letters as X, lower-case as
+// x, digits as d, other letters as o, ASCII punctuation as itself, runs of
+// one class written once ("McDonald's" → Xx X x ' x).
+func wordShape(w string) hash {
+	h := newHash(1)
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = 'o'
+		}
+		if c != last {
+			h = h.byte(c)
+			last = c
+		}
+	}
+	return h
+}
+
+// Character classes of Japanese text.
+const (
+	classOther = iota + 1
+	classKanji
+	classHiragana
+	classKatakana
+	classLatin
+	classUpper
+	classDigit
+	classPunct
+)
+
+// charClass is the class of r, already width-folded.
+func charClass(r rune) uint64 {
+	switch {
+	case text.IsHan(r) || r == '々' || r == '〆':
+		return classKanji
+	case text.IsHiragana(r):
+		return classHiragana
+	case text.IsKatakana(r) || text.IsLongVowelMark(r):
+		return classKatakana
+	case unicode.IsUpper(r):
+		return classUpper
+	case unicode.IsLetter(r):
+		return classLatin
+	case unicode.IsDigit(r):
+		return classDigit
+	case unicode.IsPunct(r) || unicode.IsSymbol(r):
+		return classPunct
+	}
+	return classOther
+}
+
+// foldWidth maps full-width ASCII (Ａ, １) to ASCII and the ideographic
+// space to a space.
+func foldWidth(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}

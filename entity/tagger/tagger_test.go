@@ -1,0 +1,127 @@
+package tagger
+
+import (
+	"bytes"
+	"compress/gzip"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sagasu-search/sagasu/corpus"
+)
+
+// toy is a tiny English training set: people after "said", places after
+// "in", an organization before "Corp".
+func toy() []Example {
+	var out []Example
+	for _, s := range []string{
+		"Smith/B-PER said prices rose in Paris/B-LOC .",
+		"John/B-PER Smith/I-PER said he lives in Lyon/B-LOC .",
+		"Acme/B-ORG Corp/I-ORG said sales fell in Berlin/B-LOC .",
+		"Mary/B-PER Jones/I-PER said Acme/B-ORG Corp/I-ORG grew in Rome/B-LOC .",
+	} {
+		var ex Example
+		for _, w := range strings.Fields(s) {
+			word, tag, _ := strings.Cut(w, "/")
+			l := O
+			if i := slices.Index(labelNames[:], tag); i >= 0 {
+				l = Label(i)
+			}
+			ex.Words, ex.Labels = append(ex.Words, word), append(ex.Labels, l)
+		}
+		out = append(out, ex)
+	}
+	return out
+}
+
+func TestTrainLearnsItsData(t *testing.T) {
+	data := toy()
+	m := Train(English, data, TrainConfig{Iterations: 10, Seed: 1, MinCount: 1})
+	for _, ex := range data {
+		if got := m.Label(ex.Words); !slices.Equal(got, ex.Labels) {
+			t.Errorf("Label(%q) = %v, want %v", ex.Words, got, ex.Labels)
+		}
+	}
+}
+
+func TestModelRoundTripIsByteIdentical(t *testing.T) {
+	cfg := TrainConfig{Iterations: 5, Seed: 7, MinCount: 1}
+	var a, b bytes.Buffer
+	if _, err := Train(English, toy(), cfg).WriteTo(&a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Train(English, toy(), cfg).WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two trainings of the same data wrote different bytes")
+	}
+	m, err := Read(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c bytes.Buffer
+	if _, err := m.WriteTo(&c); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), c.Bytes()) || m.Lang() != English {
+		t.Fatal("a model read back writes different bytes")
+	}
+}
+
+func TestReadRejectsOtherData(t *testing.T) {
+	for _, in := range [][]byte{nil, []byte("not gzip"), gz(t, "sagasu-ner-0\n"), gz(t, magic+"\x00\x07\x02\x05")} {
+		if _, err := Read(bytes.NewReader(in)); err == nil {
+			t.Errorf("Read(%q) succeeded", in)
+		}
+	}
+}
+
+func gz(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	if _, err := zw.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestSentencesCutsWordsAsTheData(t *testing.T) {
+	tests := []struct {
+		text string
+		ja   bool
+		want []string // sentences, words joined by |
+	}{
+		{"Paul Volcker's departure worried the U.S. market. Prices fell 1,200.5 points!",
+			false, []string{"Paul|Volcker|'s|departure|worried|the|U.S.|market|.", "Prices|fell|1,200.5|points|!"}},
+		{"West-German officials, (Bonn) said", false, []string{"West-German|officials|,|(|Bonn|)|said"}},
+		{"東京 都。大阪", true, []string{"東|京|都|。", "大|阪"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		sentences(tt.text, tt.ja, nil, func(toks []tok) {
+			var ws []string
+			for _, tk := range toks {
+				ws = append(ws, tt.text[tk.start:tk.end])
+			}
+			got = append(got, strings.Join(ws, "|"))
+		})
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("sentences(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestAppendSpans(t *testing.T) {
+	toks := []tok{{0, 4}, {5, 10}, {11, 14}, {15, 20}, {21, 25}}
+	labels := []Label{BPer, IPer, IOrg, BLoc, BLoc}
+	want := []Span{{corpus.TypePerson, 0, 10}, {corpus.TypeOrganization, 11, 14},
+		{corpus.TypePlace, 15, 20}, {corpus.TypePlace, 21, 25}}
+	if got := appendSpans(nil, toks, labels); !slices.Equal(got, want) {
+		t.Errorf("appendSpans = %v, want %v", got, want)
+	}
+}

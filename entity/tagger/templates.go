@@ -1,0 +1,77 @@
+package tagger
+
+// appendStatic appends the keys of the features of word i that do not
+// depend on the labels before it.
+func (s *sentence) appendStatic(lang Lang, i int, keys []uint32) []uint32 {
+	if lang == Japanese {
+		return s.appendJapanese(i, keys)
+	}
+	return s.appendEnglish(i, keys)
+}
+
+// appendEnglish appends the word features of word i.
+func (s *sentence) appendEnglish(i int, keys []uint32) []uint32 {
+	w, low, sh := s.words[i], s.low, s.shape
+	keys = append(keys,
+		newHash(10).key(),
+		newHash(11).str(w).key(),
+		newHash(12).u64(low[i]).key(),
+		newHash(13).u64(sh[i]).key(),
+		newHash(14).u64(at(low, i-1)).key(),
+		newHash(15).u64(at(low, i+1)).key(),
+		newHash(16).u64(at(low, i-2)).key(),
+		newHash(17).u64(at(low, i+2)).key(),
+		newHash(18).u64(at(sh, i-1)).key(),
+		newHash(19).u64(at(sh, i+1)).key(),
+		newHash(20).u64(at(low, i-1)).u64(low[i]).key(),
+		newHash(21).u64(low[i]).u64(at(low, i+1)).key(),
+		newHash(22).u64(at(sh, i-1)).u64(sh[i]).u64(at(sh, i+1)).key(),
+		newHash(23).u64(at(sh, i-1)).u64(sh[i]).u64(at(low, i+1)).key(),
+		newHash(24).u64(at(low, i-1)).u64(sh[i]).key(),
+	)
+	if i == 0 {
+		keys = append(keys, newHash(25).u64(sh[i]).key())
+	}
+	for n := 1; n <= 4 && n < len(w); n++ {
+		keys = append(keys, newHash(26).byte(byte(n)).lower(w[:n]).key(),
+			newHash(27).byte(byte(n)).lower(w[len(w)-n:]).key())
+	}
+	return keys
+}
+
+// appendJapanese appends the character features of character i.
+func (s *sentence) appendJapanese(i int, keys []uint32) []uint32 {
+	c, cl := s.low, s.shape
+	keys = s.appendMorph(i, keys)
+	return append(keys,
+		newHash(40).key(),
+		newHash(41).u64(c[i]).key(),
+		newHash(42).u64(at(c, i-1)).key(),
+		newHash(43).u64(at(c, i+1)).key(),
+		newHash(44).u64(at(c, i-2)).key(),
+		newHash(45).u64(at(c, i+2)).key(),
+		newHash(46).u64(at(c, i-1)).u64(c[i]).key(),
+		newHash(47).u64(c[i]).u64(at(c, i+1)).key(),
+		newHash(48).u64(at(c, i-2)).u64(at(c, i-1)).key(),
+		newHash(49).u64(at(c, i+1)).u64(at(c, i+2)).key(),
+		newHash(50).u64(at(c, i-1)).u64(c[i]).u64(at(c, i+1)).key(),
+		newHash(51).u64(cl[i]).key(),
+		newHash(52).u64(at(cl, i-1)).u64(cl[i]).u64(at(cl, i+1)).key(),
+		newHash(53).u64(at(cl, i-2)).u64(at(cl, i-1)).u64(cl[i]).u64(at(cl, i+1)).u64(at(cl, i+2)).key(),
+		newHash(54).u64(at(c, i-2)).u64(at(c, i-1)).u64(c[i]).key(),
+		newHash(55).u64(c[i]).u64(at(c, i+1)).u64(at(c, i+2)).key(),
+		newHash(56).u64(at(cl, i-1)).u64(c[i]).key(),
+		newHash(57).u64(c[i]).u64(at(cl, i+1)).key(),
+	)
+}
+
+// appendHistory appends the features that join the labels before word i
+// (p1 the last, p2 the one before) with the word.
+func (s *sentence) appendHistory(i int, p1, p2 Label, keys []uint32) []uint32 {
+	return append(keys,
+		newHash(60).byte(byte(p1)).key(),
+		newHash(61).byte(byte(p1)).byte(byte(p2)).key(),
+		newHash(62).byte(byte(p1)).u64(s.low[i]).key(),
+		newHash(63).byte(byte(p1)).u64(s.shape[i]).key(),
+	)
+}
