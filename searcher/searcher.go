@@ -77,6 +77,7 @@ type Searcher struct {
 	limits   Limits
 	columns  *facet.Cache
 	bm25     score.BM25
+	ranking  score.Ranking
 }
 
 // Option configures a Searcher.
@@ -90,7 +91,8 @@ func WithLimits(l Limits) Option {
 // New returns a Searcher over ix that resolves entity names with r (which may
 // be nil: entity filters then match canonical names only).
 func New(ix *indexer.Index, r EntityResolver, opts ...Option) *Searcher {
-	s := &Searcher{index: ix, entities: r, limits: Limits{}.WithDefaults(), columns: facet.NewCache(), bm25: score.DefaultBM25()}
+	s := &Searcher{index: ix, entities: r, limits: Limits{}.WithDefaults(), columns: facet.NewCache()}
+	WithRanking(score.DefaultRanking())(s)
 	for _, o := range opts {
 		o(s)
 	}

@@ -32,10 +32,14 @@ const (
 	BM25B = 0.4
 )
 
-// BM25 holds the two parameters of BM25 scoring.
+// BM25 holds the two parameters of BM25 scoring and the term frequency
+// it saturates.
 type BM25 struct {
 	K1 float64 // term-frequency saturation
 	B  float64 // length normalization
+	// SqrtTF saturates the square root of a term's frequency, as Bleve's
+	// scorer does, rather than the frequency itself, as BM25 is written.
+	SqrtTF bool
 }
 
 // DefaultBM25 returns Sagasu's parameters, BM25K1 and BM25B.

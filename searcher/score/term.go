@@ -26,8 +26,10 @@ type TermSearcher struct {
 	boost       float64
 	bm25        BM25
 	idf         float64
+	docs        uint64  // documents in the index
 	avgDocLen   float64 // 0: TF-IDF scoring
 	queryWeight float64
+	partial     bool // a field of a BM25F word: see docScore
 	withScore   bool
 	explain     bool
 }
@@ -50,7 +52,7 @@ func NewTermSearcher(ctx context.Context, r index.IndexReader, term, field strin
 		_ = reader.Close()
 		return nil, fmt.Errorf("statistics of %s: %w", field, err)
 	}
-	s := &TermSearcher{reader: reader, term: term, field: field, boost: boost, bm25: p,
+	s := &TermSearcher{reader: reader, term: term, field: field, boost: boost, bm25: p, docs: total,
 		avgDocLen: avg, queryWeight: 1, withScore: withScore, explain: opts.Explain}
 	df := reader.Count()
 	if avg > 0 {
@@ -99,28 +101,39 @@ func docStats(ctx context.Context, r index.IndexReader, field string) (uint64, f
 }
 
 // docScore is the score of a document before the query weight: BM25 of
-// tf (the square root of the term's frequency) and norm (1 / √length),
-// or TF-IDF when there is no average length.
+// tf (the term's frequency, or its square root with SqrtTF) and norm
+// (1 / √length), or TF-IDF when there is no average length. A searcher
+// of one field of a BM25F word (partial) scores the length-normalized
+// frequency alone, which the word's searcher saturates (fieldsSearcher).
 func (s *TermSearcher) docScore(tf, norm float64) float64 {
 	if s.avgDocLen <= 0 {
 		return tf * norm * s.idf
 	}
 	fieldLength := 1 / (norm * norm)
 	k1, b := s.bm25.K1, s.bm25.B
+	if s.partial {
+		return s.boost * tf / (1 - b + b*fieldLength/s.avgDocLen)
+	}
 	return s.idf * (tf * k1) / (tf + k1*(1-b+(b*fieldLength/s.avgDocLen)))
+}
+
+// termFreq is the frequency BM25 saturates: freq, or its square root.
+func termFreq(freq uint64, sqrt bool) float64 {
+	switch {
+	case !sqrt:
+		return float64(freq)
+	case freq < scorer.MaxSqrtCache:
+		return scorer.SqrtCache[int(freq)]
+	default:
+		return math.Sqrt(float64(freq))
+	}
 }
 
 // match turns a posting into a scored document match.
 func (s *TermSearcher) match(ctx *search.SearchContext, tfd *index.TermFieldDoc) *search.DocumentMatch {
 	dm := ctx.DocumentMatchPool.Get()
 	if s.withScore || s.explain {
-		var tf float64
-		if tfd.Freq < scorer.MaxSqrtCache {
-			tf = scorer.SqrtCache[int(tfd.Freq)]
-		} else {
-			tf = math.Sqrt(float64(tfd.Freq))
-		}
-		score := s.docScore(tf, tfd.Norm)
+		score := s.docScore(termFreq(tfd.Freq, s.bm25.SqrtTF), tfd.Norm)
 		if s.queryWeight != 1.0 {
 			score *= s.queryWeight
 		}
@@ -129,7 +142,7 @@ func (s *TermSearcher) match(ctx *search.SearchContext, tfd *index.TermFieldDoc)
 		}
 		if s.explain {
 			dm.Expl = &search.Explanation{Value: score,
-				Message: fmt.Sprintf("weight(%s:%s^%f), BM25 k1=%f b=%f, idf=%f, tf=%f", s.field, s.term, s.boost, s.bm25.K1, s.bm25.B, s.idf, tf)}
+				Message: fmt.Sprintf("weight(%s:%s^%f), BM25 k1=%f b=%f, idf=%f, freq=%d", s.field, s.term, s.boost, s.bm25.K1, s.bm25.B, s.idf, tfd.Freq)}
 		}
 	}
 	dm.IndexInternalID = index.NewIndexInternalIDFrom(dm.IndexInternalID, tfd.ID)
