@@ -241,7 +241,6 @@ func (f *evalFlags) evalConfigs(ctx context.Context, c *eval.Collection, stderr 
 	return out, nil
 }
 
-
 // writeRunFiles writes the run as DIR/<collection>.<engine>.run and the
 // collection's judgments as DIR/<collection>.qrels, for trec_eval.
 func writeRunFiles(dir string, c *eval.Collection, engine string, run eval.Run) error {
