@@ -12,7 +12,15 @@ import (
 // WithRanking sets how the searcher scores matches (score.DefaultRanking
 // when not given).
 func WithRanking(r score.Ranking) Option {
-	return func(s *Searcher) { s.ranking, s.bm25 = r, r.BM25 }
+	return func(s *Searcher) {
+		if r.TrueLengths {
+			if s.lengths == nil {
+				s.lengths = score.NewLengths()
+			}
+			r.BM25.Lengths = s.lengths
+		}
+		s.ranking, s.bm25 = r, r.BM25
+	}
 }
 
 // Ranked returns a searcher over the same index, entities and limits that
@@ -30,18 +38,29 @@ func (s *Searcher) rankedWordQuery(terms []string) query.Query {
 	if !s.ranking.BM25F {
 		return wordQuery(terms, s.bm25)
 	}
-	fields := []score.Field{
-		{Name: indexer.FieldTitle, Weight: TitleBoost, B: s.bm25.B},
-		{Name: indexer.FieldBody, Weight: 1, B: s.bm25.B},
-	}
 	alts := make([]query.Query, 0, len(terms))
 	for _, term := range terms {
-		alts = append(alts, &score.FieldsQuery{Term: term, Fields: fields, BM25: s.bm25, Boost: 1})
+		alts = append(alts, s.termQuery(term, 1))
 	}
 	if len(alts) == 1 {
 		return alts[0]
 	}
 	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// termQuery matches one index term in the title or the body, its score
+// times boost: by BM25F or by a BM25 per field, summed.
+func (s *Searcher) termQuery(term string, boost float64) query.Query {
+	if s.ranking.BM25F {
+		fields := []score.Field{
+			{Name: indexer.FieldTitle, Weight: TitleBoost, B: s.bm25.B},
+			{Name: indexer.FieldBody, Weight: 1, B: s.bm25.B},
+		}
+		return &score.FieldsQuery{Term: term, Fields: fields, BM25: s.bm25, Boost: boost}
+	}
+	return score.NewSumQuery(1,
+		&score.TermQuery{Term: term, Field: indexer.FieldTitle, Boost: TitleBoost * boost, BM25: s.bm25},
+		&score.TermQuery{Term: term, Field: indexer.FieldBody, Boost: boost, BM25: s.bm25})
 }
 
 // someOf matches what at least min of qs match, the relaxed form of a

@@ -78,6 +78,7 @@ type Searcher struct {
 	columns  *facet.Cache
 	bm25     score.BM25
 	ranking  score.Ranking
+	lengths  *score.Lengths // the index's average field lengths, shared by Ranked copies
 }
 
 // Option configures a Searcher.
@@ -207,7 +208,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	relaxed := form.Required >= RelaxMinClauses && res.Total < uint64(r.pageEnd())
 	if relaxed {
 		form = pl.Relaxed()
-		if res, err = s.run(ctx, form, filters, r); err != nil {
+		if res, err = s.runRelaxed(ctx, form, filters, r); err != nil {
 			return nil, err
 		}
 	}

@@ -40,6 +40,12 @@ type BM25 struct {
 	// SqrtTF saturates the square root of a term's frequency, as Bleve's
 	// scorer does, rather than the frequency itself, as BM25 is written.
 	SqrtTF bool
+	// Mu, when positive, scores by query likelihood with Dirichlet
+	// smoothing of this μ instead (see dirichlet), for comparison.
+	Mu float64
+	// Lengths, when not nil, gives the fields' true average lengths; nil
+	// keeps Bleve's estimate, distinct terms over documents (see Lengths).
+	Lengths *Lengths
 }
 
 // DefaultBM25 returns Sagasu's parameters, BM25K1 and BM25B.

@@ -30,7 +30,7 @@ type Field struct {
 type FieldsQuery struct {
 	Term   string
 	Fields []Field
-	BM25   BM25    // K1 and SqrtTF; each field has its own B
+	BM25   BM25    // K1, SqrtTF and Lengths; each field has its own B
 	Boost  float64 // multiplies the score
 }
 
@@ -39,7 +39,8 @@ func (q *FieldsQuery) Searcher(ctx context.Context, r index.IndexReader, _ mappi
 	children := make([]search.Searcher, 0, len(q.Fields))
 	var df, docs uint64
 	for _, f := range q.Fields {
-		p := BM25{K1: q.BM25.K1, B: f.B, SqrtTF: q.BM25.SqrtTF}
+		p := q.BM25
+		p.B = f.B
 		ts, err := NewTermSearcher(ctx, r, q.Term, f.Name, f.Weight, p, opts)
 		if err != nil {
 			for _, c := range children {

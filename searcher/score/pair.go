@@ -41,7 +41,7 @@ func (q *PairQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 		_ = a.Close()
 		return nil, fmt.Errorf("read term %q in %s: %w", q.B, q.Field, err)
 	}
-	total, avg, err := docStats(ctx, r, q.Field)
+	total, avg, err := docStats(ctx, r, q.Field, q.BM25.Lengths)
 	if err != nil {
 		_, _ = a.Close(), b.Close()
 		return nil, fmt.Errorf("statistics of %s: %w", q.Field, err)

@@ -28,6 +28,7 @@ type TermSearcher struct {
 	idf         float64
 	docs        uint64  // documents in the index
 	avgDocLen   float64 // 0: TF-IDF scoring
+	collProb    float64 // P(term | field's text), with BM25.Mu
 	queryWeight float64
 	partial     bool // a field of a BM25F word: see docScore
 	withScore   bool
@@ -47,13 +48,19 @@ func NewTermSearcher(ctx context.Context, r index.IndexReader, term, field strin
 		_ = reader.Close()
 		return nil, fmt.Errorf("term %q in %s: %w", term, field, err)
 	}
-	total, avg, err := docStats(ctx, r, field)
+	total, avg, err := docStats(ctx, r, field, p.Lengths)
 	if err != nil {
 		_ = reader.Close()
 		return nil, fmt.Errorf("statistics of %s: %w", field, err)
 	}
 	s := &TermSearcher{reader: reader, term: term, field: field, boost: boost, bm25: p, docs: total,
 		avgDocLen: avg, queryWeight: 1, withScore: withScore, explain: opts.Explain}
+	if p.Mu > 0 && avg > 0 {
+		if s.collProb, err = collectionProb(ctx, r, term, field, avg*float64(total)); err != nil {
+			_ = reader.Close()
+			return nil, err
+		}
+	}
 	df := reader.Count()
 	if avg > 0 {
 		s.idf = math.Log(1 + (float64(total)-float64(df)+0.5)/(float64(df)+0.5))
@@ -66,8 +73,9 @@ func NewTermSearcher(ctx context.Context, r index.IndexReader, term, field strin
 // docStats returns the number of documents and, when the index scores by
 // BM25, the average length of field (else 0), as Bleve's term searcher
 // reads them: from the statistics of a pre-search when the context
-// carries them, else from the index.
-func docStats(ctx context.Context, r index.IndexReader, field string) (uint64, float64, error) {
+// carries them, else from the index, the average from lengths when it is
+// not nil.
+func docStats(ctx context.Context, r index.IndexReader, field string, lengths *Lengths) (uint64, float64, error) {
 	model := ""
 	if cb, ok := ctx.Value(search.GetScoringModelCallbackKey).(search.GetScoringModelCallbackFn); ok {
 		model = cb()
@@ -87,6 +95,10 @@ func docStats(ctx context.Context, r index.IndexReader, field string) (uint64, f
 		var err error
 		if count, err = r.DocCount(); err != nil {
 			return 0, 0, err
+		}
+		if lengths != nil {
+			avg, err := lengths.Average(ctx, r, field, count)
+			return count, avg, err
 		}
 		if br, ok := r.(index.BM25Reader); ok {
 			if cardinality, err = br.FieldCardinality(field); err != nil {
@@ -110,6 +122,9 @@ func (s *TermSearcher) docScore(tf, norm float64) float64 {
 		return tf * norm * s.idf
 	}
 	fieldLength := 1 / (norm * norm)
+	if s.bm25.Mu > 0 {
+		return s.idf * dirichlet(tf, fieldLength, s.collProb, s.bm25.Mu)
+	}
 	k1, b := s.bm25.K1, s.bm25.B
 	if s.partial {
 		return s.boost * tf / (1 - b + b*fieldLength/s.avgDocLen)

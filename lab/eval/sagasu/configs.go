@@ -13,30 +13,36 @@ type Config struct {
 	About   string // what it changes
 }
 
-// Configs returns the rankings "sagasu-lab eval --configs" knows, the
-// production default first.
+// Configs returns the rankings "sagasu-lab eval --configs" knows: the
+// production default, the ranking before issue 22, and the steps and
+// alternatives between and beside them.
 func Configs() []Config {
 	def := score.DefaultRanking()
 	bleve := score.BleveRanking()
-	exact := bleve
-	exact.BM25.SqrtTF, exact.Coord = false, false
-	bm25f := exact
-	bm25f.BM25F = true
+	lengths := bleve
+	lengths.TrueLengths = true
 	rawTF, noCoord := bleve, bleve
 	rawTF.BM25.SqrtTF = false
 	noCoord.Coord = false
-	coordF := bm25f
-	coordF.Coord = true
+	exact := rawTF
+	exact.Coord, exact.TrueLengths = false, true
+	bm25f := exact
+	bm25f.BM25F = true
+	ql := exact
+	ql.BM25.Mu = score.LuceneMu
 	return []Config{
-		{"default", def, "the production ranking"},
-		{"before", bleve, "issue 22's starting point: Bleve's sqrt tf and coord, a BM25 per field summed"},
+		{"default", def, "the production ranking: BM25 with raw tf and true average lengths, BM25F over title and body, coord"},
+		{"before", bleve, "before issue 22: Bleve's sqrt tf, coord, a BM25 per field summed"},
+		{"lengths", lengths, "before, with the true average field lengths"},
 		{"rawtf", rawTF, "before, with the raw term frequency"},
 		{"nocoord", noCoord, "before, without coord"},
-		{"exact", exact, "BM25 as written: raw tf, no coord, a BM25 per field summed"},
+		{"exact", exact, "BM25 as written: raw tf, true average lengths, no coord, a BM25 per field summed"},
 		{"bm25f", bm25f, "exact, with title and body saturated together (BM25F)"},
-		{"bm25f+coord", coordF, "bm25f, with coord"},
-		{"before+prox", with(bleve, prox), "before, with proximity pairs"},
-		{"bm25f+prox", with(bm25f, prox), "bm25f, with proximity pairs"},
+		{"default+prox", with(def, prox), "default, with BM25TP proximity pairs"},
+		{"before+prox", with(bleve, prox), "before, with BM25TP proximity pairs"},
+		{"default+rm3", with(def, rm3), "default, with RM3 feedback on relaxed queries"},
+		{"bm25f+rm3", with(bm25f, rm3), "bm25f, with RM3 feedback on relaxed queries"},
+		{"ql", ql, "query likelihood, Dirichlet μ 2000 (Lucene's), per field summed, no coord"},
 	}
 }
 
@@ -54,6 +60,8 @@ func FindConfig(name string) (Config, error) {
 
 // prox and with add a part to a ranking.
 func prox(r *score.Ranking) { r.Proximity = true }
+
+func rm3(r *score.Ranking) { r.RM3 = score.AnseriniRM3() }
 
 func with(r score.Ranking, parts ...func(*score.Ranking)) score.Ranking {
 	for _, p := range parts {
