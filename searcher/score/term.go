@@ -123,7 +123,7 @@ func (s *TermSearcher) docScore(tf, norm float64) float64 {
 	}
 	fieldLength := 1 / (norm * norm)
 	if s.bm25.Mu > 0 {
-		return s.idf * dirichlet(tf, fieldLength, s.collProb, s.bm25.Mu)
+		return dirichlet(tf, fieldLength, s.collProb, s.bm25.Mu)
 	}
 	k1, b := s.bm25.K1, s.bm25.B
 	if s.partial {

@@ -28,6 +28,8 @@ func Configs() []Config {
 	exact.Coord, exact.TrueLengths = false, true
 	bm25f := exact
 	bm25f.BM25F = true
+	bleveAvg := def
+	bleveAvg.TrueLengths = false
 	ql := exact
 	ql.BM25.Mu = score.LuceneMu
 	return []Config{
@@ -38,6 +40,7 @@ func Configs() []Config {
 		{"nocoord", noCoord, "before, without coord"},
 		{"exact", exact, "BM25 as written: raw tf, true average lengths, no coord, a BM25 per field summed"},
 		{"bm25f", bm25f, "exact, with title and body saturated together (BM25F)"},
+		{"bleveavg", bleveAvg, "default, with Bleve's average length (distinct terms over documents)"},
 		{"default+prox", with(def, prox), "default, with BM25TP proximity pairs"},
 		{"before+prox", with(bleve, prox), "before, with BM25TP proximity pairs"},
 		{"default+rm3", with(def, rm3), "default, with RM3 feedback on relaxed queries"},
