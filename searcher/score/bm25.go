@@ -1,7 +1,10 @@
 // Package score holds Sagasu's scoring queries and searchers: words and
 // phrases scored by BM25 with explicit parameters (TermQuery,
-// PhraseQuery), a phrase searcher that accepts several word orders, and
-// a disjunction that adds its clauses' scores (SumQuery). They plug into
+// PhraseQuery), a word scored over several fields by BM25F (FieldsQuery),
+// two words' proximity (PairQuery), a phrase searcher that accepts
+// several word orders, and a disjunction that adds its clauses' scores
+// (SumQuery); Ranking says which of them a search uses, and Lengths
+// gives BM25 the fields' true average lengths. They plug into
 // Bleve as query.Query and search.Searcher implementations, and read no
 // process-wide setting: Bleve's own term scorer reads its BM25 parameters
 // from package variables that every index in the process shares, so

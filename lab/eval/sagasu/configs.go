@@ -28,19 +28,19 @@ func Configs() []Config {
 	exact.Coord, exact.TrueLengths = false, true
 	bm25f := exact
 	bm25f.BM25F = true
-	bleveAvg := def
-	bleveAvg.TrueLengths = false
+	trueLengths := def
+	trueLengths.TrueLengths = true
 	ql := exact
 	ql.BM25.Mu = score.LuceneMu
 	return []Config{
-		{"default", def, "the production ranking: BM25 with raw tf and true average lengths, BM25F over title and body, coord"},
+		{"default", def, "the production ranking: BM25 with raw tf, BM25F over title and body, coord"},
 		{"before", bleve, "before issue 22: Bleve's sqrt tf, coord, a BM25 per field summed"},
 		{"lengths", lengths, "before, with the true average field lengths"},
 		{"rawtf", rawTF, "before, with the raw term frequency"},
 		{"nocoord", noCoord, "before, without coord"},
 		{"exact", exact, "BM25 as written: raw tf, true average lengths, no coord, a BM25 per field summed"},
 		{"bm25f", bm25f, "exact, with title and body saturated together (BM25F)"},
-		{"bleveavg", bleveAvg, "default, with Bleve's average length (distinct terms over documents)"},
+		{"truelengths", trueLengths, "default, with the true average field lengths"},
 		{"default+prox", with(def, prox), "default, with BM25TP proximity pairs"},
 		{"before+prox", with(bleve, prox), "before, with BM25TP proximity pairs"},
 		{"default+rm3", with(def, rm3), "default, with RM3 feedback on relaxed queries"},
