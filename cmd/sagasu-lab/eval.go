@@ -277,7 +277,11 @@ func writeEvalResults(w io.Writer, results []evalResult, asJSON bool) error {
 	for _, r := range results {
 		m := r.Measures
 		p := ""
-		if r.PValue != nil {
+		switch {
+		case r.PValue == nil:
+		case *r.PValue < 0.0001:
+			p = "<0.0001"
+		default:
 			p = fmt.Sprintf("%.4f", *r.PValue)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.1f\t%.1f\t%s\n", r.Collection, r.Engine, m.Queries,
