@@ -13,7 +13,7 @@ import (
 // field's vocabulary size over the documents instead (FieldCardinality is
 // the number of distinct terms), a figure that does not grow with the
 // documents' length: on NPL it is about one token where the documents
-// average twenty, so every document counted as many times longer than
+// average forty, so every document counted as many times longer than
 // average and b weighed far more than it says. Lengths counts the tokens
 // once, reading every posting of the field, and counts again when the
 // number of documents has moved by a tenth. It is safe for concurrent use.
