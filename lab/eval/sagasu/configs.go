@@ -21,30 +21,31 @@ func Configs() []Config {
 	bleve := score.BleveRanking()
 	lengths := bleve
 	lengths.TrueLengths = true
-	rawTF, noCoord := bleve, bleve
-	rawTF.BM25.SqrtTF = false
+	noCoord := bleve
 	noCoord.Coord = false
-	exact := rawTF
+	exact := def
 	exact.Coord, exact.TrueLengths = false, true
 	bm25f := exact
 	bm25f.BM25F = true
-	trueLengths := def
+	bm25fCoord := def
+	bm25fCoord.BM25F = true
+	trueLengths := bm25fCoord
 	trueLengths.TrueLengths = true
 	ql := exact
 	ql.BM25.Mu = score.LuceneMu
 	return []Config{
-		{"default", def, "the production ranking: BM25 with raw tf, BM25F over title and body, coord"},
+		{"default", def, "the production ranking: BM25 with raw tf, coord, a BM25 per field summed"},
 		{"before", bleve, "before issue 22: Bleve's sqrt tf, coord, a BM25 per field summed"},
+		{"bm25f+coord", bm25fCoord, "default, with title and body saturated together (BM25F)"},
 		{"lengths", lengths, "before, with the true average field lengths"},
-		{"rawtf", rawTF, "before, with the raw term frequency"},
 		{"nocoord", noCoord, "before, without coord"},
 		{"exact", exact, "BM25 as written: raw tf, true average lengths, no coord, a BM25 per field summed"},
 		{"bm25f", bm25f, "exact, with title and body saturated together (BM25F)"},
-		{"truelengths", trueLengths, "default, with the true average field lengths"},
+		{"bm25f+coord+lengths", trueLengths, "bm25f+coord, with the true average field lengths"},
+		{"bm25f+coord+prox", with(bm25fCoord, prox), "bm25f+coord, with BM25TP proximity pairs"},
 		{"default+prox", with(def, prox), "default, with BM25TP proximity pairs"},
-		{"before+prox", with(bleve, prox), "before, with BM25TP proximity pairs"},
+		{"bm25f+coord+rm3", with(bm25fCoord, rm3), "bm25f+coord, with RM3 feedback on relaxed queries"},
 		{"default+rm3", with(def, rm3), "default, with RM3 feedback on relaxed queries"},
-		{"bm25f+rm3", with(bm25f, rm3), "bm25f, with RM3 feedback on relaxed queries"},
 		{"ql", ql, "query likelihood, Dirichlet μ 2000 (Lucene's), per field summed, no coord"},
 	}
 }
