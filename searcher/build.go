@@ -46,9 +46,7 @@ func (s *Searcher) buildQuery(f *queryplan.Form, filters []query.Query) query.Qu
 	case f.Relaxed && len(quoted) > 0:
 		bq.AddShould(must...) // the phrase decides; the other words rank
 	case f.Relaxed && len(must) > 1:
-		some := bleve.NewDisjunctionQuery(must...) // coord: more words rank higher
-		some.SetMin(float64(minShould(len(must))))
-		bq.AddMust(some)
+		bq.AddMust(s.someOf(minShould(len(must)), must))
 	case len(must) > 0:
 		bq.AddMust(must...)
 	case len(quoted) > 0:
@@ -63,7 +61,7 @@ func (s *Searcher) buildQuery(f *queryplan.Form, filters []query.Query) query.Qu
 	if len(filters) > 0 {
 		bq.AddFilter(bleve.NewConjunctionQuery(filters...))
 	}
-	return bq
+	return s.withProximity(f, bq)
 }
 
 // groupQuery matches any of a group's alternatives.
@@ -90,7 +88,7 @@ func (s *Searcher) matchQuery(m queryplan.Match) query.Query {
 	case m.Keyword != nil:
 		q = &score.TermQuery{Term: m.Keyword.Value, Field: m.Keyword.Field, Boost: EntityBoost, BM25: s.bm25}
 	case m.Terms != nil:
-		q = wordQuery(m.Terms, fields, s.bm25)
+		q = s.rankedWordQuery(m.Terms, fields)
 	case len(m.Phrases) > 0:
 		q = phraseQuery(m.Phrases, fields, m.Slop, s.bm25)
 	case len(m.All) > 0:

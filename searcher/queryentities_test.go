@@ -23,7 +23,9 @@ func TestEntityAwareQueries(t *testing.T) {
 	}{
 		{`"Fumio Kishida"`, []queryplan.QueryEntity{qe("person", "Fumio Kishida")},
 			[]string{"m1", "m12", "m14", "m2", "m3", "m6", "m7", "s0", "s1", "s2", "s3", "s4"},
-			[]string{"m1", "m2", "m7", "s0", "s1", "s2", "s3"}},
+			// The eight whose text holds the phrase (each seed article once)
+			// before those that name him otherwise.
+			[]string{"m1", "m2", "m7", "s0", "s1", "s2", "s3", "s4"}},
 		{"安倍晋三", []queryplan.QueryEntity{qe("person", "Shinzo Abe")}, []string{"m10", "m16", "m8", "m9"}, []string{"m8"}},
 		// The same articles first. Unquoted, the words anywhere match too
 		// (a name reading adds, never removes): Abe Lincoln near Shinzo

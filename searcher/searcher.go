@@ -77,6 +77,8 @@ type Searcher struct {
 	limits   Limits
 	columns  *facet.Cache
 	bm25     score.BM25
+	ranking  score.Ranking
+	lengths  *score.Lengths // the index's average field lengths, shared by Ranked copies
 }
 
 // Option configures a Searcher.
@@ -90,7 +92,8 @@ func WithLimits(l Limits) Option {
 // New returns a Searcher over ix that resolves entity names with r (which may
 // be nil: entity filters then match canonical names only).
 func New(ix *indexer.Index, r EntityResolver, opts ...Option) *Searcher {
-	s := &Searcher{index: ix, entities: r, limits: Limits{}.WithDefaults(), columns: facet.NewCache(), bm25: score.DefaultBM25()}
+	s := &Searcher{index: ix, entities: r, limits: Limits{}.WithDefaults(), columns: facet.NewCache()}
+	WithRanking(score.DefaultRanking())(s)
 	for _, o := range opts {
 		o(s)
 	}
@@ -232,7 +235,7 @@ func (s *Searcher) find(ctx context.Context, r Request) (*Response, error) {
 	relaxed := form.Required >= RelaxMinClauses && res.Total < uint64(r.pageEnd())
 	if relaxed {
 		form = pl.Relaxed()
-		if res, err = s.run(ctx, form, filters, r); err != nil {
+		if res, err = s.runRelaxed(ctx, form, filters, r); err != nil {
 			return nil, err
 		}
 	}

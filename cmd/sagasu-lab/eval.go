@@ -30,6 +30,7 @@ type evalFlags struct {
 	minNDCG     float64
 	k           int
 	livedoorMax int
+	configs     cli.ListFlag
 }
 
 // evalResult is one engine's figures on one collection.
@@ -40,6 +41,12 @@ type evalResult struct {
 	Failed     int           `json:"failed_queries,omitempty"`
 	IndexSec   float64       `json:"index_seconds"`
 	SearchSec  float64       `json:"search_seconds"`
+	// PValue is the paired randomization test's p of this configuration
+	// of Sagasu against the first one listed (--configs), over the
+	// per-query nDCG@10 (MRR@10 on livedoor).
+	PValue *float64 `json:"p_value,omitempty"`
+
+	perQuery []float64 // nDCG@10 (RR@10 on livedoor) per judged query
 }
 
 // runEval evaluates Sagasu and its peers on the test collections in
@@ -56,6 +63,7 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	fs.Float64Var(&f.minNDCG, "min-ndcg", 0, "fail if Sagasu's nDCG@10 is below this on an English collection")
 	fs.IntVar(&f.k, "k", 100, "results per query")
 	fs.IntVar(&f.livedoorMax, "livedoor-max", 0, "evaluate about this many livedoor articles, the same ones every run (0: all)")
+	fs.Var(&f.configs, "configs", "rankings of Sagasu to compare on one index, each tested against the first (see lab/eval/sagasu.Configs)")
 	if err := cli.ParseFlags(fs, args, getenv); err != nil {
 		return err
 	}
@@ -109,6 +117,8 @@ func (f *evalFlags) evalEngine(ctx context.Context, c *eval.Collection, name str
 	japanese := c.Name == "livedoor"
 	var makers []func() (eval.Engine, error)
 	switch {
+	case name == "sagasu" && len(f.configs) > 0:
+		return f.evalConfigs(ctx, c, stderr)
 	case name == "sagasu":
 		makers = append(makers, func() (eval.Engine, error) { return sagasu.New() })
 	case name == "fts5" && japanese:
@@ -150,7 +160,14 @@ func (f *evalFlags) evalOne(ctx context.Context, c *eval.Collection, e eval.Engi
 	if err := e.Index(ctx, c.Docs); err != nil {
 		return evalResult{}, err
 	}
-	indexed := time.Now()
+	indexSec := time.Since(start).Seconds()
+	return f.searchAll(ctx, c, e, e.Name(), indexSec, stderr)
+}
+
+// searchAll runs c's queries on e, indexed in indexSec, and measures the
+// run, named name.
+func (f *evalFlags) searchAll(ctx context.Context, c *eval.Collection, e eval.Engine, name string, indexSec float64, stderr io.Writer) (evalResult, error) {
+	start := time.Now()
 	run := eval.Run{}
 	for _, q := range c.Queries {
 		ids, err := e.Search(ctx, q.Text, f.k)
@@ -159,18 +176,69 @@ func (f *evalFlags) evalOne(ctx context.Context, c *eval.Collection, e eval.Engi
 		}
 		run[q.ID] = ids
 	}
-	res := evalResult{Collection: c.Name, Engine: e.Name(), Measures: eval.Evaluate(run, c.Qrels),
-		IndexSec: indexed.Sub(start).Seconds(), SearchSec: time.Since(indexed).Seconds()}
+	res := evalResult{Collection: c.Name, Engine: name, Measures: eval.Evaluate(run, c.Qrels),
+		IndexSec: indexSec, SearchSec: time.Since(start).Seconds()}
+	ndcg, rr := eval.PerQuery(run, c.Qrels)
+	res.perQuery = ndcg
+	if c.Name == "livedoor" {
+		res.perQuery = rr
+	}
 	if s, ok := e.(*sagasu.Engine); ok {
 		res.Failed = s.Failures()
 	}
-	fmt.Fprintf(stderr, "  %-28s nDCG@10 %.4f  (index %.1fs, search %.1fs)\n", e.Name(), res.Measures.NDCG10, res.IndexSec, res.SearchSec)
+	fmt.Fprintf(stderr, "  %-28s nDCG@10 %.4f  (index %.1fs, search %.1fs)\n", name, res.Measures.NDCG10, res.IndexSec, res.SearchSec)
 	if f.runs != "" {
-		if err := writeRunFiles(f.runs, c, e.Name(), run); err != nil {
+		if err := writeRunFiles(f.runs, c, name, run); err != nil {
 			return evalResult{}, err
 		}
 	}
 	return res, nil
+}
+
+// permutations is how many random assignments the randomization test
+// draws; permutationSeed makes its p-values the same every run.
+const (
+	permutations    = 20000
+	permutationSeed = 22
+)
+
+// evalConfigs indexes c into Sagasu once and runs its queries with each
+// ranking of --configs, each tested against the first.
+func (f *evalFlags) evalConfigs(ctx context.Context, c *eval.Collection, stderr io.Writer) ([]evalResult, error) {
+	var cfgs []sagasu.Config
+	for _, name := range f.configs {
+		cfg, err := sagasu.FindConfig(name)
+		if err != nil {
+			return nil, fmt.Errorf("--configs: %w: %w", err, cli.ErrUsage)
+		}
+		cfgs = append(cfgs, cfg)
+	}
+	e, err := sagasu.New()
+	if err != nil {
+		return nil, err
+	}
+	defer e.Close()
+	start := time.Now()
+	if err := e.Index(ctx, c.Docs); err != nil {
+		return nil, err
+	}
+	indexSec := time.Since(start).Seconds()
+	var out []evalResult
+	for _, cfg := range cfgs {
+		e.SetRanking(cfg.Ranking)
+		res, err := f.searchAll(ctx, c, e, "sagasu["+cfg.Name+"]", indexSec, stderr)
+		if err != nil {
+			return nil, fmt.Errorf("configuration %s: %w", cfg.Name, err)
+		}
+		base := res
+		if len(out) > 0 {
+			base = out[0]
+		}
+		p := eval.Randomization(res.perQuery, base.perQuery, permutations, permutationSeed)
+		res.PValue = &p
+		out = append(out, res)
+	}
+	return out, nil
 }
 
 // writeRunFiles writes the run as DIR/<collection>.<engine>.run and the
@@ -205,11 +273,19 @@ func writeEvalResults(w io.Writer, results []evalResult, asJSON bool) error {
 		return enc.Encode(results)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "collection\tengine\tqueries\tnDCG@10\tMAP\tP@10\tR@100\tMRR@10\tS@10\tindex s\tsearch s")
+	fmt.Fprintln(tw, "collection\tengine\tqueries\tnDCG@10\tMAP\tP@10\tR@100\tMRR@10\tS@10\tindex s\tsearch s\tp")
 	for _, r := range results {
 		m := r.Measures
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.1f\t%.1f\n", r.Collection, r.Engine, m.Queries,
-			m.NDCG10, m.MAP, m.P10, m.Recall100, m.MRR10, m.Success10, r.IndexSec, r.SearchSec)
+		p := ""
+		switch {
+		case r.PValue == nil:
+		case *r.PValue < 0.0001:
+			p = "<0.0001"
+		default:
+			p = fmt.Sprintf("%.4f", *r.PValue)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.1f\t%.1f\t%s\n", r.Collection, r.Engine, m.Queries,
+			m.NDCG10, m.MAP, m.P10, m.Recall100, m.MRR10, m.Success10, r.IndexSec, r.SearchSec, p)
 	}
 	return tw.Flush()
 }

@@ -292,3 +292,36 @@ func TestEvalCommandErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalConfigs runs two rankings of Sagasu on the MED fixture: each is
+// a result of its own, the first tested against itself (p = 1), and an
+// unknown configuration is a usage error naming the known ones.
+func TestEvalConfigs(t *testing.T) {
+	stdout, stderr, err := runCmd(t, "eval", "--data-dir", evalData, "--collections", "med",
+		"--engines", "sagasu", "--configs", "before,default", "--json")
+	if err != nil {
+		t.Fatalf("eval: %v\nstderr:\n%s", err, stderr)
+	}
+	var results []struct {
+		Engine   string        `json:"engine"`
+		Measures eval.Measures `json:"measures"`
+		PValue   *float64      `json:"p_value"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &results); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
+	}
+	if len(results) != 2 || results[0].Engine != "sagasu[before]" || results[1].Engine != "sagasu[default]" {
+		t.Fatalf("results %+v, want sagasu[before] then sagasu[default]", results)
+	}
+	for _, r := range results {
+		// Both rank every query's relevant documents first: identical
+		// per-query figures, so p = 1.
+		if r.Measures.NDCG10 != 1 || r.PValue == nil || *r.PValue != 1 {
+			t.Errorf("%s: nDCG@10 %v, p %v; want 1 and 1", r.Engine, r.Measures.NDCG10, r.PValue)
+		}
+	}
+	_, _, err = runCmd(t, "eval", "--data-dir", evalData, "--collections", "med", "--engines", "sagasu", "--configs", "nosuch")
+	if !errors.Is(err, cli.ErrUsage) || !strings.Contains(err.Error(), "default") {
+		t.Errorf("unknown configuration: %v, want a usage error listing the configurations", err)
+	}
+}

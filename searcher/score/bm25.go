@@ -1,9 +1,12 @@
 // Package score holds Sagasu's scoring queries and searchers: words and
 // phrases scored by BM25 with explicit parameters (TermQuery,
-// PhraseQuery), a phrase searcher that accepts several word orders (and a
-// slop), a disjunction that adds its clauses' scores (SumQuery), and the
-// expansion of a prefix or a near spelling to the dictionary's words
-// (ExpandQuery). They plug into
+// PhraseQuery), a word scored over several fields by BM25F (FieldsQuery),
+// two words' proximity (PairQuery), a phrase searcher that accepts
+// several word orders (and a slop), a disjunction that adds its clauses'
+// scores (SumQuery), and the expansion of a prefix or a near spelling to
+// the dictionary's words (ExpandQuery); Ranking says which of them a
+// search uses, and Lengths gives BM25 the fields' true average lengths.
+// They plug into
 // Bleve as query.Query and search.Searcher implementations, and read no
 // process-wide setting: Bleve's own term scorer reads its BM25 parameters
 // from package variables that every index in the process shares, so
@@ -34,10 +37,20 @@ const (
 	BM25B = 0.4
 )
 
-// BM25 holds the two parameters of BM25 scoring.
+// BM25 holds the two parameters of BM25 scoring and the term frequency
+// it saturates.
 type BM25 struct {
 	K1 float64 // term-frequency saturation
 	B  float64 // length normalization
+	// SqrtTF saturates the square root of a term's frequency, as Bleve's
+	// scorer does, rather than the frequency itself, as BM25 is written.
+	SqrtTF bool
+	// Mu, when positive, scores by query likelihood with Dirichlet
+	// smoothing of this μ instead (see dirichlet), for comparison.
+	Mu float64
+	// Lengths, when not nil, gives the fields' true average lengths; nil
+	// keeps Bleve's estimate, distinct terms over documents (see Lengths).
+	Lengths *Lengths
 }
 
 // DefaultBM25 returns Sagasu's parameters, BM25K1 and BM25B.

@@ -24,7 +24,7 @@ import (
 // same scores, and the same term locations for highlighting.
 func TestPhraseMatchesBleve(t *testing.T) {
 	ix := testindex.Synthetic(t)
-	withBleveBM25(t, DefaultBM25())
+	withBleveBM25(t, bleveTF)
 	for _, phrase := range []string{
 		"prime minister", "Kishida Fumio", "Fumio Kishida", "岸田文雄", "said the", "the the",
 		"bank of japan", "of the government", "首相", "zzzz nothing",
@@ -61,7 +61,7 @@ type phraseQuery struct {
 
 func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
 	tokens := m.AnalyzerNamed(analysis.Name).Analyze([]byte(q.text))
-	return NewPhraseSearcher(ctx, r, [][][]string{queryplan.PhraseTerms(tokens)}, q.field, q.boost, DefaultBM25(), opts)
+	return NewPhraseSearcher(ctx, r, [][][]string{queryplan.PhraseTerms(tokens)}, q.field, q.boost, bleveTF, opts)
 }
 
 // phraseHits returns every hit of q, in index order, as its ID, score and
@@ -97,7 +97,7 @@ func phraseHits(t *testing.T, ix *indexer.Index, q query.Query) []string {
 // of both.
 func TestPhraseEitherOrder(t *testing.T) {
 	ix := testindex.Synthetic(t)
-	withBleveBM25(t, DefaultBM25())
+	withBleveBM25(t, bleveTF)
 	a := ix.Bleve().Mapping().AnalyzerNamed(analysis.Name)
 	for _, pair := range [][2]string{{"Kishida Fumio", "Fumio Kishida"}, {"prime minister", "minister prime"}, {"said the", "the said"}} {
 		t.Run(pair[0], func(t *testing.T) {
@@ -150,5 +150,5 @@ type layoutsQuery struct {
 }
 
 func (q *layoutsQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
-	return NewPhraseSearcher(ctx, r, q.layouts, q.field, 1, DefaultBM25(), opts)
+	return NewPhraseSearcher(ctx, r, q.layouts, q.field, 1, bleveTF, opts)
 }

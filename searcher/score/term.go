@@ -26,8 +26,11 @@ type TermSearcher struct {
 	boost       float64
 	bm25        BM25
 	idf         float64
+	docs        uint64  // documents in the index
 	avgDocLen   float64 // 0: TF-IDF scoring
+	collProb    float64 // P(term | field's text), with BM25.Mu
 	queryWeight float64
+	partial     bool // a field of a BM25F word: see docScore
 	withScore   bool
 	explain     bool
 }
@@ -45,13 +48,19 @@ func NewTermSearcher(ctx context.Context, r index.IndexReader, term, field strin
 		_ = reader.Close()
 		return nil, fmt.Errorf("term %q in %s: %w", term, field, err)
 	}
-	total, avg, err := docStats(ctx, r, field)
+	total, avg, err := docStats(ctx, r, field, p.Lengths)
 	if err != nil {
 		_ = reader.Close()
 		return nil, fmt.Errorf("statistics of %s: %w", field, err)
 	}
-	s := &TermSearcher{reader: reader, term: term, field: field, boost: boost, bm25: p,
+	s := &TermSearcher{reader: reader, term: term, field: field, boost: boost, bm25: p, docs: total,
 		avgDocLen: avg, queryWeight: 1, withScore: withScore, explain: opts.Explain}
+	if p.Mu > 0 && avg > 0 {
+		if s.collProb, err = collectionProb(ctx, r, term, field, avg*float64(total)); err != nil {
+			_ = reader.Close()
+			return nil, err
+		}
+	}
 	df := reader.Count()
 	if avg > 0 {
 		s.idf = math.Log(1 + (float64(total)-float64(df)+0.5)/(float64(df)+0.5))
@@ -64,8 +73,9 @@ func NewTermSearcher(ctx context.Context, r index.IndexReader, term, field strin
 // docStats returns the number of documents and, when the index scores by
 // BM25, the average length of field (else 0), as Bleve's term searcher
 // reads them: from the statistics of a pre-search when the context
-// carries them, else from the index.
-func docStats(ctx context.Context, r index.IndexReader, field string) (uint64, float64, error) {
+// carries them, else from the index, the average from lengths when it is
+// not nil.
+func docStats(ctx context.Context, r index.IndexReader, field string, lengths *Lengths) (uint64, float64, error) {
 	model := ""
 	if cb, ok := ctx.Value(search.GetScoringModelCallbackKey).(search.GetScoringModelCallbackFn); ok {
 		model = cb()
@@ -86,6 +96,10 @@ func docStats(ctx context.Context, r index.IndexReader, field string) (uint64, f
 		if count, err = r.DocCount(); err != nil {
 			return 0, 0, err
 		}
+		if lengths != nil {
+			avg, err := lengths.Average(ctx, r, field, count)
+			return count, avg, err
+		}
 		if br, ok := r.(index.BM25Reader); ok {
 			if cardinality, err = br.FieldCardinality(field); err != nil {
 				return 0, 0, err
@@ -99,28 +113,42 @@ func docStats(ctx context.Context, r index.IndexReader, field string) (uint64, f
 }
 
 // docScore is the score of a document before the query weight: BM25 of
-// tf (the square root of the term's frequency) and norm (1 / √length),
-// or TF-IDF when there is no average length.
+// tf (the term's frequency, or its square root with SqrtTF) and norm
+// (1 / √length), or TF-IDF when there is no average length. A searcher
+// of one field of a BM25F word (partial) scores the length-normalized
+// frequency alone, which the word's searcher saturates (fieldsSearcher).
 func (s *TermSearcher) docScore(tf, norm float64) float64 {
 	if s.avgDocLen <= 0 {
 		return tf * norm * s.idf
 	}
 	fieldLength := 1 / (norm * norm)
+	if s.bm25.Mu > 0 {
+		return dirichlet(tf, fieldLength, s.collProb, s.bm25.Mu)
+	}
 	k1, b := s.bm25.K1, s.bm25.B
+	if s.partial {
+		return s.boost * tf / (1 - b + b*fieldLength/s.avgDocLen)
+	}
 	return s.idf * (tf * k1) / (tf + k1*(1-b+(b*fieldLength/s.avgDocLen)))
+}
+
+// termFreq is the frequency BM25 saturates: freq, or its square root.
+func termFreq(freq uint64, sqrt bool) float64 {
+	switch {
+	case !sqrt:
+		return float64(freq)
+	case freq < scorer.MaxSqrtCache:
+		return scorer.SqrtCache[int(freq)]
+	default:
+		return math.Sqrt(float64(freq))
+	}
 }
 
 // match turns a posting into a scored document match.
 func (s *TermSearcher) match(ctx *search.SearchContext, tfd *index.TermFieldDoc) *search.DocumentMatch {
 	dm := ctx.DocumentMatchPool.Get()
 	if s.withScore || s.explain {
-		var tf float64
-		if tfd.Freq < scorer.MaxSqrtCache {
-			tf = scorer.SqrtCache[int(tfd.Freq)]
-		} else {
-			tf = math.Sqrt(float64(tfd.Freq))
-		}
-		score := s.docScore(tf, tfd.Norm)
+		score := s.docScore(termFreq(tfd.Freq, s.bm25.SqrtTF), tfd.Norm)
 		if s.queryWeight != 1.0 {
 			score *= s.queryWeight
 		}
@@ -129,7 +157,7 @@ func (s *TermSearcher) match(ctx *search.SearchContext, tfd *index.TermFieldDoc)
 		}
 		if s.explain {
 			dm.Expl = &search.Explanation{Value: score,
-				Message: fmt.Sprintf("weight(%s:%s^%f), BM25 k1=%f b=%f, idf=%f, tf=%f", s.field, s.term, s.boost, s.bm25.K1, s.bm25.B, s.idf, tf)}
+				Message: fmt.Sprintf("weight(%s:%s^%f), BM25 k1=%f b=%f, idf=%f, freq=%d", s.field, s.term, s.boost, s.bm25.K1, s.bm25.B, s.idf, tfd.Freq)}
 		}
 	}
 	dm.IndexInternalID = index.NewIndexInternalIDFrom(dm.IndexInternalID, tfd.ID)

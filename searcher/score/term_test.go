@@ -15,6 +15,10 @@ import (
 	"github.com/sagasu-search/sagasu/searcher/internal/testindex"
 )
 
+// bleveTF is Sagasu's k1 and b with Bleve's square root of the term
+// frequency: what Bleve's scorers compute with Sagasu's parameters.
+var bleveTF = BM25{K1: BM25K1, B: BM25B, SqrtTF: true}
+
 // withBleveBM25 sets Bleve's process-wide BM25 parameters to p for the
 // test, so that Bleve's own scorers can be compared with Sagasu's, and
 // restores them after.
@@ -49,13 +53,13 @@ func termHits(t *testing.T, ix *indexer.Index, q searcherQuery) []string {
 }
 
 // TestTermSearcherMatchesBleve checks that TermSearcher, given BM25
-// parameters explicitly, scores every document exactly as Bleve's term
+// parameters explicitly and the square root of the frequency, scores every document exactly as Bleve's term
 // searcher does with its package variables set to the same parameters:
 // Sagasu's (which the indexer once set for the whole process) and
 // Bleve's defaults, with the boost TermQuery gives and others.
 func TestTermSearcherMatchesBleve(t *testing.T) {
 	ix := testindex.Synthetic(t)
-	for _, p := range []BM25{DefaultBM25(), {K1: 1.2, B: 0.75}} {
+	for _, p := range []BM25{bleveTF, {K1: 1.2, B: 0.75, SqrtTF: true}} {
 		withBleveBM25(t, p)
 		for _, tt := range []struct {
 			term, field string

@@ -16,12 +16,14 @@ import (
 	"github.com/sagasu-search/sagasu/lab/eval"
 	"github.com/sagasu-search/sagasu/queryplan"
 	"github.com/sagasu-search/sagasu/searcher"
+	"github.com/sagasu-search/sagasu/searcher/score"
 )
 
 // Engine is Sagasu as an eval.Engine.
 type Engine struct {
 	eng      *engine.Engine
-	failures int // queries the searcher refused (as a user would see a 400)
+	searcher *searcher.Searcher // the engine's, or another ranking's (SetRanking)
+	failures int                // queries the searcher refused (as a user would see a 400)
 }
 
 // New returns an empty Sagasu engine in memory with the production
@@ -33,7 +35,13 @@ func New() (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{eng: eng}, nil
+	return &Engine{eng: eng, searcher: eng.Searcher}, nil
+}
+
+// SetRanking makes the next searches score with r, over the same index.
+func (e *Engine) SetRanking(r score.Ranking) {
+	e.searcher = e.eng.Searcher.Ranked(r)
+	e.failures = 0
 }
 
 // Name implements eval.Engine.
@@ -59,7 +67,7 @@ func (e *Engine) Index(ctx context.Context, docs []eval.Doc) error {
 // answers nothing, as the API would answer a 400, and is counted in
 // Failures.
 func (e *Engine) Search(ctx context.Context, q string, k int) ([]string, error) {
-	res, err := e.eng.Searcher.Search(ctx, searcher.Request{Query: q, Size: k})
+	res, err := e.searcher.Search(ctx, searcher.Request{Query: q, Size: k})
 	var qe *queryplan.QueryError
 	if errors.As(err, &qe) {
 		e.failures++

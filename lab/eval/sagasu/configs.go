@@ -1,0 +1,75 @@
+package sagasu
+
+import (
+	"fmt"
+
+	"github.com/sagasu-search/sagasu/searcher/score"
+)
+
+// Config is a named ranking that an evaluation can compare with others.
+type Config struct {
+	Name    string
+	Ranking score.Ranking
+	About   string // what it changes
+}
+
+// Configs returns the rankings "sagasu-lab eval --configs" knows: the
+// production default, the ranking before issue 22, and the steps and
+// alternatives between and beside them.
+func Configs() []Config {
+	def := score.DefaultRanking()
+	bleve := score.BleveRanking()
+	lengths := bleve
+	lengths.TrueLengths = true
+	noCoord := bleve
+	noCoord.Coord = false
+	exact := def
+	exact.Coord, exact.TrueLengths = false, true
+	bm25f := exact
+	bm25f.BM25F = true
+	bm25fCoord := def
+	bm25fCoord.BM25F = true
+	trueLengths := bm25fCoord
+	trueLengths.TrueLengths = true
+	ql := exact
+	ql.BM25.Mu = score.LuceneMu
+	return []Config{
+		{"default", def, "the production ranking: BM25 with raw tf, coord, a BM25 per field summed"},
+		{"before", bleve, "before issue 22: Bleve's sqrt tf, coord, a BM25 per field summed"},
+		{"bm25f+coord", bm25fCoord, "default, with title and body saturated together (BM25F)"},
+		{"lengths", lengths, "before, with the true average field lengths"},
+		{"nocoord", noCoord, "before, without coord"},
+		{"exact", exact, "BM25 as written: raw tf, true average lengths, no coord, a BM25 per field summed"},
+		{"bm25f", bm25f, "exact, with title and body saturated together (BM25F)"},
+		{"bm25f+coord+lengths", trueLengths, "bm25f+coord, with the true average field lengths"},
+		{"bm25f+coord+prox", with(bm25fCoord, prox), "bm25f+coord, with BM25TP proximity pairs"},
+		{"default+prox", with(def, prox), "default, with BM25TP proximity pairs"},
+		{"bm25f+coord+rm3", with(bm25fCoord, rm3), "bm25f+coord, with RM3 feedback on relaxed queries"},
+		{"default+rm3", with(def, rm3), "default, with RM3 feedback on relaxed queries"},
+		{"ql", ql, "query likelihood, Dirichlet μ 2000 (Lucene's), per field summed, no coord"},
+	}
+}
+
+// FindConfig returns the configuration called name.
+func FindConfig(name string) (Config, error) {
+	var names []string
+	for _, c := range Configs() {
+		if c.Name == name {
+			return c, nil
+		}
+		names = append(names, c.Name)
+	}
+	return Config{}, fmt.Errorf("unknown configuration %q: use one of %v", name, names)
+}
+
+// prox and with add a part to a ranking.
+func prox(r *score.Ranking) { r.Proximity = true }
+
+func rm3(r *score.Ranking) { r.RM3 = score.AnseriniRM3() }
+
+func with(r score.Ranking, parts ...func(*score.Ranking)) score.Ranking {
+	for _, p := range parts {
+		p(&r)
+	}
+	return r
+}

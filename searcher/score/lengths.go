@@ -1,0 +1,92 @@
+package score
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Lengths holds the average length in tokens of each field of one index,
+// for BM25's length normalization. Bleve's term scorer divides by the
+// field's vocabulary size over the documents instead (FieldCardinality is
+// the number of distinct terms), a figure that does not grow with the
+// documents' length: on NPL it is about one token where the documents
+// average forty, so every document counted as many times longer than
+// average and b weighed far more than it says. Lengths counts the tokens
+// once, reading every posting of the field, and counts again when the
+// number of documents has moved by a tenth. It is safe for concurrent use.
+type Lengths struct {
+	mu     sync.Mutex
+	fields map[string]fieldLength
+}
+
+// fieldLength is a field's average length and the document count it was
+// measured at.
+type fieldLength struct {
+	docs uint64
+	avg  float64
+}
+
+// NewLengths returns an empty cache of average field lengths.
+func NewLengths() *Lengths { return &Lengths{fields: map[string]fieldLength{}} }
+
+// Average returns the average length of field over the docs documents of
+// r.
+func (l *Lengths) Average(ctx context.Context, r index.IndexReader, field string, docs uint64) (float64, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if c, ok := l.fields[field]; ok && 10*absDiff(c.docs, docs) <= c.docs {
+		return c.avg, nil
+	}
+	tokens, err := fieldTokens(ctx, r, field)
+	if err != nil {
+		return 0, err
+	}
+	avg := 0.0
+	if docs > 0 {
+		avg = float64(tokens) / float64(docs)
+	}
+	l.fields[field] = fieldLength{docs: docs, avg: avg}
+	return avg, nil
+}
+
+func absDiff(a, b uint64) uint64 { return max(a, b) - min(a, b) }
+
+// fieldTokens counts the tokens of field in r: every term's frequency in
+// every document.
+func fieldTokens(ctx context.Context, r index.IndexReader, field string) (uint64, error) {
+	dict, err := r.FieldDict(field)
+	if err != nil {
+		return 0, fmt.Errorf("terms of %s: %w", field, err)
+	}
+	defer dict.Close()
+	var tokens uint64
+	var tfd index.TermFieldDoc
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return 0, fmt.Errorf("terms of %s: %w", field, err)
+		}
+		if e == nil {
+			return tokens, nil
+		}
+		tfr, err := r.TermFieldReader(ctx, []byte(e.Term), field, true, false, false)
+		if err != nil {
+			return 0, fmt.Errorf("read term %q in %s: %w", e.Term, field, err)
+		}
+		for {
+			d, err := tfr.Next(tfd.Reset())
+			if err != nil || d == nil {
+				_ = tfr.Close()
+				if err != nil {
+					return 0, fmt.Errorf("read term %q in %s: %w", e.Term, field, err)
+				}
+				break
+			}
+			tokens += d.Freq
+		}
+		_ = tfr.Close()
+	}
+}
