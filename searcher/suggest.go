@@ -11,6 +11,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/searcher/score"
 	"github.com/sagasu-search/sagasu/searcher/suggest"
 )
 
@@ -65,14 +66,11 @@ func (d *dictionary) terms(word string) []string {
 func (d *dictionary) Freq(ctx context.Context, term string) (uint64, error) {
 	var most uint64
 	for _, f := range suggestFields {
-		tfr, err := d.reader.TermFieldReader(ctx, []byte(term), f, false, false, false)
+		n, err := score.DocFreq(ctx, d.reader, []string{term}, f)
 		if err != nil {
-			return 0, fmt.Errorf("articles with %q: %w", term, err)
+			return 0, err
 		}
-		most = max(most, tfr.Count())
-		if err := tfr.Close(); err != nil {
-			return 0, fmt.Errorf("articles with %q: %w", term, err)
-		}
+		most = max(most, n)
 	}
 	return most, nil
 }

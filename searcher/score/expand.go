@@ -130,7 +130,7 @@ func (q *ExpandQuery) counted(ctx context.Context, r index.IndexReader, entries 
 		if q.Popular > 0 {
 			e.Count, err = q.found(ctx, r, []string{e.Term})
 		} else {
-			e.Count, err = docFreq(ctx, r, []string{e.Term}, q.Field)
+			e.Count, err = DocFreq(ctx, r, []string{e.Term}, q.Field)
 		}
 		if err != nil {
 			return nil, err
@@ -151,7 +151,7 @@ func (q *ExpandQuery) found(ctx context.Context, r index.IndexReader, terms []st
 	}
 	var n uint64
 	for _, f := range fields {
-		c, err := docFreq(ctx, r, terms, f)
+		c, err := DocFreq(ctx, r, terms, f)
 		if err != nil {
 			return 0, err
 		}
@@ -160,8 +160,9 @@ func (q *ExpandQuery) found(ctx context.Context, r index.IndexReader, terms []st
 	return n, nil
 }
 
-// docFreq sums the documents that hold each of terms in field.
-func docFreq(ctx context.Context, r index.IndexReader, terms []string, field string) (uint64, error) {
+// DocFreq sums the documents that hold each of terms in field (a document
+// holding two of them counted twice).
+func DocFreq(ctx context.Context, r index.IndexReader, terms []string, field string) (uint64, error) {
 	var n uint64
 	for _, t := range terms {
 		tfr, err := r.TermFieldReader(ctx, []byte(t), field, false, false, false)
