@@ -3,9 +3,9 @@ package searcher
 import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/sagasu-search/sagasu/queryplan"
 
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/queryplan"
 	"github.com/sagasu-search/sagasu/searcher/score"
 )
 
