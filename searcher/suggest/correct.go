@@ -13,12 +13,12 @@ import (
 // splitting it in two known words, the nearest term two edits away (for
 // words of LongWord letters or more). A fixed part is no longer a word, so
 // it is not fixed twice. It reports whether it changed anything.
-func (s *Suggester) fix(ctx context.Context, parts []part, known map[int]bool, i int) (bool, error) {
-	for _, pair := range [][2]int{{i, i + 2}, {i - 2, i}} {
-		if pair[0] < 0 || !spaceBetween(parts, pair[0], pair[1]) {
+func (s *Suggester) fix(ctx context.Context, parts []part, i int) (bool, error) {
+	for _, first := range []int{i, i - 2} {
+		if first < 0 || !spaceBetween(parts, first) {
 			continue
 		}
-		if ok, err := s.joinPair(ctx, parts, pair[0], pair[1]); ok || err != nil {
+		if ok, err := s.joinPair(ctx, parts, first); ok || err != nil {
 			return ok, err
 		}
 	}
@@ -60,9 +60,10 @@ func (s *Suggester) replacement(ctx context.Context, word, t string) (string, er
 	return s.render(ctx, word, c)
 }
 
-// joinPair joins the words parts[i] and parts[j] when the index holds them
-// as one word.
-func (s *Suggester) joinPair(ctx context.Context, parts []part, i, j int) (bool, error) {
+// joinPair joins the words parts[i] and parts[i+2] when the index holds
+// them as one word.
+func (s *Suggester) joinPair(ctx context.Context, parts []part, i int) (bool, error) {
+	j := i + 2
 	joined := parts[i].text + parts[j].text
 	t, ok := s.term(joined)
 	if !ok {

@@ -91,11 +91,11 @@ func runLen(s string, in func(rune) bool) int {
 	return len(s)
 }
 
-// spaceBetween tells whether parts i and j (i < j) are words separated by
-// spaces only.
-func spaceBetween(parts []part, i, j int) bool {
-	return j == i+2 && j < len(parts) && parts[i].word && parts[j].word &&
-		strings.TrimSpace(parts[i+1].text) == ""
+// spaceBetween tells whether parts i and i+2 are words with spaces only
+// between them.
+func spaceBetween(parts []part, i int) bool {
+	j := i + 2
+	return j < len(parts) && parts[i].word && parts[j].word && strings.TrimSpace(parts[i+1].text) == ""
 }
 
 func join(parts []part) string {

@@ -64,7 +64,7 @@ func (s *Suggester) Suggest(ctx context.Context, query string) (string, bool, er
 		if !parts[i].word || known[i] {
 			continue
 		}
-		ok, err := s.fix(ctx, parts, known, i)
+		ok, err := s.fix(ctx, parts, i)
 		if err != nil {
 			return "", false, fmt.Errorf("suggest for %q: %w", query, err)
 		}
