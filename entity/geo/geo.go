@@ -66,6 +66,8 @@ func parse(data []byte) (*Table, error) {
 	for sc.Scan() {
 		f := strings.Split(sc.Text(), "\t")
 		switch {
+		case strings.HasPrefix(sc.Text(), "#"):
+			continue // the header: sources and licence
 		case len(f) == 6 && f[0] == "c":
 			pop, err := strconv.ParseInt(f[3], 10, 64)
 			if err != nil {
