@@ -72,6 +72,19 @@ func newCountryTrie(t *geo.Table, gi *geoIndex, ignore []string) *countryTrie {
 type evidence struct {
 	sure      map[string]bool // codes of countries named unambiguously
 	ambiguous [][]geoRef      // the refs of names several countries share
+	looked    map[string]bool // the place names looked up already
+}
+
+// addPlace records the refs of a place name, once per name as written.
+func (ev *evidence) addPlace(name string) {
+	if ev.looked[name] {
+		return
+	}
+	if ev.looked == nil {
+		ev.looked = map[string]bool{}
+	}
+	ev.looked[name] = true
+	ev.addRefs(defaultGeo().lookup(name))
 }
 
 // addRefs records a place name's refs: sure when one country has it.
@@ -103,7 +116,7 @@ func (ev *evidence) names(gi *geoIndex) []string {
 // addCountries adds to ev the countries that a text, cut into the units
 // us, names, given the entities cs found in it.
 func (x *Extractor) addCountries(text string, us []unit, cs []candidate, ev *evidence) {
-	ct, gi := x.countries(), defaultGeo()
+	ct := x.countries()
 	var kept []candidate // the country mentions that count
 	ct.x.scan(us, func(ent, start, end int) {
 		m := candidate{start: start, end: end}
@@ -114,14 +127,14 @@ func (x *Extractor) addCountries(text string, us []unit, cs []candidate, ev *evi
 		if ent%2 == 1 {
 			ev.sure[ct.codes[ent]] = true // an adjective
 		} else {
-			ev.addRefs(gi.lookup(text[start:end]))
+			ev.addPlace(text[start:end])
 		}
 	})
 	for _, c := range cs {
 		if c.ent.Type != corpus.TypePlace || slices.ContainsFunc(kept, func(m candidate) bool { return hides(m, c) }) {
 			continue
 		}
-		ev.addRefs(gi.lookup(c.ent.Name))
+		ev.addPlace(c.ent.Name)
 	}
 }
 
@@ -138,7 +151,7 @@ func hides(c, m candidate) bool {
 // any.
 func addDateline(body string, ev *evidence) {
 	if name, ok := dateline(body); ok {
-		ev.addRefs(defaultGeo().lookup(name))
+		ev.addPlace(name)
 	}
 }
 
