@@ -118,9 +118,13 @@ func (ev *evidence) names(gi *geoIndex) []string {
 func (x *Extractor) addCountries(text string, us []unit, cs []candidate, ev *evidence) {
 	ct := x.countries()
 	var kept []candidate // the country mentions that count
+	j := 0               // cs[:j] end before the mentions to come: both are in text order
 	ct.x.scan(us, func(ent, start, end int) {
 		m := candidate{start: start, end: end}
-		if slices.ContainsFunc(cs, func(c candidate) bool { return hides(c, m) }) {
+		for j < len(cs) && cs[j].end <= start {
+			j++
+		}
+		if hiddenBy(cs[j:], m) {
 			return
 		}
 		kept = append(kept, m)
@@ -130,12 +134,29 @@ func (x *Extractor) addCountries(text string, us []unit, cs []candidate, ev *evi
 			ev.addPlace(text[start:end])
 		}
 	})
+	k := 0
 	for _, c := range cs {
-		if c.ent.Type != corpus.TypePlace || slices.ContainsFunc(kept, func(m candidate) bool { return hides(m, c) }) {
-			continue
+		for k < len(kept) && kept[k].end <= c.start {
+			k++
 		}
-		ev.addPlace(c.ent.Name)
+		if c.ent.Type == corpus.TypePlace && !hiddenBy(kept[k:], c) {
+			ev.addPlace(c.ent.Name)
+		}
 	}
+}
+
+// hiddenBy reports whether one of cs, mentions in text order from the
+// first that ends after m starts, hides m.
+func hiddenBy(cs []candidate, m candidate) bool {
+	for _, c := range cs {
+		if c.start >= m.end {
+			return false
+		}
+		if hides(c, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // hides reports whether the mention c hides the country mention m: c
@@ -173,8 +194,9 @@ func dateline(body string) (string, bool) {
 		}
 		return inner, utf8.RuneCountInString(inner) >= 2
 	}
-	end := strings.IndexAny(body, ",(—–")
-	if i := strings.Index(body, " - "); i >= 0 && (end < 0 || i < end) {
+	head := body[:min(len(body), 64)] // a dateline is short: read no further
+	end := strings.IndexAny(head, ",(—–")
+	if i := strings.Index(head, " - "); i >= 0 && (end < 0 || i < end) {
 		end = i
 	}
 	if end < 3 || end > 40 {
