@@ -176,17 +176,12 @@ func (x *Extractor) Extract(texts ...string) corpus.Entities {
 // extract is Extract with a headline, in which discovery takes only
 // Japanese names: headlines capitalize every word.
 func (x *Extractor) extract(headline string, texts ...string) corpus.Entities {
-	found := map[string]map[string]bool{}
+	var all []candidate
 	ev := evidence{sure: map[string]bool{}}
 	add := func(text string, headline bool) {
 		us := appendUnits(make([]unit, 0, len(text)/6+1), text)
 		cs := x.findIn(text, us, headline)
-		for _, c := range cs {
-			if found[c.ent.Type] == nil {
-				found[c.ent.Type] = map[string]bool{}
-			}
-			found[c.ent.Type][c.ent.Name] = true
-		}
+		all = append(all, cs...)
 		x.addCountries(text, us, cs, &ev)
 	}
 	add(headline, true)
@@ -195,6 +190,14 @@ func (x *Extractor) extract(headline string, texts ...string) corpus.Entities {
 			addDateline(text, &ev)
 		}
 		add(text, false)
+	}
+	x.pairNames(all)
+	found := map[string]map[string]bool{}
+	for _, c := range all {
+		if found[c.ent.Type] == nil {
+			found[c.ent.Type] = map[string]bool{}
+		}
+		found[c.ent.Type][c.ent.Name] = true
 	}
 	var out corpus.Entities
 	for _, typ := range corpus.EntityTypes {

@@ -284,7 +284,7 @@ func (x *Extractor) unlistedPerson(text string, i int) (candidate, bool) {
 	family, given := x.lex.Readings(surname, name[len(surname):], 1)
 	f, g := spell(family[0]), spell(given[0])
 	e := Entity{Type: corpus.TypePerson, Name: g + " " + f + " (" + name + ")", Aliases: []string{f + " " + g, name}}
-	return candidate{ent: e, start: i, end: i + len(name)}, true
+	return candidate{ent: e, start: i, end: i + len(name), writing: name}, true
 }
 
 func startsWithSuffix(s string) bool {
