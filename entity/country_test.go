@@ -37,6 +37,8 @@ var countryCases = []struct {
 	{"Japanese: rice is no country", "", "米価が上がった。", nil},
 	{"Japanese: a demonym", "", "中国人観光客が増えた。", []string{"China"}},
 	{"Japanese: a language is no country", "", "中国語を学ぶ。", nil},
+	{"Japanese: a tie is no Thailand", "", "世界タイ記録を出した。", nil},
+	{"Japanese: the US state is not the country", "", "ジョージア州で選挙があった。", nil},
 	{"Japanese: a prefecture", "", "大阪府で会見した。", []string{"Japan"}},
 	{"dateline: city, date, agency", "", "TOKYO, March 3 (Reuters) - Shares fell.", []string{"Japan"}},
 	{"dateline: city and dash", "", "WASHINGTON — The Senate voted.", []string{"United States"}},

@@ -61,4 +61,5 @@ var ignore = []string{
 	"American Indian", "American Indians", "West Indian", "West Indians", "Indian Ocean", "New Mexico", "New Mexican",
 	"New Guinea", "New Jersey", "Chinese New Year", "French fries", "Turkish delight", "Pan American",
 	"中国地方", "中国電力", "中国新聞", "中国銀行", "日本語", "中国語", "韓国語", "英語", "ロシア語",
+	"タイ記録", "ジョージア州", "インド洋", "トルコ石",
 }
