@@ -25,7 +25,8 @@ var allowed = map[string][]string{
 	"corpus":                     {"text", "corpus/htmlpage"},
 	"corpus/htmlpage":            {"text"},
 	"analysis":                   {"text", "romaji", "namedict"},
-	"entity":                     {"text", "corpus", "romaji", "namedict", "entity/tagger"},
+	"entity":                     {"text", "corpus", "romaji", "namedict", "entity/tagger", "entity/geo"},
+	"entity/geo":                 {},
 	"entity/tagger":              {"text", "corpus"},
 	"indexer":                    {"corpus", "analysis"},
 	"queryplan":                  {"text", "corpus", "analysis", "entity"},
@@ -43,6 +44,7 @@ var allowed = map[string][]string{
 	"analysis/gen/englishromaji": {"romaji", "text"},
 	"namedict/gen/enamdict":      {"romaji", "text"},
 	"entity/tagger/gen/nermodel": {"text", "entity/tagger"},
+	"entity/geo/gen/geotable":    {},
 	// The Docker deployment's test (a package of test files only).
 	"deploy": {},
 	// Test support: a synthetic index for the searcher's tests.

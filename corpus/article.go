@@ -25,10 +25,13 @@ const (
 	TypePerson       = "person"
 	TypeOrganization = "organization"
 	TypePlace        = "place"
+	// TypeCountry is the countries an article mentions: by name, by a place
+	// in them, by an adjective ("Japanese") or by its dateline.
+	TypeCountry = "country"
 )
 
 // EntityTypes lists the entity types in their canonical order.
-var EntityTypes = []string{TypePerson, TypeOrganization, TypePlace}
+var EntityTypes = []string{TypePerson, TypeOrganization, TypePlace, TypeCountry}
 
 // Article is one news article: what is indexed, searched and returned.
 type Article struct {
@@ -46,8 +49,8 @@ type Article struct {
 	URL string `json:"url"`
 	// Lang is LangEnglish or LangJapanese.
 	Lang string `json:"lang"`
-	// Entities are the people, organizations and places the article names,
-	// by canonical name.
+	// Entities are the people, organizations, places and countries the
+	// article names, by canonical name.
 	Entities Entities `json:"entities"`
 }
 
@@ -57,6 +60,7 @@ type Entities struct {
 	Person       []string `json:"person"`
 	Organization []string `json:"organization"`
 	Place        []string `json:"place"`
+	Country      []string `json:"country"` // "Japan", "United States", "West Germany"
 }
 
 // ByType returns the names of the given entity type, or nil for an unknown type.
@@ -68,6 +72,8 @@ func (e Entities) ByType(typ string) []string {
 		return e.Organization
 	case TypePlace:
 		return e.Place
+	case TypeCountry:
+		return e.Country
 	}
 	return nil
 }
@@ -81,12 +87,14 @@ func (e *Entities) Set(typ string, names []string) {
 		e.Organization = names
 	case TypePlace:
 		e.Place = names
+	case TypeCountry:
+		e.Country = names
 	}
 }
 
 // Len reports how many entity names e holds over all types.
 func (e Entities) Len() int {
-	return len(e.Person) + len(e.Organization) + len(e.Place)
+	return len(e.Person) + len(e.Organization) + len(e.Place) + len(e.Country)
 }
 
 // ContentID returns a stable ID derived from an article's title and body:

@@ -34,7 +34,8 @@ import (
 type candidate struct {
 	ent        Entity
 	start, end int
-	lexicon    bool // a person the name lexicon knows by full name
+	lexicon    bool   // a person the name lexicon knows by full name
+	writing    string // the name as written, for a person known by its structure (see pairNames)
 }
 
 // discoverLatin finds candidates in the Latin-script words of us, the units

@@ -54,6 +54,9 @@ type Extractor struct {
 
 	nonPersonOnce sync.Once
 	nonPerson     map[string]bool // see nonPersonNames
+
+	countryOnce sync.Once
+	countryT    *countryTrie // see countries
 }
 
 // Option configures an Extractor.
@@ -173,18 +176,28 @@ func (x *Extractor) Extract(texts ...string) corpus.Entities {
 // extract is Extract with a headline, in which discovery takes only
 // Japanese names: headlines capitalize every word.
 func (x *Extractor) extract(headline string, texts ...string) corpus.Entities {
-	found := map[string]map[string]bool{}
-	add := func(cs []candidate) {
-		for _, c := range cs {
-			if found[c.ent.Type] == nil {
-				found[c.ent.Type] = map[string]bool{}
-			}
-			found[c.ent.Type][c.ent.Name] = true
-		}
+	var all []candidate
+	ev := evidence{sure: map[string]bool{}}
+	add := func(text string, headline bool) {
+		us := appendUnits(make([]unit, 0, len(text)/6+1), text)
+		cs := x.findIn(text, us, headline)
+		all = append(all, cs...)
+		x.addCountries(text, us, cs, &ev)
 	}
-	add(x.find(headline, true))
-	for _, text := range texts {
-		add(x.find(text, false))
+	add(headline, true)
+	for i, text := range texts {
+		if i == 0 {
+			addDateline(text, &ev)
+		}
+		add(text, false)
+	}
+	x.pairNames(all)
+	found := map[string]map[string]bool{}
+	for _, c := range all {
+		if found[c.ent.Type] == nil {
+			found[c.ent.Type] = map[string]bool{}
+		}
+		found[c.ent.Type][c.ent.Name] = true
 	}
 	var out corpus.Entities
 	for _, typ := range corpus.EntityTypes {
@@ -192,7 +205,19 @@ func (x *Extractor) extract(headline string, texts ...string) corpus.Entities {
 			out.Set(typ, slices.Sorted(maps.Keys(names)))
 		}
 	}
+	out.Country = mergeNames(out.Country, ev.names(defaultGeo()))
 	return out
+}
+
+// mergeNames returns the names of a and b, sorted and without duplicates;
+// nil when there are none.
+func mergeNames(a, b []string) []string {
+	out := slices.Concat(a, b)
+	if len(out) == 0 {
+		return nil
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // Annotate returns the entities of article a: those its title and body name,
@@ -222,8 +247,12 @@ func (x *Extractor) Annotate(a corpus.Article) corpus.Entities {
 // discovered name contains it and is more specific (the place Osaka in
 // "Osaka University", the surname alias Kishida in "Yuko Kishida").
 func (x *Extractor) find(text string, headline bool) []candidate {
+	return x.findIn(text, appendUnits(make([]unit, 0, len(text)/6+1), text), headline)
+}
+
+// findIn is find on the units us of text.
+func (x *Extractor) findIn(text string, us []unit, headline bool) []candidate {
 	var gaz []candidate
-	us := appendUnits(make([]unit, 0, len(text)/6+1), text)
 	x.scan(us, func(ent, start, end int) {
 		gaz = append(gaz, candidate{ent: x.g.entities[ent], start: start, end: end})
 	})

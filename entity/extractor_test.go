@@ -140,6 +140,7 @@ func TestExtract(t *testing.T) {
 				Person:       []string{"Brad Smith", "Fumio Kishida", "Joe Biden"},
 				Organization: []string{"Microsoft"},
 				Place:        []string{"Japan", "United States", "Washington"},
+				Country:      []string{"Japan", "United States"},
 			}},
 	}
 	for _, tt := range tests {
@@ -165,6 +166,7 @@ func TestAnnotate(t *testing.T) {
 		Person:       []string{"Fumio Kishida", "Jane Doe"},
 		Organization: []string{"Nvidia", "SoftBank Group"},
 		Place:        []string{"Tokyo"},
+		Country:      []string{"Japan"},
 	}
 	if got := x.Annotate(a); !reflect.DeepEqual(got, want) {
 		t.Errorf("Annotate = %+v, want %+v", got, want)

@@ -142,10 +142,15 @@ func (x *Extractor) lexiconPerson(p namedict.Person) Entity {
 // name lexicon, a Japanese person by full name in Japanese script (河野太郎,
 // 河野太郎外相) or romanized in either order ("Kono Taro", "Foreign
 // Minister Taro Kōno"). An organization's legal suffix is ignored
-// ("Rakuten Inc."). It makes *Extractor a searcher.EntityResolver.
+// ("Rakuten Inc."). A country is known by any name or adjective package geo
+// gives it ("米国", "American" → United States). It makes *Extractor a
+// searcher.EntityResolver.
 func (x *Extractor) Lookup(typ, name string) (Entity, bool) {
 	if e, ok := x.g.Lookup(typ, name); ok {
 		return e, true
+	}
+	if typ == corpus.TypeCountry {
+		return defaultGeo().lookupCountry(name)
 	}
 	name = strings.TrimSpace(name)
 	if typeOK(typ, corpus.TypePerson) && x.lex != nil {
@@ -279,7 +284,7 @@ func (x *Extractor) unlistedPerson(text string, i int) (candidate, bool) {
 	family, given := x.lex.Readings(surname, name[len(surname):], 1)
 	f, g := spell(family[0]), spell(given[0])
 	e := Entity{Type: corpus.TypePerson, Name: g + " " + f + " (" + name + ")", Aliases: []string{f + " " + g, name}}
-	return candidate{ent: e, start: i, end: i + len(name)}, true
+	return candidate{ent: e, start: i, end: i + len(name), writing: name}, true
 }
 
 func startsWithSuffix(s string) bool {

@@ -38,7 +38,7 @@ func TestTaggerAddsWhatRulesMiss(t *testing.T) {
 func TestHeldOutWithTagger(t *testing.T) {
 	x := NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))
 	sets := loadGoldFiles(t, "heldout")
-	for _, typ := range corpus.EntityTypes {
+	for _, typ := range namedTypes {
 		var c tally
 		for _, g := range sets {
 			got := x.Annotate(corpus.Article{Title: g.article.Title, Body: g.article.Body})

@@ -36,7 +36,7 @@ func toDocument(a corpus.Article) map[string]interface{} {
 
 // StoredFields lists the stored fields that FromFields reads back.
 var StoredFields = []string{FieldTitle, FieldBody, FieldPublished, FieldSource, FieldURL, FieldLang,
-	corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace}
+	corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace, corpus.TypeCountry}
 
 // FromFields rebuilds an article from the stored fields Bleve returns with a
 // hit (search.DocumentMatch.Fields).

@@ -10,7 +10,8 @@ import (
 )
 
 // Field names in the index. Entity fields are named by their type
-// (corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace).
+// (corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace,
+// corpus.TypeCountry).
 const (
 	FieldTitle     = "title"
 	FieldBody      = "body"
@@ -31,8 +32,8 @@ const (
 // Version 6 added FieldSourceFile. Version 7: the analyzer reads Japanese
 // names nobody lists by their structure, with all their plausible readings,
 // and gives a romanized name written given name first its surname at the
-// position before.
-const MappingVersion = "7"
+// position before. Version 8 added the country field (corpus.TypeCountry).
+const MappingVersion = "8"
 
 // MonthLayout formats the month facet values, e.g. "2024-04".
 const MonthLayout = "2006-01"

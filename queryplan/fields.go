@@ -18,7 +18,7 @@ func (pl *Plan) keywordMatch(t Term) Match {
 	switch t.Field {
 	case "lang":
 		value = strings.ToLower(value)
-	case corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace:
+	case corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace, corpus.TypeCountry:
 		if e, ok := pl.lookup(t.Field, value); ok {
 			value = e.Name
 		}

@@ -19,7 +19,7 @@ import (
 //	+nissan                  required, as every word is
 //	title:nissan             the word (or title:"a phrase") in one field:
 //	                         title, body, source, lang, person,
-//	                         organization (org), place
+//	                         organization (org), place, country
 //	semicond*                words that start with semicond (two letters or more)
 //	panasonnic~  word~1      words within 2 (or 1) edits
 //	"chip plant"~2           the words at most two positions apart
@@ -179,7 +179,7 @@ func lexTerm(rs []rune, i int) (token, int, error) {
 	if field != "" {
 		name, ok := Fields[strings.ToLower(field)]
 		if !ok {
-			return token{}, 0, &QueryError{Pos: i, Msg: fmt.Sprintf("unknown field %q: search a field with title:, body:, source:, lang:, person:, organization: or place:, or quote the word: \"%s\"", field, string(rs[i:wordEnd(rs, i)]))}
+			return token{}, 0, &QueryError{Pos: i, Msg: fmt.Sprintf("unknown field %q: search a field with title:, body:, source:, lang:, person:, organization:, place: or country:, or quote the word: \"%s\"", field, string(rs[i:wordEnd(rs, i)]))}
 		}
 		field, i = name, at
 	}
@@ -197,7 +197,8 @@ func lexTerm(rs []rune, i int) (token, int, error) {
 // Fields maps the field names a query may use (field:value), in lower
 // case, to the index fields they search.
 var Fields = map[string]string{"title": "title", "body": "body", "source": "source", "lang": "lang",
-	"language": "lang", "person": "person", "organization": "organization", "org": "organization", "place": "place"}
+	"language": "lang", "person": "person", "organization": "organization", "org": "organization", "place": "place",
+	"country": "country"}
 
 // fieldName returns the letters before a colon at rs[i] that is followed
 // by a word or phrase, and where that word starts; or "".

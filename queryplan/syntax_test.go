@@ -91,7 +91,7 @@ func TestParseQueryErrors(t *testing.T) {
 		{"a NOT -b", 2, "NOT needs a term after it: NOT honda (or -honda)"},
 		{"a OR NOT b", 2, "OR cannot join an excluded term; write -a -b to exclude both"},
 		{"a^2", 0, "boosts (^) are not supported: write the word without ^ (a)"},
-		{"x company:a", 2, `unknown field "company": search a field with title:, body:, source:, lang:, person:, organization: or place:, or quote the word: "company:a"`},
+		{"x company:a", 2, `unknown field "company": search a field with title:, body:, source:, lang:, person:, organization:, place: or country:, or quote the word: "company:a"`},
 		{"/ab+c/", 0, "regular expressions are not supported: write the word, a prefix (semicond*) or word~ for spelling variants"},
 		{"[a TO b]", 0, "ranges [a TO b] are not supported: for dates use the since and until parameters"},
 		{"a*b", 0, `* is only a prefix at the end of a word, e.g. semicond*; to search for the word, quote it: "a*b"`},

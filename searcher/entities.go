@@ -84,7 +84,7 @@ func (r *EntitiesRequest) types(maxSize int) ([]string, error) {
 		return corpus.EntityTypes, nil
 	}
 	if !isEntityType(r.Type) {
-		return nil, &RequestError{"type", fmt.Sprintf("unknown entity type %q: use person, organization or place", r.Type)}
+		return nil, &RequestError{"type", fmt.Sprintf("unknown entity type %q: use person, organization, place or country", r.Type)}
 	}
 	return []string{r.Type}, nil
 }

@@ -33,10 +33,15 @@ const maxMonths = 600
 
 // EntityPageRequest asks for one entity's page.
 type EntityPageRequest struct {
-	Type string // corpus.TypePerson, TypeOrganization or TypePlace
+	Type string // corpus.TypePerson, TypeOrganization, TypePlace or TypeCountry
 	Name string // canonical name or any alias
 	Size int    // related entities listed; 0 means DefaultFacetSize, at most MaxFacetSize
 }
+
+// relatedTypes are the types of an entity page's related entities: not
+// countries, which repeat the places they roll up ("Japan" twice). A
+// read-only table.
+var relatedTypes = []string{corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace}
 
 // Entity returns the page of the entity r names, or ErrNoSuchEntity
 // (wrapped) when no article names it.
@@ -53,7 +58,7 @@ func (s *Searcher) Entity(ctx context.Context, r EntityPageRequest) (*EntityPage
 	}
 	req := bleve.NewSearchRequestOptions(termIn(r.Type, name), 0, 0, false)
 	req.AddFacet(indexer.FieldMonth, bleve.NewFacetRequest(indexer.FieldMonth, maxMonths))
-	for _, typ := range corpus.EntityTypes {
+	for _, typ := range relatedTypes {
 		req.AddFacet(typ, bleve.NewFacetRequest(typ, r.Size+1)) // +1: the entity itself
 	}
 	res, err := s.index.Bleve().SearchInContext(ctx, req)
@@ -66,7 +71,7 @@ func (s *Searcher) Entity(ctx context.Context, r EntityPageRequest) (*EntityPage
 	page := &EntityPage{Type: r.Type, Name: name, Aliases: s.aliases(r.Type, name), Count: res.Total,
 		Months: facet.Values(res.Facets[indexer.FieldMonth])}
 	sort.Slice(page.Months, func(i, j int) bool { return page.Months[i].Value < page.Months[j].Value })
-	for _, typ := range corpus.EntityTypes {
+	for _, typ := range relatedTypes {
 		for _, v := range facet.Values(res.Facets[typ]) {
 			if typ == r.Type && v.Value == name {
 				continue

@@ -105,7 +105,7 @@ func (s *Searcher) Limits() Limits { return s.limits }
 
 // EntityFilter restricts results to articles naming an entity.
 type EntityFilter struct {
-	Type string // corpus.TypePerson, TypeOrganization or TypePlace
+	Type string // corpus.TypePerson, TypeOrganization, TypePlace or TypeCountry
 	Name string // canonical name or any alias
 }
 
@@ -291,13 +291,13 @@ func minShould(n int) int {
 // (highlighting reads it anyway) for the snippet of a hit without a body
 // match, but it is not part of the Hit.
 var hitFields = []string{indexer.FieldTitle, indexer.FieldBody, indexer.FieldPublished, indexer.FieldSource, indexer.FieldURL,
-	indexer.FieldLang, corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace}
+	indexer.FieldLang, corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace, corpus.TypeCountry}
 
 // resolveEntity returns the canonical name for f, or f.Name itself when the
 // resolver does not know it.
 func (s *Searcher) resolveEntity(f EntityFilter) (string, error) {
 	if !isEntityType(f.Type) {
-		return "", &RequestError{"entity", fmt.Sprintf("unknown entity type %q: use person, organization or place", f.Type)}
+		return "", &RequestError{"entity", fmt.Sprintf("unknown entity type %q: use person, organization, place or country", f.Type)}
 	}
 	name := strings.TrimSpace(f.Name)
 	if name == "" {

@@ -28,6 +28,7 @@ func TestSearchSeeds(t *testing.T) {
 	t.Run("title match ranks first and its organization is counted", func(t *testing.T) { checkSeedsTitleMatch(t, s) })
 	t.Run("phrase, exclusion and OR", func(t *testing.T) { checkSeedsOperators(t, s) })
 	t.Run("entity filter by canonical name and by alias", func(t *testing.T) { checkSeedsEntityFilter(t, s) })
+	t.Run("country facet, and country filters", func(t *testing.T) { checkSeedsCountries(t, s) })
 	t.Run("date filters and the month facet", func(t *testing.T) { checkSeedsDates(t, s) })
 	t.Run("sort by date puts the dated article first", func(t *testing.T) { checkSeedsSortByDate(t, s) })
 	t.Run("paging is stable and disjoint", func(t *testing.T) { checkSeedsPaging(t, s) })

@@ -112,7 +112,8 @@ func printHits(w io.Writer, res *searcher.Response, from int, color bool) {
 	for _, facet := range []struct {
 		name   string
 		values []facet.Value
-	}{{"people", res.Facets.Person}, {"organizations", res.Facets.Organization}, {"places", res.Facets.Place}} {
+	}{{"people", res.Facets.Person}, {"organizations", res.Facets.Organization}, {"places", res.Facets.Place},
+		{"countries", res.Facets.Country}} {
 		if len(facet.values) == 0 {
 			continue
 		}

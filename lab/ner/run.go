@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/entity"
 	"github.com/sagasu-search/sagasu/entity/tagger"
 	"github.com/sagasu-search/sagasu/namedict"
@@ -92,7 +91,7 @@ func Run(ctx context.Context, dataDir string, systems []System) (rows []Row, ski
 			for _, s := range sents {
 				add(counts, s.Gold, sys.Find(s.Text))
 			}
-			for _, typ := range corpus.EntityTypes {
+			for _, typ := range nerTypes {
 				rows = append(rows, Row{Set: set.Name, System: sys.Name, Type: typ, Counts: *counts[typ]})
 			}
 		}

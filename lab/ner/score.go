@@ -37,9 +37,12 @@ func prf(right, predicted, found, gold int) PRF {
 	return s
 }
 
+// nerTypes are the entity types NER data labels: countries are no label.
+var nerTypes = []string{corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace}
+
 // add counts one sentence's predictions pred against its gold entities.
 func add(counts map[string]*Counts, gold, pred []Gold) {
-	for _, typ := range corpus.EntityTypes {
+	for _, typ := range nerTypes {
 		if counts[typ] == nil {
 			counts[typ] = &Counts{}
 		}

@@ -283,6 +283,7 @@ func TestEntities(t *testing.T) {
 		want.Organization = sortedUnique(want.Organization)
 		want.Place = sortedUnique(want.Place)
 		got := x.Extract(a.Title, a.Body)
+		got.Country = nil // countries roll the planned places up (entity/country.go); none is planned
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s (%s): extracted %+v, planned %+v\n%s\n%.600s", a.ID, a.Lang, got, want, a.Title, a.Body)
 			if t.Failed() && n > 50 {
@@ -551,7 +552,7 @@ func TestArticleRandomAccess(t *testing.T) {
 }
 
 func TestPopular(t *testing.T) {
-	for _, typ := range corpus.EntityTypes {
+	for _, typ := range []string{corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace} { // the gazetteer's: no countries
 		names := Popular(typ)
 		if len(names) < 20 {
 			t.Errorf("%s: %d entities", typ, len(names))

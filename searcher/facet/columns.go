@@ -41,6 +41,7 @@ var Fields = [...]Field{
 	{corpus.TypePerson, corpus.TypePerson},
 	{corpus.TypeOrganization, corpus.TypeOrganization},
 	{corpus.TypePlace, corpus.TypePlace},
+	{corpus.TypeCountry, corpus.TypeCountry},
 	{"source", indexer.FieldSource},
 	{"lang", indexer.FieldLang},
 	{"published", indexer.FieldMonth},

@@ -14,6 +14,7 @@ type Facets struct {
 	Person       []Value `json:"person"`
 	Organization []Value `json:"organization"`
 	Place        []Value `json:"place"`
+	Country      []Value `json:"country"`
 	Source       []Value `json:"source"`
 	Lang         []Value `json:"lang"`
 	Published    []Value `json:"published"` // by month, "2024-04"
@@ -32,6 +33,7 @@ func FromResults(fr search.FacetResults) Facets {
 		Person:       Values(fr[corpus.TypePerson]),
 		Organization: Values(fr[corpus.TypeOrganization]),
 		Place:        Values(fr[corpus.TypePlace]),
+		Country:      Values(fr[corpus.TypeCountry]),
 		Source:       Values(fr["source"]),
 		Lang:         Values(fr["lang"]),
 		Published:    Values(fr["published"]),

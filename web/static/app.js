@@ -12,8 +12,8 @@
   const MONTHS = 120;            // month facet values asked for: ten years
   const MAX_PAGE = 1000;         // from + size <= 10,000
   const DEBOUNCE_MS = 200;
-  const FACETS = ['person', 'organization', 'place', 'source', 'lang'];
-  const ENTITY_TYPES = ['person', 'organization', 'place'];
+  const FACETS = ['person', 'organization', 'place', 'country', 'source', 'lang'];
+  const ENTITY_TYPES = ['person', 'organization', 'place', 'country'];
   const KEY_STORE = 'sagasu-key';
   const UI_STORE = 'sagasu-ui';
 

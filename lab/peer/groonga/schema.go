@@ -14,6 +14,7 @@ import (
 // entityTables are the tables of the entity types' values.
 var entityTables = map[string]string{
 	corpus.TypePerson: "Persons", corpus.TypeOrganization: "Organizations", corpus.TypePlace: "Places",
+	corpus.TypeCountry: "Countries",
 }
 
 // createSchema defines the tables, the columns and the lexicon (whose
