@@ -32,30 +32,54 @@ var configs = map[tagger.Lang]tagger.TrainConfig{
 func main() {
 	dataDir := flag.String("data-dir", "../../../shared/data/ner", "folder holding gmb/, ja/ and ja-gsd/")
 	out := flag.String("out", ".", "folder to write en.model.gz and ja.model.gz to")
+	cv := flag.Int("cv", 0, "instead of writing models, hold out every n-th training sentence, train on the rest and print the held-out scores")
 	flag.Parse()
-	if err := run(*dataDir, *out); err != nil {
+	if err := run(*dataDir, *out, *cv); err != nil {
 		fmt.Fprintln(os.Stderr, "nermodel:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dataDir, out string) error {
-	en, err := readGMB(filepath.Join(dataDir, "gmb", "ner_dataset.csv"))
+// job is one model to train: its language and its data.
+type job struct {
+	lang tagger.Lang
+	data []tagger.Example
+}
+
+func run(dataDir, out string, cv int) error {
+	jobs, err := readAll(dataDir)
 	if err != nil {
 		return err
+	}
+	if cv > 1 {
+		for _, j := range jobs {
+			crossValidate(os.Stdout, j.lang, j.data, configs[j.lang], cv)
+		}
+		return nil
+	}
+	return writeModels(jobs, out)
+}
+
+// readAll reads the training data of both models.
+func readAll(dataDir string) ([]job, error) {
+	en, err := readGMB(filepath.Join(dataDir, "gmb", "ner_dataset.csv"))
+	if err != nil {
+		return nil, err
 	}
 	wiki, err := readWikipedia(filepath.Join(dataDir, "ja", "ner-wikipedia.train.json"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	gsd, err := readGSD(filepath.Join(dataDir, "ja-gsd", "train.bio"))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, job := range []struct {
-		lang tagger.Lang
-		data []tagger.Example
-	}{{tagger.English, en}, {tagger.Japanese, append(wiki, gsd...)}} {
+	return []job{{tagger.English, en}, {tagger.Japanese, append(wiki, gsd...)}}, nil
+}
+
+// writeModels trains each job's model and writes it to out.
+func writeModels(jobs []job, out string) error {
+	for _, job := range jobs {
 		m := tagger.Train(job.lang, job.data, configs[job.lang])
 		var buf bytes.Buffer
 		if _, err := m.WriteTo(&buf); err != nil {
