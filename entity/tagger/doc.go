@@ -1,7 +1,7 @@
 // Package tagger is a trained named-entity tagger for English and Japanese
 // news: an averaged perceptron that labels each word (English) or
 // character (Japanese) with BIO tags for people, organizations and places,
-// read left to right with the two labels before as features.
+// labelled by Viterbi over the labels' transitions.
 //
 // English features are the word, its lower-case form, its shape ("Xx.",
 // "dd"), prefixes and suffixes and the same of the two words either side;

@@ -38,6 +38,8 @@ type sentence struct {
 	shape []uint64 // English: hash of the word's shape; Japanese: the character class
 	keys  []uint32
 	out   []Label
+	sc    [][nLabels]int32 // each word's score of each label
+	back  [][nLabels]Label // viterbi's choices
 
 	// Japanese: the UniDic morpheme each character is in (see morph.go).
 	mpos, mprev, mnext, msurf, mplace []uint64

@@ -16,9 +16,10 @@ import (
 // concurrent use.
 type Model struct {
 	lang  Lang
-	keys  []uint32         // feature keys, sorted
-	w     []int16          // nLabels weights per key, in keys' order
-	index map[uint32]int32 // key → its position in keys
+	keys  []uint32                // feature keys, sorted
+	w     []int16                 // nLabels weights per key, in keys' order
+	index map[uint32]int32        // key → its position in keys
+	trans [nLabels][nLabels]int32 // score of label l after label p
 }
 
 // Lang is the language m tags.
@@ -32,6 +33,9 @@ func newModel(lang Lang, keys []uint32, w []int16) *Model {
 	m := &Model{lang: lang, keys: keys, w: w, index: make(map[uint32]int32, len(keys))}
 	for i, k := range keys {
 		m.index[k] = int32(i)
+	}
+	for p := range nLabels {
+		m.score([]uint32{transKey(p)}, &m.trans[p])
 	}
 	return m
 }
@@ -50,24 +54,17 @@ func (m *Model) score(keys []uint32, sc *[nLabels]int32) {
 	}
 }
 
-// decode labels the words of s left to right, writing s.out.
+// decode labels the words of s with the best labelling under m (Viterbi
+// over the labels' transitions), writing s.out.
 func (m *Model) decode(s *sentence) {
-	s.out = s.out[:0]
-	p1, p2 := O, O
+	s.sc = s.sc[:0]
 	for i := range s.words {
 		s.keys = s.appendStatic(m.lang, i, s.keys[:0])
-		s.keys = s.appendHistory(i, p1, p2, s.keys)
 		var sc [nLabels]int32
 		m.score(s.keys, &sc)
-		best := O
-		for l := Label(1); l < nLabels; l++ {
-			if allowed(p1, l) && sc[l] > sc[best] {
-				best = l
-			}
-		}
-		s.out = append(s.out, best)
-		p1, p2 = best, p1
+		s.sc = append(s.sc, sc)
 	}
+	s.out, s.back = viterbi(s.sc, &m.trans, s.back, s.out)
 }
 
 // Label labels words (English words, or Japanese characters one per
@@ -80,7 +77,7 @@ func (m *Model) Label(words []string) []Label {
 }
 
 // magic opens a model file.
-const magic = "sagasu-ner-1\n"
+const magic = "sagasu-ner-2\n"
 
 // WriteTo writes m gzip-compressed: the language, the number of features,
 // the keys as varint deltas, then each label's weights as zigzag varints.

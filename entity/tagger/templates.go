@@ -64,14 +64,3 @@ func (s *sentence) appendJapanese(i int, keys []uint32) []uint32 {
 		newHash(57).u64(c[i]).u64(at(cl, i+1)).key(),
 	)
 }
-
-// appendHistory appends the features that join the labels before word i
-// (p1 the last, p2 the one before) with the word.
-func (s *sentence) appendHistory(i int, p1, p2 Label, keys []uint32) []uint32 {
-	return append(keys,
-		newHash(60).byte(byte(p1)).key(),
-		newHash(61).byte(byte(p1)).byte(byte(p2)).key(),
-		newHash(62).byte(byte(p1)).u64(s.low[i]).key(),
-		newHash(63).byte(byte(p1)).u64(s.shape[i]).key(),
-	)
-}
