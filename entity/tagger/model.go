@@ -20,6 +20,7 @@ type Model struct {
 	w     []int16                 // nLabels weights per key, in keys' order
 	index map[uint32]int32        // key → its position in keys
 	trans [nLabels][nLabels]int32 // score of label l after label p
+	lex   Lexicon                 // the lists the features read
 }
 
 // Lang is the language m tags.
@@ -29,8 +30,8 @@ func (m *Model) Lang() Lang { return m.lang }
 func (m *Model) Features() int { return len(m.keys) }
 
 // newModel builds a model from sorted keys and their weights.
-func newModel(lang Lang, keys []uint32, w []int16) *Model {
-	m := &Model{lang: lang, keys: keys, w: w, index: make(map[uint32]int32, len(keys))}
+func newModel(lang Lang, keys []uint32, w []int16, lex Lexicon) *Model {
+	m := &Model{lang: lang, keys: keys, w: w, lex: lex, index: make(map[uint32]int32, len(keys))}
 	for i, k := range keys {
 		m.index[k] = int32(i)
 	}
@@ -71,7 +72,7 @@ func (m *Model) decode(s *sentence) {
 // string), one sentence.
 func (m *Model) Label(words []string) []Label {
 	var s sentence
-	s.reset(m.lang, words)
+	s.reset(m.lang, &m.lex, words)
 	m.decode(&s)
 	return s.out
 }
@@ -80,8 +81,9 @@ func (m *Model) Label(words []string) []Label {
 const magic = "sagasu-ner-2\n"
 
 // WriteTo writes m gzip-compressed: the language, the number of features,
-// the keys as varint deltas, then each label's weights as zigzag varints.
-// The bytes depend only on m.
+// the keys as varint deltas, then each label's weights as zigzag varints,
+// then the lexicon: its size, its phrase hashes sorted as varint deltas
+// and each one's lists. The bytes depend only on m.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -99,6 +101,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			buf = binary.AppendVarint(buf, int64(m.w[j*int(nLabels)+l]))
 		}
 	}
+	buf = m.lex.appendTo(buf)
 	if _, err := zw.Write(buf); err != nil {
 		return 0, fmt.Errorf("write model: %w", err)
 	}
@@ -123,7 +126,14 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
-	return newModel(Lang(head[len(magic)]), keys, w), nil
+	lex, err := readLexicon(br)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	if _, err := br.ReadByte(); err != io.EOF {
+		return nil, errors.New("read model: data after the lexicon")
+	}
+	return newModel(Lang(head[len(magic)]), keys, w, lex), nil
 }
 
 // readWeights reads the keys and weights of a model file.
@@ -154,9 +164,6 @@ func readWeights(br *bufio.Reader) ([]uint32, []int16, error) {
 			}
 			w[j*int(nLabels)+l] = int16(v)
 		}
-	}
-	if _, err := br.ReadByte(); err != io.EOF {
-		return nil, nil, errors.New("data after the weights")
 	}
 	return keys, w, nil
 }

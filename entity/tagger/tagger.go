@@ -66,7 +66,7 @@ func (t *Tagger) Tag(text string) []Span {
 		for _, tk := range toks {
 			wk.words = append(wk.words, text[tk.start:tk.end])
 		}
-		wk.s.reset(m.lang, wk.words)
+		wk.s.reset(m.lang, &m.lex, wk.words)
 		m.decode(&wk.s)
 		out = appendSpans(out, toks, wk.s.out)
 	})

@@ -24,6 +24,7 @@ type TrainConfig struct {
 // trainer holds an averaged perceptron's weights while it learns.
 type trainer struct {
 	lang  Lang
+	lex   Lexicon
 	index map[uint32]int32
 	w     []float64 // current weights
 	total []float64 // sums of the weights over the steps, to average
@@ -37,14 +38,14 @@ type trainer struct {
 // and transitions gain and the predicted ones lose; weights are averaged
 // over all steps, then scaled to 16 bits. Gold I- labels that continue
 // nothing are read as B- labels.
-func Train(lang Lang, data []Example, cfg TrainConfig) *Model {
+func Train(lang Lang, data []Example, lex Lexicon, cfg TrainConfig) *Model {
 	sents := make([]sentence, len(data))
 	gold := make([][]Label, len(data))
 	for i, ex := range data {
-		sents[i].reset(lang, ex.Words)
+		sents[i].reset(lang, &lex, ex.Words)
 		gold[i] = validLabels(ex.Labels)
 	}
-	t := &trainer{lang: lang, index: countFeatures(lang, sents, cfg.MinCount)}
+	t := &trainer{lang: lang, lex: lex, index: countFeatures(lang, sents, cfg.MinCount)}
 	n := len(t.index) * int(nLabels)
 	t.w, t.total, t.stamp = make([]float64, n), make([]float64, n), make([]int64, n)
 	order := make([]int, len(data))
@@ -193,5 +194,5 @@ func (t *trainer) model() *Model {
 			w = append(w, q[:]...)
 		}
 	}
-	return newModel(t.lang, kept, w)
+	return newModel(t.lang, kept, w, t.lex)
 }

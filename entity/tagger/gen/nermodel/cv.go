@@ -10,16 +10,17 @@ import (
 // crossValidate trains on the sentences of data but every n-th and prints
 // the entity-level exact precision, recall and F1 of each type on the
 // sentences held out: how settings are chosen without a dev or test set.
-func crossValidate(w io.Writer, lang tagger.Lang, data []tagger.Example, cfg tagger.TrainConfig, n int) {
+func crossValidate(w io.Writer, j job, n int) {
+	lang := j.lang
 	var train, test []tagger.Example
-	for i, ex := range data {
+	for i, ex := range j.data {
 		if i%n == n-1 {
 			test = append(test, ex)
 		} else {
 			train = append(train, ex)
 		}
 	}
-	m := tagger.Train(lang, train, cfg)
+	m := tagger.Train(lang, trainingData(lang, train), j.lex, configs[lang])
 	c := map[string]*counts{}
 	for _, t := range types {
 		c[t] = &counts{}
