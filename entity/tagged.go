@@ -111,7 +111,7 @@ func overlapsAny(cs []candidate, sp tagger.Span) bool {
 // spaces collapsed. Spans that are weak evidence are left out (see
 // plausible); a Japanese person's title (知事, 選手) is cut off.
 func (x *Extractor) taggedCandidate(text string, sp tagger.Span) (candidate, bool) {
-	sp, ok := plausible(text, sp)
+	sp, ok := plausible(text, sp, x.tagger.IsWord)
 	if !ok {
 		return candidate{}, false
 	}
@@ -134,13 +134,16 @@ func (x *Extractor) taggedCandidate(text string, sp tagger.Span) (candidate, boo
 // plausible reports whether a tagged span is evidence enough, and returns
 // it without a leading article or title ("The", "Prime Minister"). It
 // takes two characters or more; in English, capitalized words outside a
-// title-cased heading line, not only titles, not a two-letter acronym
-// ("AI") or a plural one ("GPUs"), and a person or organization of one
-// word at the start of a sentence only when the text also capitalizes it
-// elsewhere (places such as "Chile and Mexico …" are kept); in Japanese,
+// title-cased heading line (see inHeading; isWord tells the dictionary's
+// lower-case words), not only titles, not a two-letter acronym ("AI") or
+// a plural one ("GPUs"), and a person or organization of one word at the
+// start of a sentence only when the text also capitalizes it elsewhere or,
+// for a person, when it is no dictionary word ("Duran , 45 , takes on …"
+// but not "Analysts said"); places such as "Chile and Mexico …" are kept.
+// In Japanese,
 // no piece of a katakana or Latin word ("ダル" of ダルビッシュ) and no
 // span starting with a mark that starts no word (ー, ッ, ・).
-func plausible(text string, sp tagger.Span) (tagger.Span, bool) {
+func plausible(text string, sp tagger.Span, isWord func(string) bool) (tagger.Span, bool) {
 	name := text[sp.Start:sp.End]
 	if utf8.RuneCountInString(name) < 2 {
 		return sp, false
@@ -158,7 +161,7 @@ func plausible(text string, sp tagger.Span) (tagger.Span, bool) {
 	name = text[sp.Start:sp.End]
 	first, _ := utf8.DecodeRuneInString(name)
 	switch {
-	case !unicode.IsUpper(first), inHeading(text, sp.Start):
+	case !unicode.IsUpper(first), inHeading(text, sp.Start, isWord):
 		return sp, false
 	case strings.ContainsAny(name, " -"):
 		return sp, true
@@ -168,7 +171,8 @@ func plausible(text string, sp tagger.Span) (tagger.Span, bool) {
 		strings.HasSuffix(name, "s") && strings.ToUpper(name[:len(name)-1]) == name[:len(name)-1]:
 		return sp, false
 	}
-	return sp, sp.Type == corpus.TypePlace || !sentenceStart(text, sp.Start) || capitalizedElsewhere(text, name)
+	return sp, sp.Type == corpus.TypePlace || !sentenceStart(text, sp.Start) || capitalizedElsewhere(text, name) ||
+		sp.Type == corpus.TypePerson && !isWord(name)
 }
 
 // isTitleOrArticle reports whether key, a lower-case word, is "the" or a
@@ -193,9 +197,12 @@ func plausibleJapanese(text string, sp tagger.Span) bool {
 }
 
 // inHeading reports whether the line holding byte i of text is a
-// title-cased heading: no sentence punctuation at its end and every word
-// of four letters or more capitalized.
-func inHeading(text string, i int) bool {
+// title-cased heading: no sentence punctuation at its end, every word of
+// four letters or more capitalized, and at least two of those and half of
+// them dictionary words ("Markets Rally As Fed Cuts Rates", not the line
+// of names "Wood , Loren Roberts , Steve Stricker , Brian Claar" of a
+// results table).
+func inHeading(text string, i int, isWord func(string) bool) bool {
 	start := strings.LastIndexByte(text[:i], '\n') + 1
 	end := strings.IndexByte(text[i:], '\n')
 	if end < 0 {
@@ -207,13 +214,21 @@ func inHeading(text string, i int) bool {
 	if line == "" || strings.ContainsAny(line[len(line)-1:], ".?!\"”") {
 		return false
 	}
+	long, words := 0, 0
 	for _, w := range strings.Fields(line) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if utf8.RuneCountInString(w) >= 4 && unicode.IsLower(r) {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		if unicode.IsLower(r) {
 			return false
 		}
+		long++
+		if isWord(w) {
+			words++
+		}
 	}
-	return true
+	return words >= 2 && 2*words >= long
 }
 
 // sentenceStart reports whether byte i of text starts a sentence: only

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sagasu-search/sagasu/corpus"
@@ -124,5 +125,29 @@ func BenchmarkExtractWithTagger(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// A title-cased heading keeps the tagger out; a line of names in a results
+// table, or a surname starting a sentence, does not.
+func TestPlausibleHeadingsAndSentenceStarts(t *testing.T) {
+	isWord := tagger.Default().IsWord
+	tests := []struct {
+		text, name, typ string
+		want            bool
+	}{
+		{"Markets Rally As Fed Cuts Rates", "Fed", corpus.TypeOrganization, false},
+		{"Wood , Loren Roberts , Steve Stricker , Brian Claar", "Loren Roberts", corpus.TypePerson, true},
+		{"64 Bob Estes", "Bob Estes", corpus.TypePerson, true},
+		{"Duran , 45 , takes on little-known Ariel Cruz in Panama City .", "Duran", corpus.TypePerson, true},
+		{"Analysts said the bank would cut rates.", "Analysts", corpus.TypePerson, false},
+		{"Reuters said the bank would cut rates.", "Reuters", corpus.TypeOrganization, false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.name)
+		_, got := plausible(tt.text, tagger.Span{Type: tt.typ, Start: i, End: i + len(tt.name)}, isWord)
+		if got != tt.want {
+			t.Errorf("plausible(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
 	}
 }

@@ -161,3 +161,8 @@ func readLexicon(br *bufio.Reader) (Lexicon, error) {
 	}
 	return x, nil
 }
+
+// has reports whether x lists the one-word phrase w in list c.
+func (x *Lexicon) has(lang Lang, c LexClass, w string) bool {
+	return x.m[lexAdd(lang, newHash(5), w).key()]&(1<<c) != 0
+}

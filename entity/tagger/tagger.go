@@ -91,3 +91,10 @@ func appendSpans(out []Span, toks []tok, labels []Label) []Span {
 	}
 	return out
 }
+
+// IsWord reports whether the English model's dictionary lists word in
+// lower case, as a common word ("markets", "fine"), not only as a name
+// ("Kishida", "Paris"). The case of word does not matter.
+func (t *Tagger) IsWord(word string) bool {
+	return t.en.lex.has(English, LexWord, word)
+}
