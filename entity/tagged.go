@@ -40,10 +40,16 @@ func (x *Extractor) withTagged(text string, headline bool, cs []candidate) []can
 		if overlapsAny(cs, sp) || x.ignored(text, sp) {
 			continue
 		}
-		if c, ok := x.taggedCandidate(text, sp); ok {
-			c.ent = sameEntity(c.ent, cs, out)
-			out = append(out, c)
+		c, ok := x.taggedCandidate(text, sp)
+		if !ok {
+			continue
 		}
+		if e := sameEntity(c.ent, cs, out); e.Name != c.ent.Name {
+			c.ent = e
+		} else if c, ok = x.surnameOf(text, c, cs, out); !ok {
+			continue
+		}
+		out = append(out, c)
 	}
 	return append(out, cs[j:]...)
 }
@@ -71,6 +77,36 @@ func sameEntity(e Entity, cs, out []candidate) Entity {
 		}
 	}
 	return e
+}
+
+// surnameOf resolves a tagged person that is a bare surname of the name
+// lexicon and nothing the extractor knows (河野, "Kato"): to a person found
+// in the same text whose name as written begins with it (河野 of 河野太郎),
+// or else to nobody (ok false), since a surname alone names no one in
+// particular. Other candidates are returned as they are.
+func (x *Extractor) surnameOf(text string, c candidate, cs, out []candidate) (candidate, bool) {
+	written := text[c.start:c.end]
+	if c.ent.Type != corpus.TypePerson || x.lex == nil || c.ent.Name != written || !x.isSurname(written) {
+		return c, true
+	}
+	for _, list := range [][]candidate{cs, out} {
+		for _, p := range list {
+			if w := text[p.start:p.end]; p.ent.Type == corpus.TypePerson && len(w) > len(written) && strings.HasPrefix(w, written) {
+				c.ent = p.ent
+				return c, true
+			}
+		}
+	}
+	return c, false
+}
+
+// isSurname reports whether name, as written, is a surname of the name
+// lexicon: in kanji or kana, or one romanized word.
+func (x *Extractor) isSurname(name string) bool {
+	if sagasutext.HasJapanese(name) {
+		return len(x.lex.SurnameReadings(name)) > 0
+	}
+	return !strings.ContainsAny(name, " -") && x.lex.IsSurname(name)
 }
 
 // sameWords reports whether a and b hold the same words in any order.

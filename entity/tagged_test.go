@@ -151,3 +151,21 @@ func TestPlausibleHeadingsAndSentenceStarts(t *testing.T) {
 		}
 	}
 }
+
+// A surname the tagger finds alone is the person the text names in full,
+// or nobody.
+func TestTaggedSurnameAlone(t *testing.T) {
+	x := NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))
+	tests := []struct {
+		text  string
+		names []string // the people found
+	}{
+		{"河野太郎デジタル相は会見で語った。河野氏は新制度を説明した。", []string{"Taro Kono"}},
+		{"河野氏は会見で新制度を説明した。", nil},
+	}
+	for _, tt := range tests {
+		if got := x.Extract(tt.text).ByType(corpus.TypePerson); !slices.Equal(got, tt.names) {
+			t.Errorf("Extract(%q) people = %q, want %q", tt.text, got, tt.names)
+		}
+	}
+}
