@@ -79,25 +79,30 @@ func sameEntity(e Entity, cs, out []candidate) Entity {
 	return e
 }
 
-// surnameOf resolves a tagged person that is a bare surname of the name
-// lexicon and nothing the extractor knows (河野, "Kato"): to a person found
-// in the same text whose name as written begins with it (河野 of 河野太郎),
-// or else to nobody (ok false), since a surname alone names no one in
-// particular. Other candidates are returned as they are.
+// surnameOf resolves a tagged entity that is a bare surname of the name
+// lexicon and nothing the extractor knows (河野, "Kato"; the tagger may
+// call it a place or an organization too): to a person found in the same
+// text whose name as written begins or, in Latin letters, ends with it
+// (河野 of 河野太郎, "Kuroda" of "Haruhiko Kuroda"). A person that no one
+// found is then dropped (ok false), since a surname alone names no one in
+// particular; places and organizations are kept. Other candidates are
+// returned as they are.
 func (x *Extractor) surnameOf(text string, c candidate, cs, out []candidate) (candidate, bool) {
 	written := text[c.start:c.end]
-	if c.ent.Type != corpus.TypePerson || x.lex == nil || c.ent.Name != written || !x.isSurname(written) {
+	if x.lex == nil || c.ent.Name != written || !x.isSurname(written) {
 		return c, true
 	}
 	for _, list := range [][]candidate{cs, out} {
 		for _, p := range list {
-			if w := text[p.start:p.end]; p.ent.Type == corpus.TypePerson && len(w) > len(written) && strings.HasPrefix(w, written) {
+			w := text[p.start:p.end]
+			if p.ent.Type == corpus.TypePerson && len(w) > len(written) &&
+				(strings.HasPrefix(w, written) || strings.HasSuffix(w, " "+written)) {
 				c.ent = p.ent
 				return c, true
 			}
 		}
 	}
-	return c, false
+	return c, c.ent.Type != corpus.TypePerson
 }
 
 // isSurname reports whether name, as written, is a surname of the name
@@ -172,7 +177,8 @@ func (x *Extractor) taggedCandidate(text string, sp tagger.Span) (candidate, boo
 // takes two characters or more; in English, capitalized words outside a
 // title-cased heading line (see inHeading; isWord tells the dictionary's
 // lower-case words), not only titles, not a two-letter acronym ("AI") or
-// a plural one ("GPUs"), and a person or organization of one word at the
+// a plural one ("GPUs"), an organization of one dictionary word ("Bank",
+// "Cabinet"), and a person or organization of one word at the
 // start of a sentence only when the text also capitalizes it elsewhere or,
 // for a person, when it is no dictionary word ("Duran , 45 , takes on …"
 // but not "Analysts said"); places such as "Chile and Mexico …" are kept.
@@ -201,7 +207,8 @@ func plausible(text string, sp tagger.Span, isWord func(string) bool) (tagger.Sp
 		return sp, false
 	case strings.ContainsAny(name, " -"):
 		return sp, true
-	case isTitleOrArticle(strings.ToLower(strings.TrimSuffix(name, "."))):
+	case isTitleOrArticle(strings.ToLower(strings.TrimSuffix(name, "."))),
+		sp.Type == corpus.TypeOrganization && strings.ToUpper(name) != name && isWord(name):
 		return sp, false
 	case strings.ToUpper(name) == name && len(name) <= 2,
 		strings.HasSuffix(name, "s") && strings.ToUpper(name[:len(name)-1]) == name[:len(name)-1]:

@@ -142,6 +142,8 @@ func TestPlausibleHeadingsAndSentenceStarts(t *testing.T) {
 		{"Duran , 45 , takes on little-known Ariel Cruz in Panama City .", "Duran", corpus.TypePerson, true},
 		{"Analysts said the bank would cut rates.", "Analysts", corpus.TypePerson, false},
 		{"Reuters said the bank would cut rates.", "Reuters", corpus.TypeOrganization, false},
+		{"The governor said the Bank would act.", "Bank", corpus.TypeOrganization, false},
+		{"Shares of the BANK rose.", "BANK", corpus.TypeOrganization, true},
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.text, tt.name)
@@ -162,6 +164,7 @@ func TestTaggedSurnameAlone(t *testing.T) {
 	}{
 		{"河野太郎デジタル相は会見で語った。河野氏は新制度を説明した。", []string{"Taro Kono"}},
 		{"河野氏は会見で新制度を説明した。", nil},
+		{"Haruhiko Kuroda spoke on Tuesday. Later, Kuroda said rates would stay low.", []string{"Haruhiko Kuroda"}},
 	}
 	for _, tt := range tests {
 		if got := x.Extract(tt.text).ByType(corpus.TypePerson); !slices.Equal(got, tt.names) {
