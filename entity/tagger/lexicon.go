@@ -26,6 +26,10 @@ const (
 	LexWord                    // English: a lower-case word of the dictionary
 	LexProper                  // English: a word the dictionary only capitalizes
 	nLex
+
+	// lexPrefix marks a phrase key that begins a longer phrase, so that
+	// looking for phrases at a word stops where none goes on.
+	lexPrefix = 1 << 7
 )
 
 // Maximum phrase lengths: English words, Japanese characters.
@@ -58,13 +62,16 @@ func (x *Lexicon) Add(lang Lang, c LexClass, phrase string) {
 		return
 	}
 	h := newHash(5)
-	for _, w := range words {
+	for i, w := range words {
 		h = lexAdd(lang, h, w)
+		if i < len(words)-1 {
+			x.m[h.key()] |= lexPrefix
+		}
 	}
 	x.m[h.key()] |= 1 << c
 }
 
-// Len is the number of phrases in x.
+// Len is the number of phrases in x, and of beginnings of longer ones.
 func (x *Lexicon) Len() int { return len(x.m) }
 
 // lexAdd adds a word to the hash of a phrase.
@@ -97,8 +104,9 @@ func (x *Lexicon) mark(lang Lang, words []string, sig []uint64) []uint64 {
 			h = lexAdd(lang, h, words[i+n-1])
 			set, ok := x.m[h.key()]
 			if !ok {
-				continue
+				break
 			}
+			set &^= lexPrefix
 			for c := range bits.Len8(set) {
 				if set&(1<<c) == 0 {
 					continue
@@ -154,7 +162,7 @@ func readLexicon(br *bufio.Reader) (Lexicon, error) {
 	x := Lexicon{m: make(map[uint32]uint8, n)}
 	for _, k := range keys {
 		c, err := br.ReadByte()
-		if err != nil || c == 0 || c >= 1<<nLex {
+		if err != nil || c == 0 || c&^lexPrefix >= 1<<nLex {
 			return Lexicon{}, fmt.Errorf("lexicon: bad lists %d: %v", c, err)
 		}
 		x.m[k] = c
@@ -164,5 +172,5 @@ func readLexicon(br *bufio.Reader) (Lexicon, error) {
 
 // has reports whether x lists the one-word phrase w in list c.
 func (x *Lexicon) has(lang Lang, c LexClass, w string) bool {
-	return x.m[lexAdd(lang, newHash(5), w).key()]&(1<<c) != 0
+	return x.m[lexAdd(lang, newHash(5), w).key()]&(1<<c) != 0 // c < 7: never lexPrefix
 }

@@ -18,7 +18,7 @@ type Model struct {
 	lang  Lang
 	keys  []uint32                // feature keys, sorted
 	w     []int16                 // nLabels weights per key, in keys' order
-	index map[uint32]int32        // key → its position in keys
+	index table                   // key → its position in keys
 	trans [nLabels][nLabels]int32 // score of label l after label p
 	lex   Lexicon                 // the lists the features read
 }
@@ -31,10 +31,7 @@ func (m *Model) Features() int { return len(m.keys) }
 
 // newModel builds a model from sorted keys and their weights.
 func newModel(lang Lang, keys []uint32, w []int16, lex Lexicon) *Model {
-	m := &Model{lang: lang, keys: keys, w: w, lex: lex, index: make(map[uint32]int32, len(keys))}
-	for i, k := range keys {
-		m.index[k] = int32(i)
-	}
+	m := &Model{lang: lang, keys: keys, w: w, lex: lex, index: newTable(keys)}
 	for p := range nLabels {
 		m.score([]uint32{transKey(p)}, &m.trans[p])
 	}
@@ -44,7 +41,7 @@ func newModel(lang Lang, keys []uint32, w []int16, lex Lexicon) *Model {
 // score adds the weights of the features keys to sc.
 func (m *Model) score(keys []uint32, sc *[nLabels]int32) {
 	for _, k := range keys {
-		j, ok := m.index[k]
+		j, ok := m.index.get(k)
 		if !ok {
 			continue
 		}
