@@ -157,12 +157,7 @@ func (x *Extractor) taggedCandidate(text string, sp tagger.Span) (candidate, boo
 		return candidate{}, false
 	}
 	if sp.Type == corpus.TypePerson {
-		for _, suf := range sagasutext.JapaneseNameSuffixes() {
-			if strings.HasSuffix(text[sp.Start:sp.End], suf) && utf8.RuneCountInString(text[sp.Start:sp.End-len(suf)]) >= 2 {
-				sp.End -= len(suf)
-				break
-			}
-		}
+		sp.End = withoutTitle(text, sp)
 	}
 	name := strings.Join(strings.Fields(text[sp.Start:sp.End]), " ")
 	ent := Entity{Type: sp.Type, Name: name}
@@ -170,6 +165,27 @@ func (x *Extractor) taggedCandidate(text string, sp tagger.Span) (candidate, boo
 		ent = e
 	}
 	return candidate{ent: ent, start: sp.Start, end: sp.End}, true
+}
+
+// withoutTitle returns the end of a tagged person's span sp of text
+// without the Japanese title it ends with (岸田首相), or with the start of a
+// title the text goes on with (野田元 of 野田元首相), leaving two characters
+// or more.
+func withoutTitle(text string, sp tagger.Span) int {
+	name := text[sp.Start:sp.End]
+	for _, suf := range sagasutext.JapaneseNameSuffixes() {
+		for k := len(suf); k > 0; k-- {
+			if k < len(suf) && !utf8.RuneStart(suf[k]) {
+				continue // not a character boundary of suf
+			}
+			head, tail := suf[:k], suf[k:]
+			if strings.HasSuffix(name, head) && strings.HasPrefix(text[sp.End:], tail) &&
+				utf8.RuneCountInString(name[:len(name)-len(head)]) >= 2 {
+				return sp.End - len(head)
+			}
+		}
+	}
+	return sp.End
 }
 
 // plausible reports whether a tagged span is evidence enough, and returns

@@ -164,6 +164,7 @@ func TestTaggedSurnameAlone(t *testing.T) {
 	}{
 		{"河野太郎デジタル相は会見で語った。河野氏は新制度を説明した。", []string{"Taro Kono"}},
 		{"河野氏は会見で新制度を説明した。", nil},
+		{"野田佳彦元首相は会見した。野田元首相は増税を語った。", []string{"Yoshihiko Noda"}},
 		{"Haruhiko Kuroda spoke on Tuesday. Later, Kuroda said rates would stay low.", []string{"Haruhiko Kuroda"}},
 	}
 	for _, tt := range tests {
