@@ -43,7 +43,7 @@ var allowed = map[string][]string{
 	"cmd/sagasu":                 {"text", "corpus", "analysis", "entity", "entity/tagger", "indexer", "queryplan", "searcher", "searcher/facet", "engine", "api", "web", "internal/cli", "internal/memlimit"},
 	"analysis/gen/englishromaji": {"romaji", "text"},
 	"namedict/gen/enamdict":      {"romaji", "text"},
-	"entity/tagger/gen/nermodel": {"text", "entity/tagger"},
+	"entity/tagger/gen/nermodel": {"text", "romaji", "entity/tagger"},
 	"entity/geo/gen/geotable":    {},
 	// The Docker deployment's test (a package of test files only).
 	"deploy": {},

@@ -40,10 +40,16 @@ func (x *Extractor) withTagged(text string, headline bool, cs []candidate) []can
 		if overlapsAny(cs, sp) || x.ignored(text, sp) {
 			continue
 		}
-		if c, ok := x.taggedCandidate(text, sp); ok {
-			c.ent = sameEntity(c.ent, cs, out)
-			out = append(out, c)
+		c, ok := x.taggedCandidate(text, sp)
+		if !ok {
+			continue
 		}
+		if e := sameEntity(c.ent, cs, out); e.Name != c.ent.Name {
+			c.ent = e
+		} else if c, ok = x.surnameOf(text, c, cs, out); !ok {
+			continue
+		}
+		out = append(out, c)
 	}
 	return append(out, cs[j:]...)
 }
@@ -71,6 +77,41 @@ func sameEntity(e Entity, cs, out []candidate) Entity {
 		}
 	}
 	return e
+}
+
+// surnameOf resolves a tagged entity that is a bare surname of the name
+// lexicon and nothing the extractor knows (河野, "Kato"; the tagger may
+// call it a place or an organization too): to a person found in the same
+// text whose name as written begins or, in Latin letters, ends with it
+// (河野 of 河野太郎, "Kuroda" of "Haruhiko Kuroda"). A person that no one
+// found is then dropped (ok false), since a surname alone names no one in
+// particular; places and organizations are kept. Other candidates are
+// returned as they are.
+func (x *Extractor) surnameOf(text string, c candidate, cs, out []candidate) (candidate, bool) {
+	written := text[c.start:c.end]
+	if x.lex == nil || c.ent.Name != written || !x.isSurname(written) {
+		return c, true
+	}
+	for _, list := range [][]candidate{cs, out} {
+		for _, p := range list {
+			w := text[p.start:p.end]
+			if p.ent.Type == corpus.TypePerson && len(w) > len(written) &&
+				(strings.HasPrefix(w, written) || strings.HasSuffix(w, " "+written)) {
+				c.ent = p.ent
+				return c, true
+			}
+		}
+	}
+	return c, c.ent.Type != corpus.TypePerson
+}
+
+// isSurname reports whether name, as written, is a surname of the name
+// lexicon: in kanji or kana, or one romanized word.
+func (x *Extractor) isSurname(name string) bool {
+	if sagasutext.HasJapanese(name) {
+		return len(x.lex.SurnameReadings(name)) > 0
+	}
+	return !strings.ContainsAny(name, " -") && x.lex.IsSurname(name)
 }
 
 // sameWords reports whether a and b hold the same words in any order.
@@ -111,17 +152,12 @@ func overlapsAny(cs []candidate, sp tagger.Span) bool {
 // spaces collapsed. Spans that are weak evidence are left out (see
 // plausible); a Japanese person's title (知事, 選手) is cut off.
 func (x *Extractor) taggedCandidate(text string, sp tagger.Span) (candidate, bool) {
-	sp, ok := plausible(text, sp)
+	sp, ok := plausible(text, sp, x.tagger.IsWord)
 	if !ok {
 		return candidate{}, false
 	}
 	if sp.Type == corpus.TypePerson {
-		for _, suf := range sagasutext.JapaneseNameSuffixes() {
-			if strings.HasSuffix(text[sp.Start:sp.End], suf) && utf8.RuneCountInString(text[sp.Start:sp.End-len(suf)]) >= 2 {
-				sp.End -= len(suf)
-				break
-			}
-		}
+		sp.End = withoutTitle(text, sp)
 	}
 	name := strings.Join(strings.Fields(text[sp.Start:sp.End]), " ")
 	ent := Entity{Type: sp.Type, Name: name}
@@ -131,16 +167,41 @@ func (x *Extractor) taggedCandidate(text string, sp tagger.Span) (candidate, boo
 	return candidate{ent: ent, start: sp.Start, end: sp.End}, true
 }
 
+// withoutTitle returns the end of a tagged person's span sp of text
+// without the Japanese title it ends with (岸田首相), or with the start of a
+// title the text goes on with (野田元 of 野田元首相), leaving two characters
+// or more.
+func withoutTitle(text string, sp tagger.Span) int {
+	name := text[sp.Start:sp.End]
+	for _, suf := range sagasutext.JapaneseNameSuffixes() {
+		for k := len(suf); k > 0; k-- {
+			if k < len(suf) && !utf8.RuneStart(suf[k]) {
+				continue // not a character boundary of suf
+			}
+			head, tail := suf[:k], suf[k:]
+			if strings.HasSuffix(name, head) && strings.HasPrefix(text[sp.End:], tail) &&
+				utf8.RuneCountInString(name[:len(name)-len(head)]) >= 2 {
+				return sp.End - len(head)
+			}
+		}
+	}
+	return sp.End
+}
+
 // plausible reports whether a tagged span is evidence enough, and returns
 // it without a leading article or title ("The", "Prime Minister"). It
 // takes two characters or more; in English, capitalized words outside a
-// title-cased heading line, not only titles, not a two-letter acronym
-// ("AI") or a plural one ("GPUs"), and a person or organization of one
-// word at the start of a sentence only when the text also capitalizes it
-// elsewhere (places such as "Chile and Mexico …" are kept); in Japanese,
+// title-cased heading line (see inHeading; isWord tells the dictionary's
+// lower-case words), not only titles, not a two-letter acronym ("AI") or
+// a plural one ("GPUs"), an organization of one dictionary word ("Bank",
+// "Cabinet"), and a person or organization of one word at the
+// start of a sentence only when the text also capitalizes it elsewhere or,
+// for a person, when it is no dictionary word ("Duran , 45 , takes on …"
+// but not "Analysts said"); places such as "Chile and Mexico …" are kept.
+// In Japanese,
 // no piece of a katakana or Latin word ("ダル" of ダルビッシュ) and no
 // span starting with a mark that starts no word (ー, ッ, ・).
-func plausible(text string, sp tagger.Span) (tagger.Span, bool) {
+func plausible(text string, sp tagger.Span, isWord func(string) bool) (tagger.Span, bool) {
 	name := text[sp.Start:sp.End]
 	if utf8.RuneCountInString(name) < 2 {
 		return sp, false
@@ -158,17 +219,19 @@ func plausible(text string, sp tagger.Span) (tagger.Span, bool) {
 	name = text[sp.Start:sp.End]
 	first, _ := utf8.DecodeRuneInString(name)
 	switch {
-	case !unicode.IsUpper(first), inHeading(text, sp.Start):
+	case !unicode.IsUpper(first), inHeading(text, sp.Start, isWord):
 		return sp, false
 	case strings.ContainsAny(name, " -"):
 		return sp, true
-	case isTitleOrArticle(strings.ToLower(strings.TrimSuffix(name, "."))):
+	case isTitleOrArticle(strings.ToLower(strings.TrimSuffix(name, "."))),
+		sp.Type == corpus.TypeOrganization && strings.ToUpper(name) != name && isWord(name):
 		return sp, false
 	case strings.ToUpper(name) == name && len(name) <= 2,
 		strings.HasSuffix(name, "s") && strings.ToUpper(name[:len(name)-1]) == name[:len(name)-1]:
 		return sp, false
 	}
-	return sp, sp.Type == corpus.TypePlace || !sentenceStart(text, sp.Start) || capitalizedElsewhere(text, name)
+	return sp, sp.Type == corpus.TypePlace || !sentenceStart(text, sp.Start) || capitalizedElsewhere(text, name) ||
+		sp.Type == corpus.TypePerson && !isWord(name)
 }
 
 // isTitleOrArticle reports whether key, a lower-case word, is "the" or a
@@ -193,9 +256,12 @@ func plausibleJapanese(text string, sp tagger.Span) bool {
 }
 
 // inHeading reports whether the line holding byte i of text is a
-// title-cased heading: no sentence punctuation at its end and every word
-// of four letters or more capitalized.
-func inHeading(text string, i int) bool {
+// title-cased heading: no sentence punctuation at its end, every word of
+// four letters or more capitalized, and at least two of those and half of
+// them dictionary words ("Markets Rally As Fed Cuts Rates", not the line
+// of names "Wood , Loren Roberts , Steve Stricker , Brian Claar" of a
+// results table).
+func inHeading(text string, i int, isWord func(string) bool) bool {
 	start := strings.LastIndexByte(text[:i], '\n') + 1
 	end := strings.IndexByte(text[i:], '\n')
 	if end < 0 {
@@ -207,13 +273,21 @@ func inHeading(text string, i int) bool {
 	if line == "" || strings.ContainsAny(line[len(line)-1:], ".?!\"”") {
 		return false
 	}
+	long, words := 0, 0
 	for _, w := range strings.Fields(line) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if utf8.RuneCountInString(w) >= 4 && unicode.IsLower(r) {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		if unicode.IsLower(r) {
 			return false
 		}
+		long++
+		if isWord(w) {
+			words++
+		}
 	}
-	return true
+	return words >= 2 && 2*words >= long
 }
 
 // sentenceStart reports whether byte i of text starts a sentence: only

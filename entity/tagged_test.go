@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sagasu-search/sagasu/corpus"
@@ -124,5 +125,51 @@ func BenchmarkExtractWithTagger(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// A title-cased heading keeps the tagger out; a line of names in a results
+// table, or a surname starting a sentence, does not.
+func TestPlausibleHeadingsAndSentenceStarts(t *testing.T) {
+	isWord := tagger.Default().IsWord
+	tests := []struct {
+		text, name, typ string
+		want            bool
+	}{
+		{"Markets Rally As Fed Cuts Rates", "Fed", corpus.TypeOrganization, false},
+		{"Wood , Loren Roberts , Steve Stricker , Brian Claar", "Loren Roberts", corpus.TypePerson, true},
+		{"64 Bob Estes", "Bob Estes", corpus.TypePerson, true},
+		{"Duran , 45 , takes on little-known Ariel Cruz in Panama City .", "Duran", corpus.TypePerson, true},
+		{"Analysts said the bank would cut rates.", "Analysts", corpus.TypePerson, false},
+		{"Reuters said the bank would cut rates.", "Reuters", corpus.TypeOrganization, false},
+		{"The governor said the Bank would act.", "Bank", corpus.TypeOrganization, false},
+		{"Shares of the BANK rose.", "BANK", corpus.TypeOrganization, true},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.name)
+		_, got := plausible(tt.text, tagger.Span{Type: tt.typ, Start: i, End: i + len(tt.name)}, isWord)
+		if got != tt.want {
+			t.Errorf("plausible(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+// A surname the tagger finds alone is the person the text names in full,
+// or nobody.
+func TestTaggedSurnameAlone(t *testing.T) {
+	x := NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))
+	tests := []struct {
+		text  string
+		names []string // the people found
+	}{
+		{"河野太郎デジタル相は会見で語った。河野氏は新制度を説明した。", []string{"Taro Kono"}},
+		{"河野氏は会見で新制度を説明した。", nil},
+		{"野田佳彦元首相は会見した。野田元首相は増税を語った。", []string{"Yoshihiko Noda"}},
+		{"Haruhiko Kuroda spoke on Tuesday. Later, Kuroda said rates would stay low.", []string{"Haruhiko Kuroda"}},
+	}
+	for _, tt := range tests {
+		if got := x.Extract(tt.text).ByType(corpus.TypePerson); !slices.Equal(got, tt.names) {
+			t.Errorf("Extract(%q) people = %q, want %q", tt.text, got, tt.names)
+		}
 	}
 }

@@ -38,14 +38,21 @@ type sentence struct {
 	shape []uint64 // English: hash of the word's shape; Japanese: the character class
 	keys  []uint32
 	out   []Label
+	sc    [][nLabels]int32 // each word's score of each label
+	back  [][nLabels]Label // viterbi's choices
+
+	sig  []uint64 // the lexicon lists each word is in (see Lexicon.mark)
+	caps bool     // English: the sentence has capitals and no lower-case letter
 
 	// Japanese: the UniDic morpheme each character is in (see morph.go).
 	mpos, mprev, mnext, msurf, mplace []uint64
 }
 
-// reset fills s's hashes for words.
-func (s *sentence) reset(lang Lang, words []string) {
+// reset fills s's hashes for words and marks them with lex's lists.
+func (s *sentence) reset(lang Lang, lex *Lexicon, words []string) {
 	s.words = words
+	s.sig = lex.mark(lang, words, s.sig)
+	s.caps = lang == English && allCaps(words)
 	s.low, s.shape = s.low[:0], s.shape[:0]
 	for _, w := range words {
 		if lang == Japanese {
@@ -61,6 +68,21 @@ func (s *sentence) reset(lang Lang, words []string) {
 	if lang == Japanese {
 		s.analyze(words)
 	}
+}
+
+// allCaps reports whether words hold upper-case letters and no
+// lower-case one (a headline such as "SOCCER - JAPAN GET LUCKY WIN").
+func allCaps(words []string) bool {
+	upper := false
+	for _, w := range words {
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+			upper = upper || unicode.IsUpper(r)
+		}
+	}
+	return upper
 }
 
 // at returns v[i], or a padding value beyond the ends.

@@ -16,9 +16,11 @@ import (
 // concurrent use.
 type Model struct {
 	lang  Lang
-	keys  []uint32         // feature keys, sorted
-	w     []int16          // nLabels weights per key, in keys' order
-	index map[uint32]int32 // key → its position in keys
+	keys  []uint32                // feature keys, sorted
+	w     []int16                 // nLabels weights per key, in keys' order
+	index table                   // key → its position in keys
+	trans [nLabels][nLabels]int32 // score of label l after label p
+	lex   Lexicon                 // the lists the features read
 }
 
 // Lang is the language m tags.
@@ -28,10 +30,10 @@ func (m *Model) Lang() Lang { return m.lang }
 func (m *Model) Features() int { return len(m.keys) }
 
 // newModel builds a model from sorted keys and their weights.
-func newModel(lang Lang, keys []uint32, w []int16) *Model {
-	m := &Model{lang: lang, keys: keys, w: w, index: make(map[uint32]int32, len(keys))}
-	for i, k := range keys {
-		m.index[k] = int32(i)
+func newModel(lang Lang, keys []uint32, w []int16, lex Lexicon) *Model {
+	m := &Model{lang: lang, keys: keys, w: w, lex: lex, index: newTable(keys)}
+	for p := range nLabels {
+		m.score([]uint32{transKey(p)}, &m.trans[p])
 	}
 	return m
 }
@@ -39,7 +41,7 @@ func newModel(lang Lang, keys []uint32, w []int16) *Model {
 // score adds the weights of the features keys to sc.
 func (m *Model) score(keys []uint32, sc *[nLabels]int32) {
 	for _, k := range keys {
-		j, ok := m.index[k]
+		j, ok := m.index.get(k)
 		if !ok {
 			continue
 		}
@@ -50,41 +52,35 @@ func (m *Model) score(keys []uint32, sc *[nLabels]int32) {
 	}
 }
 
-// decode labels the words of s left to right, writing s.out.
+// decode labels the words of s with the best labelling under m (Viterbi
+// over the labels' transitions), writing s.out.
 func (m *Model) decode(s *sentence) {
-	s.out = s.out[:0]
-	p1, p2 := O, O
+	s.sc = s.sc[:0]
 	for i := range s.words {
 		s.keys = s.appendStatic(m.lang, i, s.keys[:0])
-		s.keys = s.appendHistory(i, p1, p2, s.keys)
 		var sc [nLabels]int32
 		m.score(s.keys, &sc)
-		best := O
-		for l := Label(1); l < nLabels; l++ {
-			if allowed(p1, l) && sc[l] > sc[best] {
-				best = l
-			}
-		}
-		s.out = append(s.out, best)
-		p1, p2 = best, p1
+		s.sc = append(s.sc, sc)
 	}
+	s.out, s.back = viterbi(s.sc, &m.trans, s.back, s.out)
 }
 
 // Label labels words (English words, or Japanese characters one per
 // string), one sentence.
 func (m *Model) Label(words []string) []Label {
 	var s sentence
-	s.reset(m.lang, words)
+	s.reset(m.lang, &m.lex, words)
 	m.decode(&s)
 	return s.out
 }
 
 // magic opens a model file.
-const magic = "sagasu-ner-1\n"
+const magic = "sagasu-ner-2\n"
 
 // WriteTo writes m gzip-compressed: the language, the number of features,
-// the keys as varint deltas, then each label's weights as zigzag varints.
-// The bytes depend only on m.
+// the keys as varint deltas, then each label's weights as zigzag varints,
+// then the lexicon: its size, its phrase hashes sorted as varint deltas
+// and each one's lists. The bytes depend only on m.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -102,6 +98,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			buf = binary.AppendVarint(buf, int64(m.w[j*int(nLabels)+l]))
 		}
 	}
+	buf = m.lex.appendTo(buf)
 	if _, err := zw.Write(buf); err != nil {
 		return 0, fmt.Errorf("write model: %w", err)
 	}
@@ -126,7 +123,14 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
-	return newModel(Lang(head[len(magic)]), keys, w), nil
+	lex, err := readLexicon(br)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	if _, err := br.ReadByte(); err != io.EOF {
+		return nil, errors.New("read model: data after the lexicon")
+	}
+	return newModel(Lang(head[len(magic)]), keys, w, lex), nil
 }
 
 // readWeights reads the keys and weights of a model file.
@@ -157,9 +161,6 @@ func readWeights(br *bufio.Reader) ([]uint32, []int16, error) {
 			}
 			w[j*int(nLabels)+l] = int16(v)
 		}
-	}
-	if _, err := br.ReadByte(); err != io.EOF {
-		return nil, nil, errors.New("data after the weights")
 	}
 	return keys, w, nil
 }

@@ -66,7 +66,7 @@ func (t *Tagger) Tag(text string) []Span {
 		for _, tk := range toks {
 			wk.words = append(wk.words, text[tk.start:tk.end])
 		}
-		wk.s.reset(m.lang, wk.words)
+		wk.s.reset(m.lang, &m.lex, wk.words)
 		m.decode(&wk.s)
 		out = appendSpans(out, toks, wk.s.out)
 	})
@@ -90,4 +90,11 @@ func appendSpans(out []Span, toks []tok, labels []Label) []Span {
 		out[open].End = toks[i].end
 	}
 	return out
+}
+
+// IsWord reports whether the English model's dictionary lists word in
+// lower case, as a common word ("markets", "fine"), not only as a name
+// ("Kishida", "Paris"). The case of word does not matter.
+func (t *Tagger) IsWord(word string) bool {
+	return t.en.lex.has(English, LexWord, word)
 }

@@ -36,7 +36,7 @@ func toy() []Example {
 
 func TestTrainLearnsItsData(t *testing.T) {
 	data := toy()
-	m := Train(English, data, TrainConfig{Iterations: 10, Seed: 1, MinCount: 1})
+	m := Train(English, data, Lexicon{}, TrainConfig{Iterations: 30, Seed: 1, MinCount: 1})
 	for _, ex := range data {
 		if got := m.Label(ex.Words); !slices.Equal(got, ex.Labels) {
 			t.Errorf("Label(%q) = %v, want %v", ex.Words, got, ex.Labels)
@@ -47,10 +47,10 @@ func TestTrainLearnsItsData(t *testing.T) {
 func TestModelRoundTripIsByteIdentical(t *testing.T) {
 	cfg := TrainConfig{Iterations: 5, Seed: 7, MinCount: 1}
 	var a, b bytes.Buffer
-	if _, err := Train(English, toy(), cfg).WriteTo(&a); err != nil {
+	if _, err := Train(English, toy(), Lexicon{}, cfg).WriteTo(&a); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Train(English, toy(), cfg).WriteTo(&b); err != nil {
+	if _, err := Train(English, toy(), Lexicon{}, cfg).WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -123,5 +123,54 @@ func TestAppendSpans(t *testing.T) {
 		{corpus.TypePlace, 15, 20}, {corpus.TypePlace, 21, 25}}
 	if got := appendSpans(nil, toks, labels); !slices.Equal(got, want) {
 		t.Errorf("appendSpans = %v, want %v", got, want)
+	}
+}
+
+// A lexicon travels with its model and its lists become features: a
+// person never seen in training is found because the lexicon lists the
+// name.
+func TestLexiconFeatures(t *testing.T) {
+	var lex Lexicon
+	for _, name := range []string{"John", "Mary", "Kenji", "Peter"} {
+		lex.Add(English, LexGiven, name)
+	}
+	for _, place := range []string{"Paris", "Lyon", "Berlin", "Rome", "Osaka", "New York"} {
+		lex.Add(English, LexPlace, place)
+	}
+	m := Train(English, toy(), lex, TrainConfig{Iterations: 30, Seed: 1, MinCount: 1})
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"Peter", "Smith", "said", "sales", "rose", "in", "Osaka", "."}
+	want := []Label{BPer, IPer, O, O, O, O, BLoc, O}
+	if got := m.Label(words); !slices.Equal(got, want) {
+		t.Errorf("Label(%q) = %v, want %v", words, got, want)
+	}
+	if m.lex.Len() != 11 { // and "new", which begins "New York"
+		t.Errorf("the lexicon read back holds %d keys, want 11", m.lex.Len())
+	}
+}
+
+func TestLexiconMark(t *testing.T) {
+	var lex Lexicon
+	lex.Add(English, LexPlace, "New York")
+	lex.Add(English, LexPlace, "York")
+	lex.Add(English, LexWord, "new")
+	lex.Add(Japanese, LexSurname, "佐藤")
+	got := lex.mark(English, []string{"in", "NEW", "York", "City"}, nil)
+	place, word := uint64(1)<<(2*LexPlace), uint64(1)<<(2*LexWord)
+	want := []uint64{0, place | word, place | place<<1, 0}
+	if !slices.Equal(got, want) {
+		t.Errorf("mark English = %b, want %b", got, want)
+	}
+	sur := uint64(1) << (2 * LexSurname)
+	got = lex.mark(Japanese, []string{"佐", "藤", "さ", "ん"}, nil)
+	if want := []uint64{sur, sur << 1, 0, 0}; !slices.Equal(got, want) {
+		t.Errorf("mark Japanese = %b, want %b", got, want)
 	}
 }

@@ -1,5 +1,7 @@
 package tagger
 
+import "math/bits"
+
 // appendStatic appends the keys of the features of word i that do not
 // depend on the labels before it.
 func (s *sentence) appendStatic(lang Lang, i int, keys []uint32) []uint32 {
@@ -32,6 +34,11 @@ func (s *sentence) appendEnglish(i int, keys []uint32) []uint32 {
 	if i == 0 {
 		keys = append(keys, newHash(25).u64(sh[i]).key())
 	}
+	if s.caps {
+		keys = append(keys, newHash(28).key(), newHash(29).u64(low[i]).key(),
+			newHash(30).u64(s.sig[i]).key(), newHash(31).u64(at(low, i-1)).u64(low[i]).key())
+	}
+	keys = s.appendLex(i, keys)
 	for n := 1; n <= 4 && n < len(w); n++ {
 		keys = append(keys, newHash(26).byte(byte(n)).lower(w[:n]).key(),
 			newHash(27).byte(byte(n)).lower(w[len(w)-n:]).key())
@@ -43,6 +50,7 @@ func (s *sentence) appendEnglish(i int, keys []uint32) []uint32 {
 func (s *sentence) appendJapanese(i int, keys []uint32) []uint32 {
 	c, cl := s.low, s.shape
 	keys = s.appendMorph(i, keys)
+	keys = s.appendLex(i, keys)
 	return append(keys,
 		newHash(40).key(),
 		newHash(41).u64(c[i]).key(),
@@ -65,13 +73,21 @@ func (s *sentence) appendJapanese(i int, keys []uint32) []uint32 {
 	)
 }
 
-// appendHistory appends the features that join the labels before word i
-// (p1 the last, p2 the one before) with the word.
-func (s *sentence) appendHistory(i int, p1, p2 Label, keys []uint32) []uint32 {
-	return append(keys,
-		newHash(60).byte(byte(p1)).key(),
-		newHash(61).byte(byte(p1)).byte(byte(p2)).key(),
-		newHash(62).byte(byte(p1)).u64(s.low[i]).key(),
-		newHash(63).byte(byte(p1)).u64(s.shape[i]).key(),
+// appendLex appends the lexicon features of word i: the lists it is in,
+// alone, with its shape and with the lists of the words either side, and
+// each list on its own.
+func (s *sentence) appendLex(i int, keys []uint32) []uint32 {
+	sig := s.sig[i]
+	keys = append(keys,
+		newHash(80).u64(sig).key(),
+		newHash(81).u64(at(s.sig, i-1)).u64(sig).key(),
+		newHash(82).u64(sig).u64(at(s.sig, i+1)).key(),
+		newHash(83).u64(sig).u64(s.shape[i]).key(),
 	)
+	for sig != 0 {
+		b := bits.TrailingZeros64(sig)
+		keys = append(keys, newHash(84).byte(byte(b)).key())
+		sig &^= 1 << b
+	}
+	return keys
 }

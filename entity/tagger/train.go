@@ -24,6 +24,7 @@ type TrainConfig struct {
 // trainer holds an averaged perceptron's weights while it learns.
 type trainer struct {
 	lang  Lang
+	lex   Lexicon
 	index map[uint32]int32
 	w     []float64 // current weights
 	total []float64 // sums of the weights over the steps, to average
@@ -31,43 +32,47 @@ type trainer struct {
 	step  int64
 }
 
-// Train learns a model of lang from data: greedy left-to-right decoding,
-// perceptron updates where the prediction is wrong, weights averaged over
-// all steps, then scaled to 16 bits.
-func Train(lang Lang, data []Example, cfg TrainConfig) *Model {
+// Train learns a model of lang from data as a structured perceptron:
+// each sentence is labelled by Viterbi with the current weights and,
+// where the labelling differs from the gold one, the gold labels' features
+// and transitions gain and the predicted ones lose; weights are averaged
+// over all steps, then scaled to 16 bits. Gold I- labels that continue
+// nothing are read as B- labels.
+func Train(lang Lang, data []Example, lex Lexicon, cfg TrainConfig) *Model {
 	sents := make([]sentence, len(data))
+	gold := make([][]Label, len(data))
 	for i, ex := range data {
-		sents[i].reset(lang, ex.Words)
+		sents[i].reset(lang, &lex, ex.Words)
+		gold[i] = validLabels(ex.Labels)
 	}
-	t := &trainer{lang: lang, index: countFeatures(lang, sents, data, cfg.MinCount)}
+	t := &trainer{lang: lang, lex: lex, index: countFeatures(lang, sents, cfg.MinCount)}
 	n := len(t.index) * int(nLabels)
 	t.w, t.total, t.stamp = make([]float64, n), make([]float64, n), make([]int64, n)
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
 	}
-	var keys []uint32
+	var buf learnBuf
 	for it := range cfg.Iterations {
 		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(it)))
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
-			keys = t.learn(&sents[k], data[k].Labels, keys)
+			t.learn(&sents[k], gold[k], &buf)
 		}
 	}
 	return t.model()
 }
 
 // countFeatures numbers the features seen at least minCount times in
-// data, with the gold labels as history, in order of first sight.
-func countFeatures(lang Lang, sents []sentence, data []Example, minCount int) map[uint32]int32 {
+// sents, in order of first sight, then the transitions.
+func countFeatures(lang Lang, sents []sentence, minCount int) map[uint32]int32 {
 	counts := map[uint32]int{}
 	var firsts []uint32
 	var keys []uint32
-	for j, ex := range data {
+	for j := range sents {
 		s := &sents[j]
-		for i := range ex.Words {
-			p1, p2 := history(ex.Labels, i)
-			keys = s.appendHistory(i, p1, p2, s.appendStatic(lang, i, keys[:0]))
+		for i := range s.words {
+			keys = s.appendStatic(lang, i, keys[:0])
 			for _, k := range keys {
 				if counts[k] == 0 {
 					firsts = append(firsts, k)
@@ -82,58 +87,70 @@ func countFeatures(lang Lang, sents []sentence, data []Example, minCount int) ma
 			index[k] = int32(len(index))
 		}
 	}
+	for p := range nLabels {
+		if _, ok := index[transKey(p)]; !ok {
+			index[transKey(p)] = int32(len(index))
+		}
+	}
 	return index
 }
 
-// history returns the two labels before position i.
-func history(labels []Label, i int) (p1, p2 Label) {
-	if i > 0 {
-		p1 = labels[i-1]
-	}
-	if i > 1 {
-		p2 = labels[i-2]
-	}
-	return p1, p2
+// learnBuf holds what learning a sentence reuses from the last.
+type learnBuf struct {
+	keys  []int32 // the feature indexes of every word, word after word
+	ends  []int   // where each word's indexes end in keys
+	sc    [][nLabels]float64
+	back  [][nLabels]Label
+	pred  []Label
+	trans [nLabels][nLabels]float64
+	raw   []uint32
 }
 
-// learn decodes one sentence with the current weights and corrects them
-// where it errs from the gold labels; it returns the keys buffer.
-func (t *trainer) learn(s *sentence, gold []Label, keys []uint32) []uint32 {
-	p1, p2 := O, O
-	for i := range gold {
-		keys = s.appendHistory(i, p1, p2, s.appendStatic(t.lang, i, keys[:0]))
-		pred := t.predict(keys, p1)
-		if gold := gold[i]; pred != gold {
-			for _, k := range keys {
-				if j, ok := t.index[k]; ok {
-					t.update(int(j)*int(nLabels)+int(gold), 1)
-					t.update(int(j)*int(nLabels)+int(pred), -1)
+// learn labels one sentence with the current weights and corrects them
+// where the labelling differs from gold.
+func (t *trainer) learn(s *sentence, gold []Label, b *learnBuf) {
+	b.keys, b.ends, b.sc = b.keys[:0], b.ends[:0], b.sc[:0]
+	for i := range s.words {
+		b.raw = s.appendStatic(t.lang, i, b.raw[:0])
+		var sc [nLabels]float64
+		for _, k := range b.raw {
+			if j, ok := t.index[k]; ok {
+				b.keys = append(b.keys, j)
+				w := t.w[int(j)*int(nLabels) : int(j+1)*int(nLabels)]
+				for l := range sc {
+					sc[l] += w[l]
 				}
 			}
 		}
-		t.step++
-		p1, p2 = pred, p1
+		b.ends = append(b.ends, len(b.keys))
+		b.sc = append(b.sc, sc)
 	}
-	return keys
+	for p := range nLabels {
+		j := int(t.index[transKey(p)]) * int(nLabels)
+		copy(b.trans[p][:], t.w[j:j+int(nLabels)])
+	}
+	b.pred, b.back = viterbi(b.sc, &b.trans, b.back, b.pred)
+	t.correct(gold, b)
+	t.step++
 }
 
-// predict returns the best label allowed after p1 for the features keys.
-func (t *trainer) predict(keys []uint32, p1 Label) Label {
-	var sc [nLabels]float64
-	for _, k := range keys {
-		if j, ok := t.index[k]; ok {
-			for l := range sc {
-				sc[l] += t.w[int(j)*int(nLabels)+l]
+// correct moves the weights towards gold and away from b.pred.
+func (t *trainer) correct(gold []Label, b *learnBuf) {
+	pg, pp, from := O, O, 0
+	for i, g := range gold {
+		p := b.pred[i]
+		if g != p {
+			for _, j := range b.keys[from:b.ends[i]] {
+				t.update(int(j)*int(nLabels)+int(g), 1)
+				t.update(int(j)*int(nLabels)+int(p), -1)
 			}
 		}
-	}
-	best := O
-	for l := Label(1); l < nLabels; l++ {
-		if allowed(p1, l) && sc[l] > sc[best] {
-			best = l
+		if g != p || pg != pp {
+			t.update(int(t.index[transKey(pg)])*int(nLabels)+int(g), 1)
+			t.update(int(t.index[transKey(pp)])*int(nLabels)+int(p), -1)
 		}
+		pg, pp, from = g, p, b.ends[i]
 	}
-	return best
 }
 
 // update changes weight i by d, first adding its value over the steps
@@ -177,5 +194,5 @@ func (t *trainer) model() *Model {
 			w = append(w, q[:]...)
 		}
 	}
-	return newModel(t.lang, kept, w)
+	return newModel(t.lang, kept, w, t.lex)
 }

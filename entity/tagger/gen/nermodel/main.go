@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/sagasu-search/sagasu/entity/tagger"
 )
@@ -32,31 +34,90 @@ var configs = map[tagger.Lang]tagger.TrainConfig{
 func main() {
 	dataDir := flag.String("data-dir", "../../../shared/data/ner", "folder holding gmb/, ja/ and ja-gsd/")
 	out := flag.String("out", ".", "folder to write en.model.gz and ja.model.gz to")
+	var src sources
+	flag.StringVar(&src.geoDir, "geo-dir", "", "folder holding geonames/ (default: geo/ beside the -data-dir folder)")
+	flag.StringVar(&src.gazetteer, "gazetteer", "../gazetteer.json", "the gazetteer")
+	flag.StringVar(&src.enamdict, "enamdict", "../../namedict/enamdict.tsv.gz", "namedict's ENAMDICT table")
+	flag.StringVar(&src.dict, "dict", "/usr/share/dict/american-english", "English word list (Debian wamerican)")
+	cv := flag.Int("cv", 0, "instead of writing models, hold out every n-th training sentence, train on the rest and print the held-out scores")
 	flag.Parse()
-	if err := run(*dataDir, *out); err != nil {
+	if src.geoDir == "" {
+		src.geoDir = filepath.Join(*dataDir, "..", "geo")
+	}
+	if err := run(*dataDir, src, *out, *cv); err != nil {
 		fmt.Fprintln(os.Stderr, "nermodel:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dataDir, out string) error {
-	en, err := readGMB(filepath.Join(dataDir, "gmb", "ner_dataset.csv"))
+// job is one model to train: its language, its data and its lexicon.
+type job struct {
+	lang tagger.Lang
+	data []tagger.Example
+	lex  tagger.Lexicon
+}
+
+func run(dataDir string, src sources, out string, cv int) error {
+	jobs, err := readAll(dataDir)
 	if err != nil {
 		return err
+	}
+	lex, err := readLexicons(src)
+	if err != nil {
+		return err
+	}
+	for i := range jobs {
+		jobs[i].lex = *lex[jobs[i].lang]
+	}
+	if cv > 1 {
+		for _, j := range jobs {
+			crossValidate(os.Stdout, j, cv)
+		}
+		return nil
+	}
+	return writeModels(jobs, out)
+}
+
+// readAll reads the training data of both models.
+func readAll(dataDir string) ([]job, error) {
+	en, err := readGMB(filepath.Join(dataDir, "gmb", "ner_dataset.csv"))
+	if err != nil {
+		return nil, err
 	}
 	wiki, err := readWikipedia(filepath.Join(dataDir, "ja", "ner-wikipedia.train.json"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	gsd, err := readGSD(filepath.Join(dataDir, "ja-gsd", "train.bio"))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, job := range []struct {
-		lang tagger.Lang
-		data []tagger.Example
-	}{{tagger.English, en}, {tagger.Japanese, append(wiki, gsd...)}} {
-		m := tagger.Train(job.lang, job.data, configs[job.lang])
+	return []job{{lang: tagger.English, data: en}, {lang: tagger.Japanese, data: append(wiki, gsd...)}}, nil
+}
+
+// trainingData returns the sentences a model of lang learns from data:
+// for English, every tenth sentence is added again in capitals, as news
+// headlines and the CoNLL data are written ("JAPAN GET LUCKY WIN") and GMB
+// never is.
+func trainingData(lang tagger.Lang, data []tagger.Example) []tagger.Example {
+	if lang != tagger.English {
+		return data
+	}
+	out := slices.Clip(data)
+	for i := 0; i < len(data); i += 10 {
+		ex := tagger.Example{Labels: data[i].Labels}
+		for _, w := range data[i].Words {
+			ex.Words = append(ex.Words, strings.ToUpper(w))
+		}
+		out = append(out, ex)
+	}
+	return out
+}
+
+// writeModels trains each job's model and writes it to out.
+func writeModels(jobs []job, out string) error {
+	for _, job := range jobs {
+		m := tagger.Train(job.lang, trainingData(job.lang, job.data), job.lex, configs[job.lang])
 		var buf bytes.Buffer
 		if _, err := m.WriteTo(&buf); err != nil {
 			return err
@@ -65,8 +126,8 @@ func run(dataDir, out string) error {
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}
-		fmt.Fprintf(os.Stderr, "nermodel: %s: %d sentences, %d features, %d bytes\n",
-			path, len(job.data), m.Features(), buf.Len())
+		fmt.Fprintf(os.Stderr, "nermodel: %s: %d sentences, %d features, %d lexicon phrases, %d bytes\n",
+			path, len(job.data), m.Features(), job.lex.Len(), buf.Len())
 	}
 	return nil
 }
