@@ -119,7 +119,9 @@ func Merge(r Request, parts []*Partial) *Partial {
 		out.Facets.Add(p.Facets)
 	}
 	c := &hitCollector{byDate: r.Sort == SortDate}
-	rank := func(h PartialHit) ranked { return ranked{dm: &search.DocumentMatch{ID: h.ID, Score: h.Score}, date: h.Date} }
+	rank := func(h PartialHit) ranked {
+		return ranked{dm: &search.DocumentMatch{ID: h.ID, Score: h.Score}, date: h.Date}
+	}
 	sort.Slice(out.Hits, func(i, j int) bool { return c.worse(rank(out.Hits[j]), rank(out.Hits[i])) })
 	if r.FacetsOnly || r.From >= len(out.Hits) {
 		out.Hits = nil
