@@ -50,6 +50,11 @@ func (ix *Index) Apply(ctx context.Context, c Change) error {
 	if err := ix.Prepare(ctx, c.Put); err != nil {
 		return err
 	}
+	return ix.applyPrepared(ctx, c)
+}
+
+// applyPrepared is Apply for a change whose articles are prepared.
+func (ix *Index) applyPrepared(ctx context.Context, c Change) error {
 	if err := ctxErr(ctx, "index batch"); err != nil {
 		return err
 	}
