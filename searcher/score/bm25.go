@@ -5,7 +5,9 @@
 // several word orders (and a slop), a disjunction that adds its clauses'
 // scores (SumQuery), and the expansion of a prefix or a near spelling to
 // the dictionary's words (ExpandQuery); Ranking says which of them a
-// search uses, and Lengths gives BM25 the fields' true average lengths.
+// search uses, Lengths gives BM25 the fields' true average lengths, and
+// Stats carries the statistics of every shard of an index to each shard's
+// searchers, so that shards rank as one index.
 // They plug into
 // Bleve as query.Query and search.Searcher implementations, and read no
 // process-wide setting: Bleve's own term scorer reads its BM25 parameters
