@@ -106,3 +106,51 @@ func TestPartialEncodes(t *testing.T) {
 		t.Errorf("decoded %+v\nencoded %+v", back, p)
 	}
 }
+
+// TestShardsListEntitiesAsOneIndex checks the answers that go through
+// the Bleve alias over the shards: entity listings, an entity page (whose
+// related entities each shard would otherwise trim before summing) and
+// the index statistics are those of one index.
+func TestShardsListEntitiesAsOneIndex(t *testing.T) {
+	one := New(testindex.SyntheticShards(t, 1), entity.Default())
+	three := New(testindex.SyntheticShards(t, 3), entity.Default())
+	ctx := context.Background()
+	for _, r := range []EntitiesRequest{{Size: 50}, {Type: corpus.TypePerson, Size: 5}, {Prefix: "ba"}} {
+		want, err := one.Entities(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := three.Entities(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) || len(want) == 0 {
+			t.Errorf("entities %+v: 3 shards\n%v\n1 shard\n%v", r, got, want)
+		}
+	}
+	for _, r := range []EntityPageRequest{{Type: corpus.TypeOrganization, Name: "Bank of Japan", Size: 3},
+		{Type: corpus.TypePerson, Name: "Fumio Kishida", Size: 10}} {
+		want, err := one.Entity(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := three.Entity(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(*got) != fmt.Sprint(*want) {
+			t.Errorf("entity page %+v: 3 shards\n%v\n1 shard\n%v", r, *got, *want)
+		}
+	}
+	want, err := one.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := three.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Articles != want.Articles || fmt.Sprint(got.Languages, got.Entities) != fmt.Sprint(want.Languages, want.Entities) {
+		t.Errorf("stats: 3 shards %+v, 1 shard %+v", got, want)
+	}
+}
