@@ -149,12 +149,19 @@ func (q *ExpandQuery) globalEntries(st *Stats) []index.DictEntry {
 // record notes, in a recording round (see Record), every word of r's
 // dictionary q may expand to, with its dictionary count, and the
 // document frequencies and field length the scoring round reads: of the
-// Skip terms and of each word, in Field and the CountIn fields. It
-// records them whatever this shard's counts would decide, since the sums
-// decide.
+// Skip terms and of each word, in Field and the CountIn fields. The sums
+// decide, not this shard's counts, with one exception: a shard that finds
+// UnlessFound articles by the Skip terms alone knows the sums will too,
+// and so that q will not expand.
 func (q *ExpandQuery) record(ctx context.Context, r index.IndexReader, rec *recorder) error {
 	if _, _, err := docStats(ctx, r, q.Field, q.BM25.Lengths); err != nil {
 		return err
+	}
+	if q.UnlessFound > 0 || q.Popular > 0 {
+		found, err := q.found(ctx, r, q.Skip)
+		if err != nil || (q.UnlessFound > 0 && found >= q.UnlessFound) {
+			return err
+		}
 	}
 	entries, err := q.entries(r)
 	if err != nil {
