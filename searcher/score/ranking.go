@@ -48,13 +48,9 @@ func AnseriniRM3() RM3 { return RM3{Docs: 10, Terms: 10, OriginalWeight: 0.5} }
 // whose title holds the query then ranked below one that repeats it in
 // its body; the true average lengths, proximity, RM3 and query likelihood
 // each lowered the average over the four (EVALUATION.md).
-//
-// Since issue 23 it normalizes by the true average lengths: Bleve's
-// estimate sums each segment's vocabulary, so it changes with how the
-// index is cut into segments and shards, while a field's tokens are a
-// function of the articles alone and add up over shards, so that an index
-// of several shards ranks exactly as one (EVALUATION.md, "Shards").
-func DefaultRanking() Ranking { return Ranking{BM25: DefaultBM25(), Coord: true, TrueLengths: true} }
+// An index of several shards is searched with TrueLengths on (see
+// searcher.WithRanking and EVALUATION.md, "Shards").
+func DefaultRanking() Ranking { return Ranking{BM25: DefaultBM25(), Coord: true} }
 
 // BleveRanking is Sagasu's ranking until issue 22: Bleve's square root
 // of the term frequency, Bleve's coordination between a relaxed query's
