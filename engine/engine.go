@@ -52,6 +52,9 @@ type Config struct {
 	Limits searcher.Limits
 	// Fields bound an article's fields; zero fields mean their defaults.
 	Fields corpus.Limits
+	// Shards is how many shards a new index gets (0 or 1: one, the
+	// layout before issue 23); an existing index keeps its own.
+	Shards int
 }
 
 // ErrNoIndex is Open's error when Config.MustExist is set and Config.Data
@@ -93,7 +96,7 @@ func Open(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := indexer.Options{Annotator: annotator, Limits: cfg.Fields}
+	opts := indexer.Options{Annotator: annotator, Limits: cfg.Fields, Shards: cfg.Shards}
 	var ix *indexer.Index
 	created := true
 	if cfg.Data == "" {

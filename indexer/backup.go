@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -50,6 +51,9 @@ func (ix *Index) Backup(ctx context.Context, dest string) error {
 // copyTo writes a snapshot of the index into the empty folder dir and
 // syncs its files.
 func (ix *Index) copyTo(dir string) error {
+	if ix.shards != nil {
+		return ix.copyShardsTo(dir)
+	}
 	c, ok := ix.bleve.(bleve.IndexCopyable)
 	if !ok {
 		return errors.New("this index cannot be copied online")
@@ -82,4 +86,32 @@ func syncDir(path string) error {
 		return fmt.Errorf("sync %s: %w", path, err)
 	}
 	return nil
+}
+
+// copyShardsTo writes a snapshot of every shard, and the manifest, into
+// the empty folder dir. Writes wait meanwhile, so that the shards' copies
+// hold the same batches (a batch still in the log is replayed first).
+func (ix *Index) copyShardsTo(dir string) error {
+	ix.writes.Lock()
+	defer ix.writes.Unlock()
+	if err := ix.replay(context.Background()); err != nil {
+		return err
+	}
+	for i, s := range ix.shards {
+		d := shardDir(dir, i)
+		if err := os.Mkdir(d, 0o755); err != nil {
+			return err
+		}
+		if err := s.copyTo(d); err != nil {
+			return fmt.Errorf("shard %d: %w", i, err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, batchLogDir), 0o755); err != nil {
+		return err
+	}
+	b, err := json.Marshal(manifest{Shards: len(ix.shards), Routing: RoutingVersion})
+	if err != nil {
+		return err
+	}
+	return writeSynced(filepath.Join(dir, ManifestFile), b)
 }

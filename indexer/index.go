@@ -44,6 +44,11 @@ type Options struct {
 	Annotator Annotator
 	// Limits bound the size of an article's fields; zero fields mean corpus defaults.
 	Limits corpus.Limits
+	// Shards is how many shards a new index is created with (see
+	// ShardOf); 0 or 1 makes one Bleve index, the layout of indexes
+	// before issue 23. An existing index keeps the count it was created
+	// with.
+	Shards int
 }
 
 // Index is a Sagasu article index. It is safe for concurrent use.
@@ -59,19 +64,38 @@ type Index struct {
 	// beforeBatch, when set (by tests), runs before each batch Apply
 	// writes; its error fails the batch unwritten.
 	beforeBatch func() error
+	// shards are the shards of an index of several, each an Index of one
+	// Bleve index; nil for an index of one, whose bleve is the index.
+	// With shards, bleve is an alias over them.
+	shards []*Index
+	// log is the batch log of an index of several shards on disk.
+	log *batchLog
 }
 
 // Open opens the index at path, creating it when path does not exist or is
 // an empty folder. created reports whether it was created. Another process
 // holding the index open makes Open fail after a short wait rather than block.
 func Open(path string, opts Options) (ix *Index, created bool, err error) {
+	if opts.Shards < 0 || opts.Shards > MaxShards {
+		return nil, false, fmt.Errorf("create index %s: %d shards: must be between 1 and %d", path, opts.Shards, MaxShards)
+	}
 	exists, err := indexExists(path)
 	if err != nil {
 		return nil, false, err
 	}
-	if exists {
+	m, sharded, err := readManifest(path)
+	switch {
+	case err != nil:
+		return nil, false, err
+	case sharded:
+		ix, err = openSharded(path, m.Shards, opts)
+		return ix, false, err
+	case exists:
 		ix, err = openExisting(path, opts)
 		return ix, false, err
+	case opts.Shards > 1:
+		ix, err = createSharded(path, opts.Shards, opts)
+		return ix, err == nil, err
 	}
 	b, err := bleve.NewUsing(path, NewMapping(), scorch.Name, scorch.Name, scorchConfig())
 	if err != nil {
@@ -89,6 +113,9 @@ func Open(path string, opts Options) (ix *Index, created bool, err error) {
 // throwaway evaluations. It uses the same scorch engine (and so BM25) as an
 // index on disk.
 func NewInMemory(opts Options) (*Index, error) {
+	if opts.Shards > 1 {
+		return newInMemorySharded(opts.Shards, opts)
+	}
 	b, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("create in-memory index: %w", err)
@@ -141,13 +168,20 @@ func indexExists(path string) (bool, error) {
 	if len(entries) == 0 {
 		return false, nil
 	}
+	if _, err := os.Stat(filepath.Join(path, ManifestFile)); err == nil {
+		return true, nil
+	}
 	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
 		return false, fmt.Errorf("open index %s: the folder is not empty and holds no index", path)
 	}
 	return true, nil
 }
 
-// Bleve returns the underlying Bleve index, for searching.
+// Bleve returns the underlying Bleve index, for searching: for an index of
+// several shards, a bleve.IndexAlias over them, whose searches merge the
+// shards' hits and facets but score each shard by its own statistics and
+// trim each shard's facets to the size asked before summing (Bleve's
+// #172). Package searcher ranks across shards exactly with Shards.
 func (ix *Index) Bleve() bleve.Index { return ix.bleve }
 
 // Path returns the index folder, empty for an in-memory index.
@@ -155,6 +189,15 @@ func (ix *Index) Path() string { return ix.path }
 
 // Close closes the index, waiting for background merges to stop.
 func (ix *Index) Close() error {
+	if ix.shards != nil {
+		var first error
+		for _, s := range ix.shards {
+			if err := s.Close(); err != nil && first == nil {
+				first = err
+			}
+		}
+		return first
+	}
 	if err := ix.bleve.Close(); err != nil {
 		return fmt.Errorf("close index %s: %w", ix.path, err)
 	}

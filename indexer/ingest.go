@@ -40,7 +40,9 @@ func (c Change) empty() bool {
 
 // Apply makes the change as one batch, with the same checks as Put. When it
 // returns nil the batch is on disk: a digest is recorded with, never
-// before, the articles read from its file.
+// before, the articles read from its file. On an index of several shards
+// each shard applies its part, in parallel, and the batch log keeps the
+// whole batch atomic across them (see batchLog).
 func (ix *Index) Apply(ctx context.Context, c Change) error {
 	if c.empty() {
 		return nil
@@ -48,6 +50,26 @@ func (ix *Index) Apply(ctx context.Context, c Change) error {
 	if err := ix.Prepare(ctx, c.Put); err != nil {
 		return err
 	}
+	return ix.applyPrepared(ctx, c)
+}
+
+// applyPrepared is Apply for a change whose articles are prepared.
+func (ix *Index) applyPrepared(ctx context.Context, c Change) error {
+	if err := ctxErr(ctx, "index batch"); err != nil {
+		return err
+	}
+	if ix.shards != nil {
+		return ix.applyLogged(ctx, c)
+	}
+	ix.writes.Lock()
+	defer ix.writes.Unlock()
+	return ix.write(ctx, c)
+}
+
+// write applies a prepared change to one shard's Bleve index as one
+// batch. The caller holds the writes lock of the index the change came
+// through.
+func (ix *Index) write(ctx context.Context, c Change) error {
 	b := ix.bleve.NewBatch()
 	for _, id := range c.Delete {
 		b.Delete(id)
@@ -71,8 +93,6 @@ func (ix *Index) Apply(ctx context.Context, c Change) error {
 	if err := ctxErr(ctx, "index batch"); err != nil {
 		return err
 	}
-	ix.writes.Lock()
-	defer ix.writes.Unlock()
 	if ix.beforeBatch != nil {
 		if err := ix.beforeBatch(); err != nil {
 			return fmt.Errorf("index batch: %w", err)
@@ -93,6 +113,9 @@ func (ix *Index) Delete(ctx context.Context, id string) error {
 	if _, err := ix.Get(ctx, id); err != nil {
 		return err
 	}
+	if ix.shards != nil {
+		return ix.applyLoggedLocked(ctx, Change{Delete: []string{id}})
+	}
 	b := ix.bleve.NewBatch()
 	b.Delete(id)
 	if err := ix.bleve.Batch(b); err != nil {
@@ -103,6 +126,9 @@ func (ix *Index) Delete(ctx context.Context, id string) error {
 
 // Get returns the article with the given ID, or ErrNotFound.
 func (ix *Index) Get(ctx context.Context, id string) (corpus.Article, error) {
+	if ix.shards != nil {
+		return ix.shards[ShardOf(id, len(ix.shards))].Get(ctx, id)
+	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
 	req.Fields = StoredFields
 	res, err := ix.bleve.SearchInContext(ctx, req)
@@ -143,6 +169,9 @@ func (ix *Index) DeleteMany(ctx context.Context, ids []string) error {
 	}
 	if len(missing) > 0 {
 		return &MissingError{IDs: missing}
+	}
+	if ix.shards != nil {
+		return ix.applyLoggedLocked(ctx, Change{Delete: ids})
 	}
 	b := ix.bleve.NewBatch()
 	for _, id := range ids {

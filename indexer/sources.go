@@ -22,7 +22,7 @@ func digestKey(path string) []byte { return []byte(digestKeyPrefix + path) }
 // file's articles (see Apply and Loader), so a recorded digest means
 // every article of that version of the file is indexed.
 func (ix *Index) FileDigest(path string) (string, error) {
-	v, err := ix.bleve.GetInternal(digestKey(path))
+	v, err := ix.digests().GetInternal(digestKey(path))
 	if err != nil {
 		return "", fmt.Errorf("read digest of %s: %w", path, err)
 	}

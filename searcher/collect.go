@@ -22,6 +22,9 @@ import (
 // stored fields of the page of hits while the index snapshot is still
 // open. The page is highlighted afterwards (see highlight).
 func (s *Searcher) collect(ctx context.Context, q query.Query, r Request) (*bleve.SearchResult, error) {
+	if len(s.index.Shards()) > 1 {
+		return s.collectShards(ctx, q, r)
+	}
 	window := r.From + r.Size
 	if r.FacetsOnly {
 		window = 0
@@ -62,8 +65,7 @@ func (s *Searcher) highlight(ctx context.Context, q query.Query, hits search.Doc
 	}
 	page := bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids))
 	req := bleve.NewSearchRequestOptions(page, len(ids), 0, false)
-	req.Highlight = bleve.NewHighlightWithStyle(snippet.HighlighterName)
-	req.Highlight.Fields = []string{indexer.FieldTitle, indexer.FieldBody}
+	req.Highlight = highlightRequest()
 	res, err := s.index.Bleve().SearchInContext(ctx, req)
 	if err != nil {
 		return fmt.Errorf("highlight: %w", err)
@@ -80,6 +82,13 @@ func (s *Searcher) highlight(ctx context.Context, q query.Query, hits search.Doc
 	return nil
 }
 
+// highlightRequest asks for the fragments of the title and the body.
+func highlightRequest() *bleve.HighlightRequest {
+	h := bleve.NewHighlightWithStyle(snippet.HighlighterName)
+	h.Fields = []string{indexer.FieldTitle, indexer.FieldBody}
+	return h
+}
+
 // hitCollector ranks the hits of one search and counts their facets.
 type hitCollector struct {
 	cache     *facet.Cache
@@ -87,6 +96,10 @@ type hitCollector struct {
 	window    int // from + size: hits to keep
 	byDate    bool
 	facetSize int
+	// partial keeps the window's hits, ranked, with their dates (kept)
+	// and loads no stored fields: one shard's part of a search.
+	partial bool
+	kept    []ranked
 
 	sc      *search.SearchContext
 	cols    *facet.Snapshot
@@ -174,6 +187,13 @@ func (c *hitCollector) id(dm *search.DocumentMatch) string {
 func (c *hitCollector) finish() error {
 	items := c.heap.items
 	sort.Slice(items, func(i, j int) bool { return c.worse(items[j], items[i]) })
+	if c.partial {
+		for _, h := range items {
+			c.id(h.dm)
+		}
+		c.kept = items
+		return c.err
+	}
 	if c.from >= len(items) {
 		return c.err
 	}

@@ -58,8 +58,14 @@ func (s *Searcher) Entity(ctx context.Context, r EntityPageRequest) (*EntityPage
 	}
 	req := bleve.NewSearchRequestOptions(termIn(r.Type, name), 0, 0, false)
 	req.AddFacet(indexer.FieldMonth, bleve.NewFacetRequest(indexer.FieldMonth, maxMonths))
+	size := r.Size + 1 // +1: the entity itself
+	if len(s.index.Shards()) > 1 {
+		// Through the alias each shard trims its counts to size before they
+		// are summed (Bleve's #172): ask each for every value, trim after.
+		size = maxEntityValues
+	}
 	for _, typ := range relatedTypes {
-		req.AddFacet(typ, bleve.NewFacetRequest(typ, r.Size+1)) // +1: the entity itself
+		req.AddFacet(typ, bleve.NewFacetRequest(typ, size))
 	}
 	res, err := s.index.Bleve().SearchInContext(ctx, req)
 	if err != nil {

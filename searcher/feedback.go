@@ -58,7 +58,7 @@ func (s *Searcher) expand(ctx context.Context, q query.Query, n int) (query.Quer
 	if err != nil {
 		return nil, err
 	}
-	a, err := queryplan.IndexAnalyzer(s.index.Bleve().Mapping())
+	a, err := queryplan.IndexAnalyzer(s.index.Mapping())
 	if err != nil {
 		return nil, err
 	}

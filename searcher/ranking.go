@@ -10,9 +10,15 @@ import (
 )
 
 // WithRanking sets how the searcher scores matches (score.DefaultRanking
-// when not given).
+// when not given). Over an index of several shards the true average
+// lengths are always used: Bleve's estimate sums each segment's
+// vocabulary, so it changes with how articles are cut into segments and
+// shards, while a field's tokens are a function of the articles and add
+// up over shards, so that the shards rank exactly as one index searched
+// with TrueLengths (EVALUATION.md, "Shards").
 func WithRanking(r score.Ranking) Option {
 	return func(s *Searcher) {
+		r.TrueLengths = r.TrueLengths || len(s.index.Shards()) > 1
 		if r.TrueLengths {
 			if s.lengths == nil {
 				s.lengths = score.NewLengths()

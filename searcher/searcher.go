@@ -79,6 +79,12 @@ type Searcher struct {
 	bm25     score.BM25
 	ranking  score.Ranking
 	lengths  *score.Lengths // the index's average field lengths, shared by Ranked copies
+	// shardLengths are each shard's field lengths, for an index of
+	// several shards (see ShardStats).
+	shardLengths []*score.Lengths
+	// shardColumns are each shard's facet columns: a cache forgets the
+	// segments of the snapshot it is not given.
+	shardColumns []*facet.Cache
 }
 
 // Option configures a Searcher.
@@ -93,6 +99,10 @@ func WithLimits(l Limits) Option {
 // be nil: entity filters then match canonical names only).
 func New(ix *indexer.Index, r EntityResolver, opts ...Option) *Searcher {
 	s := &Searcher{index: ix, entities: r, limits: Limits{}.WithDefaults(), columns: facet.NewCache()}
+	for range ix.Shards() {
+		s.shardLengths = append(s.shardLengths, score.NewLengths())
+		s.shardColumns = append(s.shardColumns, facet.NewCache())
+	}
 	WithRanking(score.DefaultRanking())(s)
 	for _, o := range opts {
 		o(s)
@@ -206,7 +216,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	if err != nil || out.Total > 0 || strings.TrimSpace(r.Query) == "" {
 		return out, err
 	}
-	a, err := queryplan.IndexAnalyzer(s.index.Bleve().Mapping())
+	a, err := queryplan.IndexAnalyzer(s.index.Mapping())
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
@@ -250,7 +260,7 @@ func (s *Searcher) find(ctx context.Context, r Request) (*Response, error) {
 
 // plan plans r's query and builds its filters, once for both runs.
 func (s *Searcher) plan(r Request) (*queryplan.Plan, []query.Query, error) {
-	a, err := queryplan.IndexAnalyzer(s.index.Bleve().Mapping())
+	a, err := queryplan.IndexAnalyzer(s.index.Mapping())
 	if err != nil {
 		return nil, nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}

@@ -19,16 +19,12 @@ import (
 // nothing: "" when no word could be corrected or the correction finds
 // nothing either.
 func (s *Searcher) suggestion(ctx context.Context, r Request, a analysis.Analyzer) (string, error) {
-	adv, err := s.index.Bleve().Advanced()
+	readers, closeAll, err := s.readers()
 	if err != nil {
 		return "", fmt.Errorf("suggest for %q: %w", r.Query, err)
 	}
-	reader, err := adv.Reader()
-	if err != nil {
-		return "", fmt.Errorf("suggest for %q: %w", r.Query, err)
-	}
-	defer reader.Close()
-	dict := &dictionary{reader: reader, bleve: s.index.Bleve(), analyzer: a}
+	defer closeAll()
+	dict := &dictionary{readers: readers, bleve: s.index.Bleve(), analyzer: a}
 	q, changed, err := suggest.New(dict, dict.terms).Suggest(ctx, r.Query)
 	if err != nil || !changed {
 		return "", err
@@ -45,9 +41,9 @@ func (s *Searcher) suggestion(ctx context.Context, r Request, a analysis.Analyze
 var suggestFields = []string{indexer.FieldTitle, indexer.FieldBody}
 
 // dictionary is the index as package suggest sees it: the words of the
-// title and body fields.
+// title and body fields, over every shard.
 type dictionary struct {
-	reader   index.IndexReader
+	readers  []index.IndexReader // one per shard
 	bleve    bleve.Index
 	analyzer analysis.Analyzer
 }
@@ -62,13 +58,17 @@ func (d *dictionary) terms(word string) []string {
 }
 
 // Freq is the number of articles holding term in their title or body (the
-// larger of the two counts).
+// larger of the two counts, each summed over the shards).
 func (d *dictionary) Freq(ctx context.Context, term string) (uint64, error) {
 	var most uint64
 	for _, f := range suggestFields {
-		n, err := score.DocFreq(ctx, d.reader, []string{term}, f)
-		if err != nil {
-			return 0, err
+		var n uint64
+		for _, r := range d.readers {
+			c, err := score.DocFreq(ctx, r, []string{term}, f)
+			if err != nil {
+				return 0, err
+			}
+			n += c
 		}
 		most = max(most, n)
 	}
@@ -77,14 +77,16 @@ func (d *dictionary) Freq(ctx context.Context, term string) (uint64, error) {
 
 // Near lists the title and body terms within edits of term.
 func (d *dictionary) Near(ctx context.Context, term string, edits int) ([]suggest.Candidate, error) {
-	fuzzy, ok := d.reader.(index.IndexReaderFuzzy)
-	if !ok {
-		return nil, nil
-	}
 	found := map[string]suggest.Candidate{}
-	for _, f := range suggestFields {
-		if err := nearIn(ctx, fuzzy, f, term, edits, found); err != nil {
-			return nil, err
+	for _, r := range d.readers {
+		fuzzy, ok := r.(index.IndexReaderFuzzy)
+		if !ok {
+			continue
+		}
+		for _, f := range suggestFields {
+			if err := nearIn(ctx, fuzzy, f, term, edits, found); err != nil {
+				return nil, err
+			}
 		}
 	}
 	out := make([]suggest.Candidate, 0, len(found))

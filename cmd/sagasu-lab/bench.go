@@ -30,6 +30,7 @@ type benchFlags struct {
 	dataDir     string
 	inProcess   bool
 	sagasu      string
+	shards      int
 }
 
 func (f *benchFlags) register(fs *flag.FlagSet) {
@@ -47,6 +48,7 @@ func (f *benchFlags) register(fs *flag.FlagSet) {
 		"\"sagasu serve\" (its peak memory is then estimated, less the bench's own)")
 	fs.StringVar(&f.sagasu, "sagasu", "", "the sagasu executable run as \"sagasu serve\" (default: the sagasu beside this "+
 		"executable, else one built from this module with go build)")
+	fs.IntVar(&f.shards, "shards", 1, "shards of Sagasu's index (sagasu serve --shards)")
 }
 
 // runBench measures Sagasu beside SQLite FTS5 and Groonga (package bench):
@@ -115,13 +117,13 @@ func (f *benchFlags) options(stderr io.Writer) (bench.Options, error) {
 // executable findSagasu picks. cleanup removes an executable it built.
 func (f *benchFlags) startSagasu(ctx context.Context, stderr io.Writer) (bench.StartFunc, func(), error) {
 	if f.inProcess {
-		return sagasuInProcess(stderr), func() {}, nil
+		return sagasuInProcess(f.shards, stderr), func() {}, nil
 	}
 	exe, cleanup, err := findSagasu(ctx, f.sagasu, stderr)
 	if err != nil {
 		return nil, nil, err
 	}
-	return sagasuChild(exe, stderr), cleanup, nil
+	return sagasuChild(exe, f.shards, stderr), cleanup, nil
 }
 
 // benchFailures is an error naming every engine that failed and every

@@ -56,14 +56,15 @@ func findSagasu(ctx context.Context, given string, stderr io.Writer) (exe string
 
 // serveArgs are the arguments of the "sagasu serve" the bench drives: a
 // free loopback port, a new index in dataDir filled with the corpus at
-// start, and the defaults of every other flag but the log level (warn: no
-// line per request).
-func serveArgs(corpusPath, dataDir string) (addr string, args []string, err error) {
+// start with the given shards, and the defaults of every other flag but the
+// log level (warn: no line per request).
+func serveArgs(corpusPath, dataDir string, shards int) (addr string, args []string, err error) {
 	addr, err = freeAddr()
 	if err != nil {
 		return "", nil, err
 	}
-	return addr, []string{"serve", "--addr", addr, "--data", dataDir, "--corpus", corpusPath, "--log-level", "warn"}, nil
+	return addr, []string{"serve", "--addr", addr, "--data", dataDir, "--corpus", corpusPath, "--log-level", "warn",
+		"--shards", fmt.Sprint(shards)}, nil
 }
 
 // freeAddr returns a loopback address nothing listens on now.
@@ -79,9 +80,9 @@ func freeAddr() (string, error) {
 // sagasuChild returns how the bench starts Sagasu by default: exe run as
 // "sagasu serve", a process of its own, with no SAGASU_ variable of the
 // environment (every flag at its default).
-func sagasuChild(exe string, stderr io.Writer) bench.StartFunc {
+func sagasuChild(exe string, shards int, stderr io.Writer) bench.StartFunc {
 	return func(ctx context.Context, corpusPath, dataDir string, started func(int)) (*bench.Server, error) {
-		addr, args, err := serveArgs(corpusPath, dataDir)
+		addr, args, err := serveArgs(corpusPath, dataDir, shards)
 		if err != nil {
 			return nil, err
 		}
@@ -126,10 +127,10 @@ func stopChild(cmd *exec.Cmd, done chan error) func() error {
 // the server "sagasu serve" assembles, in this process, with every
 // setting at its default: the engine (package engine) over a new index in
 // dataDir, filled with the corpus, behind the API (package api).
-func sagasuInProcess(stderr io.Writer) bench.StartFunc {
+func sagasuInProcess(shards int, stderr io.Writer) bench.StartFunc {
 	return func(ctx context.Context, corpusPath, dataDir string, started func(int)) (*bench.Server, error) {
 		started(0)
-		eng, err := engine.Open(engine.Config{Data: dataDir})
+		eng, err := engine.Open(engine.Config{Data: dataDir, Shards: shards})
 		if err != nil {
 			return nil, fmt.Errorf("open the index: %w", err)
 		}

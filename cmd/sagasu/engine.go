@@ -14,6 +14,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/engine"
+	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/internal/cli"
 	"github.com/sagasu-search/sagasu/searcher"
 )
@@ -30,6 +31,7 @@ type commonFlags struct {
 	logLevel  string
 	limits    searcher.Limits
 	fields    corpus.Limits
+	shards    int
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
@@ -44,6 +46,7 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&c.limits.MaxFacetSize, "max-facet-size", searcher.MaxFacetSize, "most values of a facet or an entity listing")
 	fs.IntVar(&c.limits.MaxEntityFilters, "max-entity-filters", searcher.MaxEntityFilters, "most entity= filters in one search")
 	fs.IntVar(&c.fields.MaxTitleBytes, "max-title-bytes", corpus.DefaultMaxTitleBytes, "longest article title accepted, in bytes")
+	fs.IntVar(&c.shards, "shards", 1, fmt.Sprintf("shards of a new index, 1 to %d, searched and written in parallel (an existing index keeps its own)", indexer.MaxShards))
 	fs.IntVar(&c.fields.MaxBodyBytes, "max-article-bytes", corpus.DefaultMaxBodyBytes, "longest article body accepted, in bytes")
 }
 
@@ -68,7 +71,7 @@ func (c *commonFlags) logger(w io.Writer) (zerolog.Logger, error) {
 // mustExist (read commands), which makes an absent one an error.
 func (c *commonFlags) openEngine(mustExist bool) (*engine.Engine, error) {
 	eng, err := engine.Open(engine.Config{Data: c.data, MustExist: mustExist, Gazetteer: c.gazetteer,
-		Entities: c.entities, Limits: c.limits, Fields: c.fields})
+		Entities: c.entities, Limits: c.limits, Fields: c.fields, Shards: c.shards})
 	var me *engine.ModeError
 	switch {
 	case errors.As(err, &me):

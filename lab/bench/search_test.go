@@ -101,9 +101,11 @@ func (f *fixture) build(n int) error {
 }
 
 // openSagasu opens a new index as "sagasu serve" does by default (package
-// engine: the gazetteer with discovery, the default limits).
+// engine: the gazetteer with discovery, the default limits), of
+// SAGASU_BENCH_SHARDS shards when set.
 func openSagasu(path string) (*sagasu.Engine, error) {
-	eng, err := sagasu.Open(sagasu.Config{Data: path})
+	shards, _ := strconv.Atoi(os.Getenv("SAGASU_BENCH_SHARDS"))
+	eng, err := sagasu.Open(sagasu.Config{Data: path, Shards: shards})
 	if err != nil {
 		return nil, fmt.Errorf("open sagasu at %s: %w", path, err)
 	}

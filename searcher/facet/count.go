@@ -39,7 +39,18 @@ func (c *Counter) Add(seg int, local uint64) {
 // size most frequent values (ties by value), as Bleve's facet results
 // named as in Fields. A nil counter counts nothing.
 func (c *Counter) Results(size int) search.FacetResults {
-	out := search.FacetResults{}
+	return c.Counts().Results(size)
+}
+
+// Counts are every value's count, by facet name (as in Fields) and
+// value: the facets of one shard's part of a search, which add up
+// exactly over shards (Add) before they are trimmed (Results).
+type Counts map[string]map[string]int
+
+// Counts adds up each facet's counts over the segments, every value
+// kept. A nil counter counts nothing.
+func (c *Counter) Counts() Counts {
+	out := Counts{}
 	for f, fn := range Fields {
 		total := map[string]int{}
 		for seg := 0; c != nil && seg < len(c.snap.segs); seg++ {
@@ -50,6 +61,31 @@ func (c *Counter) Results(size int) search.FacetResults {
 				}
 			}
 		}
+		out[fn.Name] = total
+	}
+	return out
+}
+
+// Add adds o's counts to c.
+func (c Counts) Add(o Counts) {
+	for name, values := range o {
+		m := c[name]
+		if m == nil {
+			m = map[string]int{}
+			c[name] = m
+		}
+		for v, n := range values {
+			m[v] += n
+		}
+	}
+}
+
+// Results keeps the size most frequent values of each facet (ties by
+// value), as Bleve's facet results.
+func (c Counts) Results(size int) search.FacetResults {
+	out := search.FacetResults{}
+	for _, fn := range Fields {
+		total := c[fn.Name]
 		terms := make([]*search.TermFacet, 0, len(total))
 		for v, n := range total {
 			terms = append(terms, &search.TermFacet{Term: v, Count: n})

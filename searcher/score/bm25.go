@@ -5,7 +5,9 @@
 // several word orders (and a slop), a disjunction that adds its clauses'
 // scores (SumQuery), and the expansion of a prefix or a near spelling to
 // the dictionary's words (ExpandQuery); Ranking says which of them a
-// search uses, and Lengths gives BM25 the fields' true average lengths.
+// search uses, Lengths gives BM25 the fields' true average lengths, and
+// Stats carries the statistics of every shard of an index to each shard's
+// searchers, so that shards rank as one index.
 // They plug into
 // Bleve as query.Query and search.Searcher implementations, and read no
 // process-wide setting: Bleve's own term scorer reads its BM25 parameters
@@ -15,7 +17,6 @@ package score
 
 import (
 	"context"
-	"fmt"
 	"math"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -83,17 +84,13 @@ func (q *TermQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 // termIDF is the idf the BM25 scorer computes for term in field:
 // ln(1 + (N − n + 0.5) / (n + 0.5)), always positive.
 func termIDF(ctx context.Context, r index.IndexReader, term, field string) (float64, error) {
-	n, err := r.DocCount()
+	n, err := docCount(ctx, r)
 	if err != nil {
-		return 0, fmt.Errorf("count documents: %w", err)
+		return 0, err
 	}
-	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	df, err := DocFreq(ctx, r, []string{term}, field)
 	if err != nil {
-		return 0, fmt.Errorf("read term %q in %s: %w", term, field, err)
-	}
-	df := tfr.Count()
-	if err := tfr.Close(); err != nil {
-		return 0, fmt.Errorf("close term %q in %s: %w", term, field, err)
+		return 0, err
 	}
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5)), nil
 }

@@ -46,6 +46,12 @@ type ExpandQuery struct {
 // Searcher implements query.Query with a sum of term searchers, one per
 // word found.
 func (q *ExpandQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	if rec := recording(ctx); rec != nil {
+		if err := q.record(ctx, r, rec); err != nil {
+			return nil, fmt.Errorf("expand %q in %s: %w", q.Term, q.Field, err)
+		}
+		return bsearcher.NewMatchNoneSearcher(r)
+	}
 	var found uint64
 	if q.UnlessFound > 0 || q.Popular > 0 {
 		var err error
@@ -73,8 +79,11 @@ func (q *ExpandQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 // words reads the dictionary and returns the Max words in most documents
 // (of those in at least least documents, when Popular is set).
 func (q *ExpandQuery) words(ctx context.Context, r index.IndexReader, least uint64) ([]string, error) {
-	found, err := q.entries(r)
-	if err != nil {
+	var found []index.DictEntry
+	var err error
+	if st := globalStats(ctx); st != nil {
+		found = q.globalEntries(st)
+	} else if found, err = q.entries(r); err != nil {
 		return nil, err
 	}
 	if !q.Prefix {
@@ -120,6 +129,59 @@ func (q *ExpandQuery) entries(r index.IndexReader) ([]index.DictEntry, error) {
 	}
 }
 
+// key names q in Stats.Expansions.
+func (q *ExpandQuery) key() string {
+	return fmt.Sprintf("%s|%t|%d|%s", q.Field, q.Prefix, q.Edits, q.Term)
+}
+
+// globalEntries are the words of every shard's dictionary that q may
+// expand to (see record), in the order of a dictionary.
+func (q *ExpandQuery) globalEntries(st *Stats) []index.DictEntry {
+	words := st.Expansions[q.key()]
+	out := make([]index.DictEntry, 0, len(words))
+	for w, n := range words {
+		out = append(out, index.DictEntry{Term: w, Count: n})
+	}
+	slices.SortFunc(out, func(a, b index.DictEntry) int { return cmp.Compare(a.Term, b.Term) })
+	return out
+}
+
+// record notes, in a recording round (see Record), every word of r's
+// dictionary q may expand to, with its dictionary count, and the
+// document frequencies and field length the scoring round reads: of the
+// Skip terms and of each word, in Field and the CountIn fields. The sums
+// decide, not this shard's counts, with one exception: a shard that finds
+// UnlessFound articles by the Skip terms alone knows the sums will too,
+// and so that q will not expand.
+func (q *ExpandQuery) record(ctx context.Context, r index.IndexReader, rec *recorder) error {
+	if _, _, err := docStats(ctx, r, q.Field, q.BM25.Lengths); err != nil {
+		return err
+	}
+	if q.UnlessFound > 0 || q.Popular > 0 {
+		found, err := q.found(ctx, r, q.Skip)
+		if err != nil || (q.UnlessFound > 0 && found >= q.UnlessFound) {
+			return err
+		}
+	}
+	entries, err := q.entries(r)
+	if err != nil {
+		return err
+	}
+	words := map[string]uint64{}
+	terms := slices.Clone(q.Skip)
+	for _, e := range entries {
+		words[e.Term] = e.Count
+		terms = append(terms, e.Term)
+	}
+	rec.stats.Expansions[q.key()] = words
+	for _, f := range append([]string{q.Field}, q.CountIn...) {
+		if _, err := DocFreq(ctx, r, terms, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // counted sets each entry's count as found counts (the CountIn fields
 // when Popular is set, else Field) and keeps those in at least least
 // documents when Popular is set.
@@ -161,18 +223,19 @@ func (q *ExpandQuery) found(ctx context.Context, r index.IndexReader, terms []st
 }
 
 // DocFreq sums the documents that hold each of terms in field (a document
-// holding two of them counted twice).
+// holding two of them counted twice): over every shard when ctx carries
+// global statistics (WithStats).
 func DocFreq(ctx context.Context, r index.IndexReader, terms []string, field string) (uint64, error) {
 	var n uint64
 	for _, t := range terms {
-		tfr, err := r.TermFieldReader(ctx, []byte(t), field, false, false, false)
-		if err != nil {
-			return 0, fmt.Errorf("read term %q in %s: %w", t, field, err)
+		var local uint64
+		if globalStats(ctx) == nil {
+			var err error
+			if local, err = localDF(ctx, r, t, field); err != nil {
+				return 0, err
+			}
 		}
-		n += tfr.Count()
-		if err := tfr.Close(); err != nil {
-			return 0, fmt.Errorf("close term %q in %s: %w", t, field, err)
-		}
+		n += termDF(ctx, t, field, local)
 	}
 	return n, nil
 }

@@ -49,7 +49,7 @@ func (q *FieldsQuery) Searcher(ctx context.Context, r index.IndexReader, _ mappi
 			return nil, fmt.Errorf("fields of %q: %w", q.Term, err)
 		}
 		ts.partial = true
-		df, docs = max(df, ts.Count()), ts.docs
+		df, docs = max(df, ts.df), ts.docs
 		children = append(children, ts)
 	}
 	idf := math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))

@@ -50,7 +50,7 @@ func (q *PairQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 		return math.Log(1 + (float64(total)-float64(df)+0.5)/(float64(df)+0.5))
 	}
 	return &pairSearcher{a: a, b: b, window: uint64(max(q.Window, 1)), bm25: q.BM25, avgDocLen: avg,
-		weight: min(idf(a.Count()), idf(b.Count())), boost: q.Boost, queryWeight: q.Boost}, nil
+		weight: min(idf(termDF(ctx, q.A, q.Field, a.Count())), idf(termDF(ctx, q.B, q.Field, b.Count()))), boost: q.Boost, queryWeight: q.Boost}, nil
 }
 
 // pairSearcher walks two terms' postings in step and scores the documents

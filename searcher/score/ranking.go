@@ -48,6 +48,8 @@ func AnseriniRM3() RM3 { return RM3{Docs: 10, Terms: 10, OriginalWeight: 0.5} }
 // whose title holds the query then ranked below one that repeats it in
 // its body; the true average lengths, proximity, RM3 and query likelihood
 // each lowered the average over the four (EVALUATION.md).
+// An index of several shards is searched with TrueLengths on (see
+// searcher.WithRanking and EVALUATION.md, "Shards").
 func DefaultRanking() Ranking { return Ranking{BM25: DefaultBM25(), Coord: true} }
 
 // BleveRanking is Sagasu's ranking until issue 22: Bleve's square root

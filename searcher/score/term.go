@@ -27,6 +27,7 @@ type TermSearcher struct {
 	bm25        BM25
 	idf         float64
 	docs        uint64  // documents in the index
+	df          uint64  // documents holding the term, in the index
 	avgDocLen   float64 // 0: TF-IDF scoring
 	collProb    float64 // P(term | field's text), with BM25.Mu
 	queryWeight float64
@@ -61,7 +62,8 @@ func NewTermSearcher(ctx context.Context, r index.IndexReader, term, field strin
 			return nil, err
 		}
 	}
-	df := reader.Count()
+	df := termDF(ctx, term, field, reader.Count())
+	s.df = df
 	if avg > 0 {
 		s.idf = math.Log(1 + (float64(total)-float64(df)+0.5)/(float64(df)+0.5))
 	} else {
@@ -71,45 +73,75 @@ func NewTermSearcher(ctx context.Context, r index.IndexReader, term, field strin
 }
 
 // docStats returns the number of documents and, when the index scores by
-// BM25, the average length of field (else 0), as Bleve's term searcher
-// reads them: from the statistics of a pre-search when the context
-// carries them, else from the index, the average from lengths when it is
-// not nil.
+// BM25, the average length of field (else 0): from global statistics
+// when ctx carries them (WithStats), else from the statistics of a Bleve
+// pre-search when the context carries them, else from the index; the
+// average is true (tokens over documents) when lengths is not nil, else
+// Bleve's estimate.
 func docStats(ctx context.Context, r index.IndexReader, field string, lengths *Lengths) (uint64, float64, error) {
 	model := ""
 	if cb, ok := ctx.Value(search.GetScoringModelCallbackKey).(search.GetScoringModelCallbackFn); ok {
 		model = cb()
 	}
 	if model != index.BM25Scoring {
-		n, err := r.DocCount()
+		n, err := docCount(ctx, r)
 		return n, 0, err
 	}
-	var count uint64
-	var cardinality int
+	if st := globalStats(ctx); st != nil {
+		if lengths != nil {
+			return st.Docs, average(st.Tokens[field], st.Docs), nil
+		}
+		return st.Docs, estimate(st.Cardinality[field], st.Docs), nil
+	}
 	if st, ok := ctx.Value(search.BM25StatsKey).(*search.BM25Stats); ok {
-		count = uint64(st.DocCount)
-		if cardinality, ok = st.FieldCardinality[field]; !ok {
+		cardinality, ok := st.FieldCardinality[field]
+		if !ok {
 			return 0, 0, fmt.Errorf("no BM25 statistics for field %s", field)
 		}
-	} else {
-		var err error
-		if count, err = r.DocCount(); err != nil {
+		return uint64(st.DocCount), estimate(uint64(cardinality), uint64(st.DocCount)), nil
+	}
+	count, err := docCount(ctx, r)
+	if err != nil {
+		return 0, 0, err
+	}
+	rec := recording(ctx)
+	if lengths != nil {
+		if rec != nil && rec.lengths != nil {
+			lengths = rec.lengths
+		}
+		tokens, err := lengths.Tokens(ctx, r, field, count)
+		if rec != nil {
+			rec.stats.Tokens[field] = tokens
+		}
+		return count, average(tokens, count), err
+	}
+	var cardinality int
+	if br, ok := r.(index.BM25Reader); ok {
+		if cardinality, err = br.FieldCardinality(field); err != nil {
 			return 0, 0, err
 		}
-		if lengths != nil {
-			avg, err := lengths.Average(ctx, r, field, count)
-			return count, avg, err
-		}
-		if br, ok := r.(index.BM25Reader); ok {
-			if cardinality, err = br.FieldCardinality(field); err != nil {
-				return 0, 0, err
-			}
-		}
 	}
-	if count == 0 && cardinality == 0 {
-		return 0, 0, nil
+	if rec != nil {
+		rec.stats.Cardinality[field] = uint64(cardinality)
 	}
-	return count, math.Ceil(float64(cardinality) / float64(count)), nil
+	return count, estimate(uint64(cardinality), count), nil
+}
+
+// average is the true average field length: tokens over documents.
+func average(tokens, docs uint64) float64 {
+	if docs == 0 {
+		return 0
+	}
+	return float64(tokens) / float64(docs)
+}
+
+// estimate is Bleve's average field length: ceil(field cardinality /
+// documents), 0 for an empty index.
+func estimate(cardinality, docs uint64) float64 {
+	if docs == 0 && cardinality == 0 {
+		return 0
+	}
+	return math.Ceil(float64(cardinality) / float64(docs))
 }
 
 // docScore is the score of a document before the query weight: BM25 of

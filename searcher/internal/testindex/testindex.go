@@ -18,6 +18,12 @@ import (
 // with the test.
 func Synthetic(t testing.TB) *indexer.Index {
 	t.Helper()
+	return SyntheticShards(t, 1)
+}
+
+// SyntheticShards is Synthetic in an index of n shards.
+func SyntheticShards(t testing.TB, n int) *indexer.Index {
+	t.Helper()
 	g, err := synth.NewGenerator(synth.Options{Seed: 7, Articles: 1200, JapaneseShare: synth.DefaultJapaneseShare})
 	if err != nil {
 		t.Fatal(err)
@@ -34,7 +40,7 @@ func Synthetic(t testing.TB) *indexer.Index {
 		}
 		articles = append(articles, a)
 	}
-	ix, err := indexer.NewInMemory(indexer.Options{Annotator: entity.NewExtractor(entity.Default())})
+	ix, err := indexer.NewInMemory(indexer.Options{Annotator: entity.NewExtractor(entity.Default()), Shards: n})
 	if err != nil {
 		t.Fatal(err)
 	}
