@@ -52,6 +52,10 @@ type Config struct {
 	Limits searcher.Limits
 	// Fields bound an article's fields; zero fields mean their defaults.
 	Fields corpus.Limits
+	// Analyzer names the English analysis variant (indexer.Options'
+	// Analyzer); empty is the default. An existing index must have been
+	// built with it.
+	Analyzer string
 }
 
 // ErrNoIndex is Open's error when Config.MustExist is set and Config.Data
@@ -93,7 +97,7 @@ func Open(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := indexer.Options{Annotator: annotator, Limits: cfg.Fields}
+	opts := indexer.Options{Annotator: annotator, Limits: cfg.Fields, Analyzer: cfg.Analyzer}
 	var ix *indexer.Index
 	created := true
 	if cfg.Data == "" {
