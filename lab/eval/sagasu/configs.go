@@ -39,6 +39,7 @@ func Configs() []Config {
 	trueLengths.TrueLengths = true
 	ql := exact
 	ql.BM25.Mu = score.LuceneMu
+	lucene := with(def, luceneBM25)
 	return []Config{
 		ranked("default", def, "the production ranking: BM25 with raw tf, coord, a BM25 per field summed"),
 		ranked("before", bleve, "before issue 22: Bleve's sqrt tf, coord, a BM25 per field summed"),
@@ -53,6 +54,10 @@ func Configs() []Config {
 		ranked("bm25f+coord+rm3", with(bm25fCoord, rm3), "bm25f+coord, with RM3 feedback on relaxed queries"),
 		ranked("default+rm3", with(def, rm3), "default, with RM3 feedback on relaxed queries"),
 		ranked("ql", ql, "query likelihood, Dirichlet μ 2000 (Lucene's), per field summed, no coord"),
+		ranked("lucene", lucene, "default, with Lucene's k1 1.2 and b 0.75 and the true average lengths"),
+		ranked("lucene-exact", with(exact, luceneBM25), "exact (no coord), with Lucene's k1 1.2 and b 0.75: Lucene's BM25"),
+		ranked("bm25+", with(def, bm25plus), "default, with BM25+'s lower bound, delta 1"),
+		ranked("lucene+bm25+", with(lucene, bm25plus), "lucene, with BM25+'s lower bound, delta 1"),
 		analyzed(analysis.Variant{Stemmer: analysis.StemPorter, StopWords: true}, "porter+stop"),
 		analyzed(analysis.Variant{Stemmer: analysis.StemMinimal}, "minimal"),
 		analyzed(analysis.Variant{Stemmer: analysis.StemMinimal, StopWords: true}, "minimal+stop"),
@@ -94,6 +99,16 @@ func FindConfig(name string) (Config, error) {
 func prox(r *score.Ranking) { r.Proximity = true }
 
 func rm3(r *score.Ranking) { r.RM3 = score.AnseriniRM3() }
+
+// luceneBM25 sets Lucene's published k1 and b, with the true average
+// lengths Lucene divides by.
+func luceneBM25(r *score.Ranking) {
+	r.BM25.K1, r.BM25.B = score.LuceneBM25().K1, score.LuceneBM25().B
+	r.TrueLengths = true
+}
+
+// bm25plus sets BM25+'s published delta, 1.
+func bm25plus(r *score.Ranking) { r.BM25.Delta = 1 }
 
 func with(r score.Ranking, parts ...func(*score.Ranking)) score.Ranking {
 	for _, p := range parts {
