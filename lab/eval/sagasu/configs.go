@@ -40,6 +40,7 @@ func Configs() []Config {
 	ql := exact
 	ql.BM25.Mu = score.LuceneMu
 	lucene := with(def, luceneBM25)
+	porterStop := analysis.Variant{Stemmer: analysis.StemPorter, StopWords: true}
 	return []Config{
 		ranked("default", def, "the production ranking: BM25 with raw tf, coord, a BM25 per field summed"),
 		ranked("before", bleve, "before issue 22: Bleve's sqrt tf, coord, a BM25 per field summed"),
@@ -58,11 +59,13 @@ func Configs() []Config {
 		ranked("lucene-exact", with(exact, luceneBM25), "exact (no coord), with Lucene's k1 1.2 and b 0.75: Lucene's BM25"),
 		ranked("bm25+", with(def, bm25plus), "default, with BM25+'s lower bound, delta 1"),
 		ranked("lucene+bm25+", with(lucene, bm25plus), "lucene, with BM25+'s lower bound, delta 1"),
-		analyzed(analysis.Variant{Stemmer: analysis.StemPorter, StopWords: true}, "porter+stop"),
-		analyzed(analysis.Variant{Stemmer: analysis.StemMinimal}, "minimal"),
-		analyzed(analysis.Variant{Stemmer: analysis.StemMinimal, StopWords: true}, "minimal+stop"),
-		analyzed(analysis.Variant{Stemmer: analysis.StemNone}, "nostem"),
-		analyzed(analysis.Variant{Stemmer: analysis.StemNone, StopWords: true}, "nostem+stop"),
+		analyzed(porterStop, "porter+stop", def, "default ranking"),
+		analyzed(analysis.Variant{Stemmer: analysis.StemMinimal}, "minimal", def, "default ranking"),
+		analyzed(analysis.Variant{Stemmer: analysis.StemMinimal, StopWords: true}, "minimal+stop", def, "default ranking"),
+		analyzed(analysis.Variant{Stemmer: analysis.StemNone}, "nostem", def, "default ranking"),
+		analyzed(analysis.Variant{Stemmer: analysis.StemNone, StopWords: true}, "nostem+stop", def, "default ranking"),
+		analyzed(porterStop, "porter+stop+lucene", lucene, "lucene"),
+		analyzed(porterStop, "porter+stop+bm25+", with(def, bm25plus), "bm25+"),
 	}
 }
 
@@ -71,16 +74,16 @@ func ranked(name string, r score.Ranking, about string) Config {
 	return Config{Name: name, Ranking: r, About: about}
 }
 
-// analyzed is the default ranking over an index analyzed by v.
-func analyzed(v analysis.Variant, name string) Config {
+// analyzed is ranking r (called ranking) over an index analyzed by v.
+func analyzed(v analysis.Variant, name string, r score.Ranking, ranking string) Config {
 	stem := map[string]string{analysis.StemPorter: "Porter stemming", analysis.StemMinimal: "plurals only (S-stemmer)",
 		analysis.StemNone: "no stemming"}[v.Stemmer]
 	stop := "no stop words"
 	if v.StopWords {
 		stop = "Lucene's 33 English stop words removed"
 	}
-	return Config{Name: name, Ranking: score.DefaultRanking(), Analyzer: v.Name(),
-		About: "default ranking, index analyzed by " + v.Name() + ": " + stem + ", " + stop}
+	return Config{Name: name, Ranking: r, Analyzer: v.Name(),
+		About: ranking + ", index analyzed by " + v.Name() + ": " + stem + ", " + stop}
 }
 
 // FindConfig returns the configuration called name.
