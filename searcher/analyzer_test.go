@@ -55,3 +55,26 @@ func TestSearchAnalyzerVariant(t *testing.T) {
 		})
 	}
 }
+
+// TestStatsAnalyzer checks that the index's stats name the analyzer it
+// was built with.
+func TestStatsAnalyzer(t *testing.T) {
+	for _, analyzer := range []string{"", "sagasu_none_stop"} {
+		ix, err := indexer.NewInMemory(indexer.Options{Analyzer: analyzer})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := New(ix, nil).Stats(context.Background())
+		ix.Close()
+		want := analyzer
+		if want == "" {
+			want = "sagasu"
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Analyzer != want {
+			t.Errorf("stats of an index built with %q: analyzer %q, want %q", analyzer, st.Analyzer, want)
+		}
+	}
+}
