@@ -14,7 +14,6 @@ package analysis
 
 import (
 	"fmt"
-	"slices"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -23,39 +22,57 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
-// Name is the name under which Sagasu's text analyzer is registered.
+// Name is the name under which Sagasu's text analyzer, the default
+// Variant, is registered.
 const Name = "sagasu"
 
-// The analyzer: TokenizerName (Unicode words, Japanese morphemes with
-// romaji readings, boundaries, hyphen joins), then these token filters, in
-// order. No stop words are removed: "US" and "who" matter in news.
-var tokenFilters = []string{
-	PossessiveName, // English possessive removed: Kishida's → Kishida
-	AcronymName,    // dotted acronyms joined: U.S → US
-	WidthName,      // full and half width folded, before lower case: ＡＩ → AI, ｶﾅ → カナ
-	lowercase.Name, // AI → ai
-	FoldName,       // diacritics of Latin letters removed: shinzō → shinzo
-	RomajiFoldName, // romanized Japanese given one spelling: shinzou, tiba → shinzo, chiba
-	StemName,       // Porter stemming: investments → invest
-	LengthName,     // tokens over MaxTokenRunes dropped
+// filters returns the token filters of variant v, in order, after
+// TokenizerName (Unicode words, Japanese morphemes with romaji readings,
+// boundaries, hyphen joins). The default removes no stop words: "US" and
+// "who" matter in news.
+func filters(v Variant) []string {
+	out := []string{
+		PossessiveName, // English possessive removed: Kishida's → Kishida
+		AcronymName,    // dotted acronyms joined: U.S → US
+		WidthName,      // full and half width folded, before lower case: ＡＩ → AI, ｶﾅ → カナ
+		lowercase.Name, // AI → ai
+	}
+	if v.StopWords {
+		out = append(out, StopName) // English stop words dropped: the, of
+	}
+	out = append(out,
+		FoldName,       // diacritics of Latin letters removed: shinzō → shinzo
+		RomajiFoldName, // romanized Japanese given one spelling: shinzou, tiba → shinzo, chiba
+	)
+	switch v.Stemmer {
+	case StemPorter:
+		out = append(out, StemName) // Porter stemming: investments → invest
+	case StemMinimal:
+		out = append(out, MinimalStemName) // plurals only: investments → investment
+	}
+	return append(out, LengthName) // tokens over MaxTokenRunes dropped
 }
 
 func init() {
-	must(registry.RegisterAnalyzer(Name, newAnalyzer))
+	for _, v := range Variants() {
+		must(registry.RegisterAnalyzer(v.Name(), analyzerOf(v)))
+	}
 }
 
-// newAnalyzer builds the analyzer as Bleve's custom analyzer from
-// TokenizerName and tokenFilters.
-func newAnalyzer(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
-	a, err := custom.AnalyzerConstructor(map[string]interface{}{
-		"type":          custom.Name,
-		"tokenizer":     TokenizerName,
-		"token_filters": slices.Clone(tokenFilters),
-	}, cache)
-	if err != nil {
-		return nil, fmt.Errorf("analyzer %s: %w", Name, err)
+// analyzerOf returns the constructor of variant v's analyzer: Bleve's
+// custom analyzer from TokenizerName and filters(v).
+func analyzerOf(v Variant) registry.AnalyzerConstructor {
+	return func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+		a, err := custom.AnalyzerConstructor(map[string]interface{}{
+			"type":          custom.Name,
+			"tokenizer":     TokenizerName,
+			"token_filters": filters(v),
+		}, cache)
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %s: %w", v.Name(), err)
+		}
+		return a, nil
 	}
-	return a, nil
 }
 
 // must panics on a registration error: a name registered twice is a

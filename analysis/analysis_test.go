@@ -81,26 +81,33 @@ func repeat(s string, n int) string {
 	return out
 }
 
-// TestAnalyzerIsItsDeclaration checks that the registered analyzer is the
-// tokenizer and token filters that tokenFilters names, each one the
-// registry's, in order.
+// TestAnalyzerIsItsDeclaration checks that each variant's registered
+// analyzer is the tokenizer and token filters that filters names, each one
+// the registry's, in order.
 func TestAnalyzerIsItsDeclaration(t *testing.T) {
+	for _, v := range Variants() {
+		t.Run(v.Name(), func(t *testing.T) { checkDeclaration(t, v) })
+	}
+}
+
+func checkDeclaration(t *testing.T, v Variant) {
 	cache := registry.NewCache()
-	a, err := cache.AnalyzerNamed(Name)
+	a, err := cache.AnalyzerNamed(v.Name())
 	if err != nil {
 		t.Fatal(err)
 	}
 	da, ok := a.(*blevanalysis.DefaultAnalyzer)
 	if !ok {
-		t.Fatalf("analyzer %s is a %T", Name, a)
+		t.Fatalf("analyzer %s is a %T", v.Name(), a)
 	}
 	if tok, err := cache.TokenizerNamed(TokenizerName); err != nil || da.Tokenizer != tok {
 		t.Errorf("tokenizer is not %s (%v)", TokenizerName, err)
 	}
-	if len(da.TokenFilters) != len(tokenFilters) || len(da.CharFilters) != 0 {
-		t.Fatalf("%d token and %d char filters, want %d and 0", len(da.TokenFilters), len(da.CharFilters), len(tokenFilters))
+	want := filters(v)
+	if len(da.TokenFilters) != len(want) || len(da.CharFilters) != 0 {
+		t.Fatalf("%d token and %d char filters, want %d and 0", len(da.TokenFilters), len(da.CharFilters), len(want))
 	}
-	for i, name := range tokenFilters {
+	for i, name := range want {
 		f, err := cache.TokenFilterNamed(name)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

@@ -55,6 +55,10 @@ type Config struct {
 	// Shards is how many shards a new index gets (0 or 1: one, the
 	// layout before issue 23); an existing index keeps its own.
 	Shards int
+	// Analyzer names the English analysis variant (indexer.Options'
+	// Analyzer); empty is the default. An existing index must have been
+	// built with it.
+	Analyzer string
 }
 
 // ErrNoIndex is Open's error when Config.MustExist is set and Config.Data
@@ -96,7 +100,7 @@ func Open(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := indexer.Options{Annotator: annotator, Limits: cfg.Fields, Shards: cfg.Shards}
+	opts := indexer.Options{Annotator: annotator, Limits: cfg.Fields, Shards: cfg.Shards, Analyzer: cfg.Analyzer}
 	var ix *indexer.Index
 	created := true
 	if cfg.Data == "" {

@@ -23,14 +23,19 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
+	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/corpus"
 )
 
 // ErrNotFound is returned for an article ID the index does not hold.
 var ErrNotFound = errors.New("article not found")
 
-// internal key under which the mapping version is stored in the index.
-var mappingVersionKey = []byte("sagasu.mapping_version")
+// internal keys under which the mapping version and the analyzer the
+// index was built with are stored in the index.
+var (
+	mappingVersionKey = []byte("sagasu.mapping_version")
+	analyzerKey       = []byte("sagasu.analyzer")
+)
 
 // Annotator finds the entities an article names, given its text and the
 // entities it arrived with; *entity.Extractor is one.
@@ -49,6 +54,21 @@ type Options struct {
 	// before issue 23. An existing index keeps the count it was created
 	// with.
 	Shards int
+	// Analyzer names the variant of English analysis (analysis.Variant's
+	// Name) the title and body are analyzed with; empty is the default,
+	// analysis.Name. A new index records it; an existing one built with
+	// another analyzer is refused.
+	Analyzer string
+}
+
+// analyzer returns the analyzer o names, the default when empty, or an
+// error for a name that is no variant.
+func (o Options) analyzer() (string, error) {
+	v, err := analysis.VariantNamed(o.Analyzer)
+	if err != nil {
+		return "", err
+	}
+	return v.Name(), nil
 }
 
 // Index is a Sagasu article index. It is safe for concurrent use.
@@ -83,21 +103,25 @@ func Open(path string, opts Options) (ix *Index, created bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
+	analyzer, err := opts.analyzer()
+	if err != nil {
+		return nil, false, fmt.Errorf("open index %s: %w", path, err)
+	}
 	m, sharded, err := readManifest(path)
 	switch {
 	case err != nil:
 		return nil, false, err
 	case sharded:
-		ix, err = openSharded(path, m.Shards, opts)
+		ix, err = openSharded(path, m.Shards, analyzer, opts)
 		return ix, false, err
 	case exists:
-		ix, err = openExisting(path, opts)
+		ix, err = openExisting(path, analyzer, opts)
 		return ix, false, err
 	case opts.Shards > 1:
 		ix, err = createSharded(path, opts.Shards, opts)
 		return ix, err == nil, err
 	}
-	b, err := bleve.NewUsing(path, NewMapping(), scorch.Name, scorch.Name, scorchConfig())
+	b, err := bleve.NewUsing(path, newMappingWith(analyzer), scorch.Name, scorch.Name, scorchConfig())
 	if err != nil {
 		return nil, false, fmt.Errorf("create index %s: %w", path, err)
 	}
@@ -105,6 +129,10 @@ func Open(path string, opts Options) (ix *Index, created bool, err error) {
 	if err := b.SetInternal(mappingVersionKey, []byte(MappingVersion)); err != nil {
 		b.Close()
 		return nil, false, fmt.Errorf("create index %s: store mapping version: %w", path, err)
+	}
+	if err := b.SetInternal(analyzerKey, []byte(analyzer)); err != nil {
+		b.Close()
+		return nil, false, fmt.Errorf("create index %s: store analyzer: %w", path, err)
 	}
 	return ix, true, nil
 }
@@ -116,14 +144,18 @@ func NewInMemory(opts Options) (*Index, error) {
 	if opts.Shards > 1 {
 		return newInMemorySharded(opts.Shards, opts)
 	}
-	b, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
+	analyzer, err := opts.analyzer()
+	if err != nil {
+		return nil, fmt.Errorf("create in-memory index: %w", err)
+	}
+	b, err := bleve.NewUsing("", newMappingWith(analyzer), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("create in-memory index: %w", err)
 	}
 	return &Index{bleve: b, opts: opts}, nil
 }
 
-func openExisting(path string, opts Options) (*Index, error) {
+func openExisting(path, analyzer string, opts Options) (*Index, error) {
 	b, err := bleve.OpenUsing(path, scorchConfig())
 	if err != nil {
 		if strings.Contains(err.Error(), "timeout") {
@@ -141,7 +173,29 @@ func openExisting(path string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: built with mapping version %q, this sagasu needs %q: "+
 			"move the folder away and index the articles again", path, v, MappingVersion)
 	}
+	if err := checkAnalyzer(b, analyzer); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
 	return &Index{bleve: b, path: path, opts: opts}, nil
+}
+
+// checkAnalyzer fails unless b was built with analyzer. An index that
+// records none was built before analyzers had variants, with the default.
+func checkAnalyzer(b bleve.Index, analyzer string) error {
+	v, err := b.GetInternal(analyzerKey)
+	if err != nil {
+		return fmt.Errorf("read analyzer: %w", err)
+	}
+	built := string(v)
+	if built == "" {
+		built = analysis.Name
+	}
+	if built != analyzer {
+		return fmt.Errorf("built with analyzer %q, asked for %q: open it with analyzer %q, "+
+			"or move the folder away and index the articles again", built, analyzer, built)
+	}
+	return nil
 }
 
 // scorchConfig makes a second process fail fast instead of waiting forever
@@ -175,6 +229,12 @@ func indexExists(path string) (bool, error) {
 		return false, fmt.Errorf("open index %s: the folder is not empty and holds no index", path)
 	}
 	return true, nil
+}
+
+// Analyzer returns the name of the analyzer the index's title and body
+// are analyzed with (an analysis.Variant's Name).
+func (ix *Index) Analyzer() string {
+	return ix.bleve.Mapping().AnalyzerNameForPath(FieldBody)
 }
 
 // Bleve returns the underlying Bleve index, for searching: for an index of

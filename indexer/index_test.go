@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/corpus"
 )
 
@@ -191,4 +192,112 @@ func checkEmptyAndForeignFolders(t *testing.T) {
 	if _, _, err := Open(foreign, Options{}); err == nil || !strings.Contains(err.Error(), "holds no index") {
 		t.Errorf("Open foreign folder: %v", err)
 	}
+}
+
+// TestOpenChecksAnalyzer checks that an index records the analyzer it was
+// built with and that Open refuses another one, an unknown one, and takes
+// an index that records none (built before variants) as the default's.
+func TestOpenChecksAnalyzer(t *testing.T) {
+	dir := t.TempDir()
+	minimal := analysis.Variant{Stemmer: analysis.StemMinimal, StopWords: true}.Name()
+	ix, created, err := Open(dir, Options{Analyzer: minimal})
+	if err != nil || !created {
+		t.Fatalf("create: created %v, err %v", created, err)
+	}
+	if ix.Analyzer() != minimal {
+		t.Errorf("Analyzer() = %q, want %q", ix.Analyzer(), minimal)
+	}
+	ix.Close()
+	tests := []struct {
+		name, analyzer, wantErr string
+		forget                  bool // remove the recorded analyzer first
+	}{
+		{"same analyzer", minimal, "", false},
+		{"default asked, variant built", "", `built with analyzer "sagasu_minimal_stop", asked for "sagasu"`, false},
+		{"other variant", "sagasu_none", `asked for "sagasu_none"`, false},
+		{"unknown analyzer", "snowball", `unknown analyzer "snowball"`, false},
+		{"nothing recorded is the default", "", "", true},
+		{"nothing recorded, variant asked", minimal, `built with analyzer "sagasu", asked for "sagasu_minimal_stop"`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.forget {
+				forgetAnalyzer(t, dir, minimal)
+			}
+			ix, _, err := Open(dir, Options{Analyzer: tt.analyzer})
+			if err == nil {
+				ix.Close()
+			}
+			if (tt.wantErr == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Errorf("Open(%q): %v, want error %q", tt.analyzer, err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// forgetAnalyzer removes the analyzer recorded in the index in dir, built
+// with analyzer, as an index from before variants would have none.
+func forgetAnalyzer(t *testing.T, dir, analyzer string) {
+	t.Helper()
+	ix, _, err := Open(dir, Options{Analyzer: analyzer})
+	if err != nil {
+		// Already forgotten: the index now reads as the default's.
+		return
+	}
+	defer ix.Close()
+	if err := ix.bleve.DeleteInternal(analyzerKey); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestInMemoryAnalyzer checks that an index analyzes with the variant it
+// is given: the minimal stemmer keeps "investment" apart from "invest".
+func TestInMemoryAnalyzer(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		analyzer string
+		terms    map[string]uint64 // body term → articles holding it
+	}{
+		{"", map[string]uint64{"invest": 2, "investment": 0, "the": 1}},
+		{"sagasu_minimal", map[string]uint64{"invest": 0, "investment": 1, "invested": 1, "the": 1}},
+		{"sagasu_porter_stop", map[string]uint64{"invest": 2, "the": 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.analyzer, func(t *testing.T) {
+			ix, err := NewInMemory(Options{Analyzer: tt.analyzer})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			arts := []corpus.Article{{ID: "a", Title: "t", Body: "The investments"}, {ID: "b", Title: "t", Body: "invested"}}
+			if _, err := LoadArticles(ctx, ix, arts); err != nil {
+				t.Fatal(err)
+			}
+			for term, want := range tt.terms {
+				if got := bodyDocFreq(t, ix, term); got != want {
+					t.Errorf("%q in %d articles, want %d", term, got, want)
+				}
+			}
+		})
+	}
+}
+
+// bodyDocFreq is the number of articles whose body holds term.
+func bodyDocFreq(t *testing.T, ix *Index, term string) uint64 {
+	t.Helper()
+	r, err := ix.bleve.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := r.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	tfr, err := rd.TermFieldReader(context.Background(), []byte(term), FieldBody, false, false, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tfr.Close()
+	return tfr.Count()
 }

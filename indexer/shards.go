@@ -97,7 +97,7 @@ func createSharded(path string, n int, opts Options) (*Index, error) {
 		}
 	}
 	for i := 0; i < n; i++ {
-		s, _, err := Open(shardDir(path, i), Options{Annotator: opts.Annotator, Limits: opts.Limits})
+		s, _, err := Open(shardDir(path, i), Options{Annotator: opts.Annotator, Limits: opts.Limits, Analyzer: opts.Analyzer})
 		if err != nil {
 			closeAll()
 			return nil, err
@@ -117,10 +117,10 @@ func createSharded(path string, n int, opts Options) (*Index, error) {
 
 // openSharded opens the n shards of the index at path and replays the
 // batches its log holds (see batchLog).
-func openSharded(path string, n int, opts Options) (*Index, error) {
+func openSharded(path string, n int, analyzer string, opts Options) (*Index, error) {
 	shards := make([]*Index, 0, n)
 	for i := 0; i < n; i++ {
-		s, err := openExisting(shardDir(path, i), opts)
+		s, err := openExisting(shardDir(path, i), analyzer, opts)
 		if err != nil {
 			for _, o := range shards {
 				o.Close()
@@ -162,7 +162,7 @@ func assemble(path string, shards []*Index, opts Options) (*Index, error) {
 func newInMemorySharded(n int, opts Options) (*Index, error) {
 	shards := make([]*Index, n)
 	for i := range shards {
-		s, err := NewInMemory(Options{Annotator: opts.Annotator, Limits: opts.Limits})
+		s, err := NewInMemory(Options{Annotator: opts.Annotator, Limits: opts.Limits, Analyzer: opts.Analyzer})
 		if err != nil {
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sagasu-search/sagasu/corpus"
@@ -139,4 +140,32 @@ func TestShardedBatchIsAtomic(t *testing.T) {
 	if seqs, _ := re.log.pending(); len(seqs) != 0 {
 		t.Errorf("log entries left after replay: %v", seqs)
 	}
+}
+
+// TestShardedIndexChecksAnalyzer checks that every shard of a new index
+// is built with the analyzer asked for, and that reopening it with
+// another is refused, as for one index.
+func TestShardedIndexChecksAnalyzer(t *testing.T) {
+	dir := t.TempDir()
+	ix, created, err := Open(dir, Options{Shards: 3, Analyzer: "sagasu_none"})
+	if err != nil || !created {
+		t.Fatalf("create: created %v, err %v", created, err)
+	}
+	for i, s := range ix.Shards() {
+		if s.Analyzer() != "sagasu_none" {
+			t.Errorf("shard %d: Analyzer() = %q, want sagasu_none", i, s.Analyzer())
+		}
+	}
+	ix.Close()
+	if ix, _, err := Open(dir, Options{}); err == nil {
+		ix.Close()
+		t.Fatal("reopened with the default analyzer: want an error")
+	} else if !strings.Contains(err.Error(), `built with analyzer "sagasu_none", asked for "sagasu"`) {
+		t.Errorf("error %q does not name both analyzers", err)
+	}
+	ix, _, err = Open(dir, Options{Analyzer: "sagasu_none"})
+	if err != nil {
+		t.Fatalf("reopen with its analyzer: %v", err)
+	}
+	ix.Close()
 }

@@ -39,11 +39,19 @@ func NewPlanner(a analysis.Analyzer, r EntityResolver) *Planner {
 }
 
 // IndexAnalyzer returns the analyzer the index mapping m uses for titles
-// and bodies (sagasu's analysis.Name).
+// and bodies, so that queries are analyzed as the index's text was: its
+// default analyzer when that is one of sagasu's analysis variants (an
+// index built with another than the default), else analysis.Name.
 func IndexAnalyzer(m mapping.IndexMapping) (analysis.Analyzer, error) {
-	a := m.AnalyzerNamed(sagasuanalysis.Name)
+	name := sagasuanalysis.Name
+	if im, ok := m.(*mapping.IndexMappingImpl); ok {
+		if v, err := sagasuanalysis.VariantNamed(im.DefaultAnalyzer); err == nil {
+			name = v.Name()
+		}
+	}
+	a := m.AnalyzerNamed(name)
 	if a == nil {
-		return nil, fmt.Errorf("analyzer %q is not registered", sagasuanalysis.Name)
+		return nil, fmt.Errorf("analyzer %q is not registered", name)
 	}
 	return a, nil
 }

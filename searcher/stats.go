@@ -16,6 +16,7 @@ type Stats struct {
 	Articles       uint64         `json:"articles"`
 	IndexBytes     int64          `json:"index_bytes"`
 	MappingVersion string         `json:"mapping_version"`
+	Analyzer       string         `json:"analyzer"` // the English analysis variant the index was built with
 	Languages      []facet.Value  `json:"languages"`
 	Entities       map[string]int `json:"entities"` // distinct entities by type
 }
@@ -47,7 +48,7 @@ func (s *Searcher) Stats(ctx context.Context) (*Stats, error) {
 		return nil, fmt.Errorf("index stats: %w", err)
 	}
 	st := &Stats{Articles: n, IndexBytes: size, MappingVersion: indexer.MappingVersion,
-		Languages: facet.Values(res.Facets["lang"]), Entities: map[string]int{}}
+		Analyzer: s.index.Analyzer(), Languages: facet.Values(res.Facets["lang"]), Entities: map[string]int{}}
 	for _, typ := range corpus.EntityTypes {
 		st.Entities[typ] = len(facet.Values(res.Facets[typ]))
 	}

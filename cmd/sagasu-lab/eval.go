@@ -202,31 +202,34 @@ const (
 	permutationSeed = 22
 )
 
-// evalConfigs indexes c into Sagasu once and runs its queries with each
-// ranking of --configs, each tested against the first.
+// evalConfigs runs c's queries with each ranking of --configs, each
+// tested against the first. Configurations with the same analyzer share
+// one index of c; an index is dropped after its analyzer's last one.
 func (f *evalFlags) evalConfigs(ctx context.Context, c *eval.Collection, stderr io.Writer) ([]evalResult, error) {
 	var cfgs []sagasu.Config
+	last := map[string]int{} // analyzer → index of its last configuration
 	for _, name := range f.configs {
 		cfg, err := sagasu.FindConfig(name)
 		if err != nil {
 			return nil, fmt.Errorf("--configs: %w: %w", err, cli.ErrUsage)
 		}
+		last[cfg.Analyzer] = len(cfgs)
 		cfgs = append(cfgs, cfg)
 	}
-	e, err := sagasu.New()
-	if err != nil {
-		return nil, err
-	}
-	defer e.Close()
-	start := time.Now()
-	if err := e.Index(ctx, c.Docs); err != nil {
-		return nil, err
-	}
-	indexSec := time.Since(start).Seconds()
+	indexes := map[string]*configIndex{}
+	defer func() {
+		for _, ci := range indexes {
+			ci.engine.Close()
+		}
+	}()
 	var out []evalResult
-	for _, cfg := range cfgs {
-		e.SetRanking(cfg.Ranking)
-		res, err := f.searchAll(ctx, c, e, "sagasu["+cfg.Name+"]", indexSec, stderr)
+	for i, cfg := range cfgs {
+		ci, err := indexFor(ctx, c, cfg.Analyzer, indexes, stderr)
+		if err != nil {
+			return nil, err
+		}
+		ci.engine.SetRanking(cfg.Ranking)
+		res, err := f.searchAll(ctx, c, ci.engine, "sagasu["+cfg.Name+"]", ci.seconds, stderr)
 		if err != nil {
 			return nil, fmt.Errorf("configuration %s: %w", cfg.Name, err)
 		}
@@ -237,8 +240,42 @@ func (f *evalFlags) evalConfigs(ctx context.Context, c *eval.Collection, stderr 
 		p := eval.Randomization(res.perQuery, base.perQuery, permutations, permutationSeed)
 		res.PValue = &p
 		out = append(out, res)
+		if last[cfg.Analyzer] == i {
+			ci.engine.Close()
+			delete(indexes, cfg.Analyzer)
+		}
 	}
 	return out, nil
+}
+
+// configIndex is Sagasu with c indexed by one analyzer, and how long the
+// indexing took.
+type configIndex struct {
+	engine  *sagasu.Engine
+	seconds float64
+}
+
+// indexFor returns the index of c built with analyzer, from indexes or
+// built now and added to them.
+func indexFor(ctx context.Context, c *eval.Collection, analyzer string, indexes map[string]*configIndex, stderr io.Writer) (*configIndex, error) {
+	if ci, ok := indexes[analyzer]; ok {
+		return ci, nil
+	}
+	e, err := sagasu.NewWith(analyzer)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	if err := e.Index(ctx, c.Docs); err != nil {
+		e.Close()
+		return nil, fmt.Errorf("index with analyzer %q: %w", analyzer, err)
+	}
+	ci := &configIndex{engine: e, seconds: time.Since(start).Seconds()}
+	if analyzer != "" {
+		fmt.Fprintf(stderr, "  indexed with analyzer %s in %.1fs\n", analyzer, ci.seconds)
+	}
+	indexes[analyzer] = ci
+	return ci, nil
 }
 
 // writeRunFiles writes the run as DIR/<collection>.<engine>.run and the

@@ -293,12 +293,13 @@ func TestEvalCommandErrors(t *testing.T) {
 	}
 }
 
-// TestEvalConfigs runs two rankings of Sagasu on the MED fixture: each is
-// a result of its own, the first tested against itself (p = 1), and an
-// unknown configuration is a usage error naming the known ones.
+// TestEvalConfigs runs two rankings and an analysis variant of Sagasu on
+// the MED fixture: each is a result of its own, in the order asked, the
+// first tested against itself (p = 1), the variant on an index of its own;
+// an unknown configuration is a usage error naming the known ones.
 func TestEvalConfigs(t *testing.T) {
 	stdout, stderr, err := runCmd(t, "eval", "--data-dir", evalData, "--collections", "med",
-		"--engines", "sagasu", "--configs", "before,default", "--json")
+		"--engines", "sagasu", "--configs", "before,nostem+stop,default", "--json")
 	if err != nil {
 		t.Fatalf("eval: %v\nstderr:\n%s", err, stderr)
 	}
@@ -310,11 +311,15 @@ func TestEvalConfigs(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &results); err != nil {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
 	}
-	if len(results) != 2 || results[0].Engine != "sagasu[before]" || results[1].Engine != "sagasu[default]" {
-		t.Fatalf("results %+v, want sagasu[before] then sagasu[default]", results)
+	if len(results) != 3 || results[0].Engine != "sagasu[before]" || results[1].Engine != "sagasu[nostem+stop]" ||
+		results[2].Engine != "sagasu[default]" {
+		t.Fatalf("results %+v, want sagasu[before], [nostem+stop], [default]", results)
+	}
+	if n := strings.Count(stderr, "indexed with analyzer"); n != 1 || !strings.Contains(stderr, "sagasu_none_stop") {
+		t.Errorf("stderr says %d extra indexes, want one with sagasu_none_stop:\n%s", n, stderr)
 	}
 	for _, r := range results {
-		// Both rank every query's relevant documents first: identical
+		// All rank every query's relevant documents first: identical
 		// per-query figures, so p = 1.
 		if r.Measures.NDCG10 != 1 || r.PValue == nil || *r.PValue != 1 {
 			t.Errorf("%s: nDCG@10 %v, p %v; want 1 and 1", r.Engine, r.Measures.NDCG10, r.PValue)

@@ -306,3 +306,36 @@ func TestSearchSuggests(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzerFlag: an index built with --analyzer is searched with it,
+// opening it with another analyzer (or none) is refused with both names,
+// and an unknown analyzer is a usage error.
+func TestAnalyzerFlag(t *testing.T) {
+	dir := t.TempDir()
+	data, file := filepath.Join(dir, "idx"), filepath.Join(dir, "a.jsonl")
+	articles := `{"id":"a1","title":"New policy","body":"The policy was announced."}
+{"id":"a2","title":"Politics","body":"Politics dominated the week."}
+`
+	if err := os.WriteFile(file, []byte(articles), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := runCmd(t, "index", "--data", data, "--entities", "off", "--analyzer", "sagasu_minimal", file); err != nil {
+		t.Fatalf("index: %v\n%s", err, stderr)
+	}
+	out, stderr, err := runCmd(t, "search", "--data", data, "--analyzer", "sagasu_minimal", "--json", "policies")
+	if err != nil {
+		t.Fatalf("search: %v\n%s", err, stderr)
+	}
+	var ans searchAnswer
+	if err := json.Unmarshal([]byte(out), &ans); err != nil || ans.Total != 1 || ans.Hits[0].ID != "a1" {
+		t.Errorf("policies: %s (%v), want a1 alone", out, err)
+	}
+	_, _, err = runCmd(t, "search", "--data", data, "policies")
+	if err == nil || !strings.Contains(err.Error(), `built with analyzer "sagasu_minimal", asked for "sagasu"`) {
+		t.Errorf("default analyzer on a sagasu_minimal index: %v, want a refusal naming both", err)
+	}
+	_, _, err = runCmd(t, "search", "--data", data, "--analyzer", "snowball", "policies")
+	if !errors.Is(err, cli.ErrUsage) || !strings.Contains(err.Error(), "sagasu_minimal_stop") {
+		t.Errorf("unknown analyzer: %v, want a usage error listing the analyzers", err)
+	}
+}

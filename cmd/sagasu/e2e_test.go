@@ -258,10 +258,11 @@ func checkSeedsEntitiesListing(t *testing.T, s *testServer) {
 func checkSeedsStatsAndHealth(t *testing.T, s *testServer) {
 	t.Helper()
 	var st struct {
-		Articles int `json:"articles"`
+		Articles int    `json:"articles"`
+		Analyzer string `json:"analyzer"`
 	}
-	if code := s.do(t, "GET", "/api/v1/stats", "", "", &st); code != 200 || st.Articles != 5 {
-		t.Errorf("stats: status %d, articles %d, want 200 and 5", code, st.Articles)
+	if code := s.do(t, "GET", "/api/v1/stats", "", "", &st); code != 200 || st.Articles != 5 || st.Analyzer != "sagasu" {
+		t.Errorf("stats: status %d, articles %d, analyzer %q, want 200, 5 and sagasu", code, st.Articles, st.Analyzer)
 	}
 	if code := s.do(t, "GET", "/healthz", "", "", nil); code != 200 {
 		t.Errorf("healthz: %d", code)

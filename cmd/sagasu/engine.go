@@ -12,6 +12,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/engine"
 	"github.com/sagasu-search/sagasu/indexer"
@@ -27,6 +28,7 @@ type commonFlags struct {
 	data      string
 	gazetteer string
 	entities  string
+	analyzer  string
 	logFormat string
 	logLevel  string
 	limits    searcher.Limits
@@ -38,6 +40,7 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.data, "data", "./data", "index folder (serve and index create it when absent)")
 	fs.StringVar(&c.gazetteer, "gazetteer", "", "JSON file of extra entities, merged into the built-in gazetteer")
 	fs.StringVar(&c.entities, "entities", "all", `entity extraction at ingest: "all" (gazetteer and discovery), "tagger" (all, then the trained tagger), "gazetteer" or "off"`)
+	fs.StringVar(&c.analyzer, "analyzer", analysis.Name, "English analysis a new index is built with and an existing one must have: "+analyzerNames())
 	fs.StringVar(&c.logFormat, "log-format", "json", `log format: "json" or "console" (human-readable)`)
 	fs.StringVar(&c.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.IntVar(&c.limits.MaxQueryRunes, "max-query-chars", searcher.MaxQueryRunes, "longest query, in characters")
@@ -70,8 +73,11 @@ func (c *commonFlags) logger(w io.Writer) (zerolog.Logger, error) {
 // extraction the flags ask for. It creates an absent index unless
 // mustExist (read commands), which makes an absent one an error.
 func (c *commonFlags) openEngine(mustExist bool) (*engine.Engine, error) {
+	if _, err := analysis.VariantNamed(c.analyzer); err != nil {
+		return nil, fmt.Errorf("--analyzer: %w: %w", err, cli.ErrUsage)
+	}
 	eng, err := engine.Open(engine.Config{Data: c.data, MustExist: mustExist, Gazetteer: c.gazetteer,
-		Entities: c.entities, Limits: c.limits, Fields: c.fields, Shards: c.shards})
+		Entities: c.entities, Limits: c.limits, Fields: c.fields, Shards: c.shards, Analyzer: c.analyzer})
 	var me *engine.ModeError
 	switch {
 	case errors.As(err, &me):
@@ -80,6 +86,15 @@ func (c *commonFlags) openEngine(mustExist bool) (*engine.Engine, error) {
 		return nil, noIndexError(c.data)
 	}
 	return eng, err
+}
+
+// analyzerNames lists the analysis variants for --analyzer's help.
+func analyzerNames() string {
+	var names []string
+	for _, v := range analysis.Variants() {
+		names = append(names, v.Name())
+	}
+	return strings.Join(names, ", ") + " (Porter, minimal or no stemming, _stop: without English stop words)"
 }
 
 // noIndexError says that a read command found no index at data, and how

@@ -52,6 +52,27 @@ type BM25 struct {
 	// Lengths, when not nil, gives the fields' true average lengths; nil
 	// keeps Bleve's estimate, distinct terms over documents (see Lengths).
 	Lengths *Lengths
+	// Delta, when positive, lower-bounds what a word adds for being in a
+	// document at all, however long the document: BM25+ (Lv and Zhai,
+	// "Lower-bounding term frequency normalization", CIKM 2011), whose
+	// published default is 1. It adds idf · Delta to each match, on
+	// Robertson's scale (see deltaScore).
+	Delta float64
+}
+
+// LuceneBM25 returns Lucene's (and Bleve's) published defaults, k1 1.2
+// and b 0.75, as Lucene uses them: with the true average lengths
+// (Lengths), which the ranking sets.
+func LuceneBM25() BM25 { return BM25{K1: 1.2, B: 0.75} }
+
+// deltaScore is BM25+'s lower bound for a word of this idf on
+// TermSearcher's scale, which multiplies a word's saturated frequency by
+// k1 where Robertson multiplies it by k1 + 1: idf · Delta · k1 / (k1 + 1).
+func (p BM25) deltaScore(idf float64) float64 {
+	if p.Delta <= 0 {
+		return 0
+	}
+	return idf * p.Delta * p.K1 / (p.K1 + 1)
 }
 
 // DefaultBM25 returns Sagasu's parameters, BM25K1 and BM25B.

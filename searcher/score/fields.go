@@ -55,17 +55,18 @@ func (q *FieldsQuery) Searcher(ctx context.Context, r index.IndexReader, _ mappi
 	idf := math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))
 	return &fieldsSearcher{
 		sumSearcher: sumSearcher{children: children, currs: make([]*search.DocumentMatch, len(children)), min: 1, explain: opts.Explain},
-		idf:         idf, k1: q.BM25.K1, boost: q.Boost, queryWeight: q.Boost,
+		idf:         idf, k1: q.BM25.K1, delta: q.BM25.deltaScore(idf), boost: q.Boost, queryWeight: q.Boost,
 	}, nil
 }
 
 // fieldsSearcher merges the matches of a term's fields, whose scores are
 // their weighted, length-normalized frequencies, and saturates their sum:
 // idf · k1 · tf / (tf + k1), on the scale of TermSearcher's BM25 (which
-// multiplies by k1 where Robertson multiplies by k1 + 1).
+// multiplies by k1 where Robertson multiplies by k1 + 1), plus BM25+'s
+// delta.
 type fieldsSearcher struct {
 	sumSearcher
-	idf, k1, boost, queryWeight float64
+	idf, k1, delta, boost, queryWeight float64
 }
 
 // saturate turns a merged match's weighted frequency into its score.
@@ -74,7 +75,7 @@ func (s *fieldsSearcher) saturate(dm *search.DocumentMatch) *search.DocumentMatc
 		return nil
 	}
 	tf := dm.Score
-	dm.Score = s.queryWeight * s.idf * s.k1 * tf / (tf + s.k1)
+	dm.Score = s.queryWeight * (s.idf*s.k1*tf/(tf+s.k1) + s.delta)
 	if s.explain {
 		dm.Expl = &search.Explanation{Value: dm.Score, Children: []*search.Explanation{dm.Expl},
 			Message: fmt.Sprintf("BM25F idf=%f k1=%f weighted tf=%f", s.idf, s.k1, tf)}

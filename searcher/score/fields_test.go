@@ -108,3 +108,39 @@ func TestLengths(t *testing.T) {
 		t.Errorf("Bleve's body cardinality %d (%v), want 16 distinct terms", bleveAvg, err)
 	}
 }
+
+// TestBM25PlusDelta checks BM25+ on rankingIndex: with Delta 1 every match
+// of "turbin" (in the bodies of both, body and more, of lengths 5, 5 and
+// 10) gains the same idf · k1 / (k1 + 1) over plain BM25, as a TermQuery
+// and as a BM25F FieldsQuery.
+func TestBM25PlusDelta(t *testing.T) {
+	ix := rankingIndex(t)
+	p := DefaultBM25()
+	p.Lengths = NewLengths()
+	plus := p
+	plus.Delta = 1
+	idf := math.Log(1 + (4-3+0.5)/(3+0.5))
+	want := idf * p.K1 / (p.K1 + 1)
+	fields := []Field{{Name: indexer.FieldBody, Weight: 1, B: p.B}}
+	for _, tt := range []struct {
+		name        string
+		plain, with map[string]float64
+	}{
+		{"term", scores(t, ix, &TermQuery{Term: "turbin", Field: indexer.FieldBody, Boost: 1, BM25: p}),
+			scores(t, ix, &TermQuery{Term: "turbin", Field: indexer.FieldBody, Boost: 1, BM25: plus})},
+		{"bm25f", scores(t, ix, &FieldsQuery{Term: "turbin", Fields: fields, BM25: p, Boost: 1}),
+			scores(t, ix, &FieldsQuery{Term: "turbin", Fields: fields, BM25: plus, Boost: 1})},
+	} {
+		if len(tt.plain) != 3 || len(tt.with) != 3 {
+			t.Fatalf("%s: hits %v and %v, want 3 each", tt.name, tt.plain, tt.with)
+		}
+		for id, s := range tt.plain {
+			if got := tt.with[id] - s; math.Abs(got-want) > 1e-9 {
+				t.Errorf("%s: %s gains %.6f, want %.6f", tt.name, id, got, want)
+			}
+		}
+	}
+	if (BM25{K1: 0.9}).deltaScore(2) != 0 {
+		t.Error("no Delta, yet a lower bound")
+	}
+}

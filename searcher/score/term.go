@@ -161,7 +161,7 @@ func (s *TermSearcher) docScore(tf, norm float64) float64 {
 	if s.partial {
 		return s.boost * tf / (1 - b + b*fieldLength/s.avgDocLen)
 	}
-	return s.idf * (tf * k1) / (tf + k1*(1-b+(b*fieldLength/s.avgDocLen)))
+	return s.idf*(tf*k1)/(tf+k1*(1-b+(b*fieldLength/s.avgDocLen))) + s.bm25.deltaScore(s.idf)
 }
 
 // termFreq is the frequency BM25 saturates: freq, or its square root.

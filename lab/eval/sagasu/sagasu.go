@@ -27,11 +27,15 @@ type Engine struct {
 }
 
 // New returns an empty Sagasu engine in memory with the production
-// gazetteer and entity discovery.
-func New() (*Engine, error) {
+// gazetteer, entity discovery and analysis.
+func New() (*Engine, error) { return NewWith("") }
+
+// NewWith is New with the English analysis variant called analyzer (an
+// analysis.Variant's Name; "" for the default).
+func NewWith(analyzer string) (*Engine, error) {
 	// Test-collection queries can be long paragraphs: allow them, as a
 	// deployment indexing such text would.
-	eng, err := engine.Open(engine.Config{Limits: searcher.Limits{MaxQueryRunes: 1 << 16}})
+	eng, err := engine.Open(engine.Config{Limits: searcher.Limits{MaxQueryRunes: 1 << 16}, Analyzer: analyzer})
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,9 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/lab/eval"
+	"github.com/sagasu-search/sagasu/searcher/score"
 )
 
 func TestEngine(t *testing.T) {
@@ -39,5 +41,30 @@ func TestEngine(t *testing.T) {
 	}
 	if e.Failures() != 1 {
 		t.Errorf("Failures() = %d, want 1 (the unclosed quote)", e.Failures())
+	}
+}
+
+// TestConfigs checks that configurations have distinct names, each found
+// by FindConfig, each naming a registered analysis variant, the default
+// first with the production ranking and analysis.
+func TestConfigs(t *testing.T) {
+	seen := map[string]bool{}
+	for i, c := range Configs() {
+		if seen[c.Name] {
+			t.Errorf("two configurations named %q", c.Name)
+		}
+		seen[c.Name] = true
+		if got, err := FindConfig(c.Name); err != nil || got.Name != c.Name {
+			t.Errorf("FindConfig(%q) = %v, %v", c.Name, got.Name, err)
+		}
+		if _, err := analysis.VariantNamed(c.Analyzer); err != nil {
+			t.Errorf("%s: %v", c.Name, err)
+		}
+		if i == 0 && (c.Name != "default" || c.Analyzer != "" || c.Ranking != score.DefaultRanking()) {
+			t.Errorf("first configuration %+v, want the production default", c)
+		}
+	}
+	if c, _ := FindConfig("porter+stop+bm25+"); c.Analyzer != "sagasu_porter_stop" || c.Ranking.BM25.Delta != 1 {
+		t.Errorf("porter+stop+bm25+ = %+v", c)
 	}
 }
