@@ -40,6 +40,7 @@ var allowed = map[string][]string{
 	"api":                        {"corpus", "indexer", "queryplan", "searcher", "searcher/facet", "web", "cluster"},
 	"internal/cli":               {},
 	"internal/memlimit":          {},
+	"internal/natstest":          {},
 	"cmd/sagasu":                 {"text", "corpus", "analysis", "entity", "entity/tagger", "indexer", "queryplan", "searcher", "searcher/facet", "engine", "api", "web", "internal/cli", "internal/memlimit", "cluster"},
 	"analysis/gen/englishromaji": {"romaji", "text"},
 	"namedict/gen/enamdict":      {"romaji", "text"},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/internal/natstest"
 )
 
 // testShape is the cluster the tests build: 3 nodes, 6 shards, 2
@@ -113,11 +114,11 @@ func ids(ops []Op) []string {
 // checks that every replica of every shard, on all three nodes, holds
 // exactly what was acknowledged.
 func TestWritesApplied(t *testing.T) {
-	nc := startNATS(t, 3)
+	nc := natstest.Start(t, 3)
 	dir := t.TempDir()
 	var nodes []*Node
 	for id := 1; id <= testNodes; id++ {
-		n := startNode(t, nc.urls, id, dir)
+		n := startNode(t, nc.URLs, id, dir)
 		defer n.Close()
 		nodes = append(nodes, n)
 	}
@@ -151,9 +152,9 @@ func TestWritesApplied(t *testing.T) {
 // starts it again: it applies exactly the writes it missed, from the
 // sequence recorded in its indexes, none twice and none skipped.
 func TestRestartResumes(t *testing.T) {
-	nc := startNATS(t, 3)
+	nc := natstest.Start(t, 3)
 	dir := t.TempDir()
-	n1, n2, n3 := startNode(t, nc.urls, 1, dir), startNode(t, nc.urls, 2, dir), startNode(t, nc.urls, 3, dir)
+	n1, n2, n3 := startNode(t, nc.URLs, 1, dir), startNode(t, nc.URLs, 2, dir), startNode(t, nc.URLs, 3, dir)
 	defer n1.Close()
 	defer n3.Close()
 	first := articles("r", 120)
@@ -171,7 +172,7 @@ func TestRestartResumes(t *testing.T) {
 			missed++
 		}
 	}
-	n2 = startNode(t, nc.urls, 2, dir)
+	n2 = startNode(t, nc.URLs, 2, dir)
 	defer n2.Close()
 	waitApplied(t, n1, append(laterAcks, publish(t, n1, []Op{{Delete: "r-0"}})...))
 	dels := 0
@@ -213,11 +214,11 @@ func messagesApplied(n *Node) uint64 {
 // while articles are published: every write is still acknowledged, and
 // every acknowledged write is applied.
 func TestNATSServerKilled(t *testing.T) {
-	nc := startNATS(t, 3)
+	nc := natstest.Start(t, 3)
 	dir := t.TempDir()
 	var nodes []*Node
 	for id := 1; id <= testNodes; id++ {
-		n := startNode(t, nc.urls, id, dir)
+		n := startNode(t, nc.URLs, id, dir)
 		defer n.Close()
 		nodes = append(nodes, n)
 	}
@@ -231,7 +232,7 @@ func TestNATSServerKilled(t *testing.T) {
 		}
 		done <- acks
 	}()
-	nc.kill(0)
+	nc.Kill(0)
 	acks := <-done
 	acks = append(acks, publish(t, nodes[1], articles("after", 50))...)
 	waitApplied(t, nodes[2], acks)
@@ -241,8 +242,8 @@ func TestNATSServerKilled(t *testing.T) {
 // TestWaitAppliedTimesOut checks that a wait for a replica that is down
 // ends with the context and names the replicas behind.
 func TestWaitAppliedTimesOut(t *testing.T) {
-	nc := startNATS(t, 3)
-	n1 := startNode(t, nc.urls, 1, t.TempDir())
+	nc := natstest.Start(t, 3)
+	n1 := startNode(t, nc.URLs, 1, t.TempDir())
 	defer n1.Close()
 	// Shard 1 is held by nodes 2 and 3, which are not running.
 	var op Op

@@ -134,7 +134,11 @@ func (n *Node) ensureBucket(ctx context.Context, name string, rep int) (jetstrea
 // openReplicas opens the index of each shard the map gives this node and
 // reads the sequence it has applied.
 func (n *Node) openReplicas() error {
-	for _, s := range n.shardMap.Of(n.cfg.NodeID) {
+	local := n.shardMap.Of(n.cfg.NodeID)
+	if len(local) == 0 {
+		return fmt.Errorf("cluster: the shard map gives node %d no shard", n.cfg.NodeID)
+	}
+	for _, s := range local {
 		ix, err := n.cfg.Open(filepath.Join(n.cfg.Data, fmt.Sprintf("shard-%d", s)))
 		if err != nil {
 			return fmt.Errorf("cluster: open shard %d: %w", s, err)

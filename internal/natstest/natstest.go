@@ -1,4 +1,7 @@
-package cluster
+// Package natstest starts real nats-server processes with JetStream, in a
+// cluster on 127.0.0.1, for the tests of the cluster and of serve
+// --cluster. It is test support: no product code imports it.
+package natstest
 
 import (
 	"context"
@@ -15,24 +18,25 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 )
 
-// natsCluster is a cluster of real nats-server processes with JetStream,
-// on 127.0.0.1, for the tests.
-type natsCluster struct {
+// Cluster is a cluster of real nats-server processes with JetStream.
+type Cluster struct {
+	// URLs are the servers' client URLs.
+	URLs  []string
 	t     *testing.T
-	urls  []string
 	args  [][]string
 	procs []*exec.Cmd
 }
 
-// startNATS starts n clustered nats-server processes and waits until
-// JetStream answers. It skips the test when nats-server is not installed.
-func startNATS(t *testing.T, n int) *natsCluster {
+// Start starts n clustered nats-server processes, stopped when the test
+// ends, and waits until JetStream answers. It skips the test when
+// nats-server is not installed.
+func Start(t *testing.T, n int) *Cluster {
 	t.Helper()
 	bin, err := exec.LookPath("nats-server")
 	if err != nil {
 		t.Skip("nats-server is not installed (Debian: apt-get install nats-server): the cluster tests need real NATS servers")
 	}
-	c := &natsCluster{t: t, procs: make([]*exec.Cmd, n)}
+	c := &Cluster{t: t, procs: make([]*exec.Cmd, n)}
 	client, route := freePorts(t, n), freePorts(t, n)
 	var routes []string
 	for i := range n {
@@ -40,15 +44,15 @@ func startNATS(t *testing.T, n int) *natsCluster {
 	}
 	dir := t.TempDir()
 	for i := range n {
-		c.urls = append(c.urls, fmt.Sprintf("nats://127.0.0.1:%d", client[i]))
+		c.URLs = append(c.URLs, fmt.Sprintf("nats://127.0.0.1:%d", client[i]))
 		c.args = append(c.args, []string{bin, "-a", "127.0.0.1", "-p", fmt.Sprint(client[i]), "-js",
 			"-sd", filepath.Join(dir, fmt.Sprintf("n%d", i)), "--server_name", fmt.Sprintf("n%d", i),
 			"--cluster_name", "sagasu-test", "--cluster", routes[i], "--routes", strings.Join(routes, ",")})
-		c.start(i)
+		c.Restart(i)
 	}
 	t.Cleanup(func() {
 		for i := range c.procs {
-			c.kill(i)
+			c.Kill(i)
 		}
 	})
 	c.waitReady()
@@ -74,8 +78,8 @@ func freePorts(t *testing.T, n int) []int {
 	return ports
 }
 
-// start starts server i.
-func (c *natsCluster) start(i int) {
+// Restart starts server i again, on its port and storage, after Kill.
+func (c *Cluster) Restart(i int) {
 	cmd := exec.Command(c.args[i][0], c.args[i][1:]...)
 	if testing.Verbose() && os.Getenv("SAGASU_NATS_LOG") != "" {
 		cmd.Stderr = os.Stderr
@@ -86,8 +90,8 @@ func (c *natsCluster) start(i int) {
 	c.procs[i] = cmd
 }
 
-// kill kills server i at once (SIGKILL), as a crash would.
-func (c *natsCluster) kill(i int) {
+// Kill kills server i at once (SIGKILL), as a crash would.
+func (c *Cluster) Kill(i int) {
 	if p := c.procs[i]; p != nil {
 		p.Process.Kill()
 		p.Wait()
@@ -96,7 +100,7 @@ func (c *natsCluster) kill(i int) {
 }
 
 // waitReady waits until JetStream has a meta leader and answers.
-func (c *natsCluster) waitReady() {
+func (c *Cluster) waitReady() {
 	c.t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
@@ -109,8 +113,8 @@ func (c *natsCluster) waitReady() {
 }
 
 // ping asks JetStream for the account's information.
-func (c *natsCluster) ping() error {
-	nc, err := nats.Connect(strings.Join(c.urls, ","), nats.Timeout(time.Second))
+func (c *Cluster) ping() error {
+	nc, err := nats.Connect(strings.Join(c.URLs, ","), nats.Timeout(time.Second))
 	if err != nil {
 		return err
 	}
