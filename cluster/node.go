@@ -62,7 +62,11 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 		return nil, fmt.Errorf("cluster: connect to %s: %w", strings.Join(cfg.URLs, ","), err)
 	}
 	n := &Node{cfg: cfg, nc: nc, table: newAppliedTable()}
-	if err := n.setUp(ctx); err != nil {
+	if err := n.setUpRetrying(ctx); err != nil {
+		n.closeAll()
+		return nil, err
+	}
+	if err := n.openReplicas(); err != nil {
 		n.closeAll()
 		return nil, err
 	}
@@ -80,8 +84,29 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 	return n, nil
 }
 
+// startTimeout bounds the wait for JetStream at start: NATS servers
+// started at the same time as the node elect their leaders first.
+const startTimeout = 2 * time.Minute
+
+// setUpRetrying runs setUp until it succeeds, startTimeout passes or ctx
+// ends.
+func (n *Node) setUpRetrying(ctx context.Context) error {
+	deadline := time.Now().Add(startTimeout)
+	for {
+		err := n.setUp(ctx)
+		if err == nil || ctx.Err() != nil || time.Now().After(deadline) {
+			return err
+		}
+		n.cfg.Logger.Warn().Err(err).Msg("JetStream is not ready: trying again")
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Second):
+		}
+	}
+}
+
 // setUp makes the JetStream context, the streams, the buckets and the
-// shard map, and opens the local replicas.
+// shard map.
 func (n *Node) setUp(ctx context.Context) error {
 	js, err := jetstream.New(n.nc, jetstream.WithPublishAsyncTimeout(ackTimeout))
 	if err != nil {
@@ -104,7 +129,7 @@ func (n *Node) setUp(ctx context.Context) error {
 	if n.shardMap, err = bootstrapMap(ctx, maps, NewShardMap(n.cfg.Shards, n.cfg.Replicas, n.cfg.Nodes)); err != nil {
 		return fmt.Errorf("cluster: %w", err)
 	}
-	return n.openReplicas()
+	return nil
 }
 
 // ensureStream creates shard s's stream unless it exists: file storage,
@@ -214,6 +239,8 @@ type ShardStatus struct {
 	Last uint64 `json:"last_seq"`
 	// Lag is Last - Applied: the writes stored but not yet applied here.
 	Lag uint64 `json:"lag"`
+	// Articles is the number of articles the replica holds.
+	Articles uint64 `json:"articles"`
 	// Error says why Last is unknown.
 	Error string `json:"error,omitempty"`
 }
@@ -223,6 +250,7 @@ func (n *Node) Status(ctx context.Context) []ShardStatus {
 	out := make([]ShardStatus, len(n.replicas))
 	for i, r := range n.replicas {
 		st := ShardStatus{Shard: r.shard, Applied: r.applied.Load()}
+		st.Articles, _ = r.ix.Count(ctx)
 		if s, err := n.js.Stream(ctx, StreamName(r.shard)); err != nil {
 			st.Error = err.Error()
 		} else {
