@@ -169,6 +169,10 @@ func handleClusterDeletes(cfg Config, c *Cluster, one bool) http.Handler {
 			return
 		}
 		ids := []string{mux.Vars(r)["id"]}
+		if err := corpus.ValidateID(ids[0]); one && err != nil {
+			writeError(w, r, http.StatusBadRequest, codeInvalidParameter, err.Error())
+			return
+		}
 		if !one {
 			var status int
 			if ids, status, err = decodeIDs(w, r, cfg); err != nil {
