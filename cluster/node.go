@@ -245,21 +245,39 @@ type ShardStatus struct {
 	Error string `json:"error,omitempty"`
 }
 
-// Status reports each local replica's applied sequence and lag.
+// statusTimeout bounds the question Status asks NATS about each stream,
+// so that readiness answers at once while NATS does not.
+const statusTimeout = time.Second
+
+// Status reports each local replica's applied sequence, lag and
+// articles. When NATS does not answer, the stream's last sequence is
+// unknown and Error says why; the replica still answers searches.
 func (n *Node) Status(ctx context.Context) []ShardStatus {
 	out := make([]ShardStatus, len(n.replicas))
+	var wg sync.WaitGroup
 	for i, r := range n.replicas {
-		st := ShardStatus{Shard: r.shard, Applied: r.applied.Load()}
-		st.Articles, _ = r.ix.Count(ctx)
-		if s, err := n.js.Stream(ctx, StreamName(r.shard)); err != nil {
-			st.Error = err.Error()
-		} else {
+		out[i] = ShardStatus{Shard: r.shard, Applied: r.applied.Load()}
+		out[i].Articles, _ = r.ix.Count(ctx)
+		if !n.nc.IsConnected() {
+			out[i].Error = "not connected to NATS: " + n.nc.Status().String()
+			continue
+		}
+		wg.Add(1)
+		go func(st *ShardStatus) {
+			defer wg.Done()
+			ctx, cancel := context.WithTimeout(ctx, statusTimeout)
+			defer cancel()
+			s, err := n.js.Stream(ctx, StreamName(st.Shard))
+			if err != nil {
+				st.Error = err.Error()
+				return
+			}
 			st.Last = s.CachedInfo().State.LastSeq
 			if st.Last > st.Applied {
 				st.Lag = st.Last - st.Applied
 			}
-		}
-		out[i] = st
+		}(&out[i])
 	}
+	wg.Wait()
 	return out
 }
