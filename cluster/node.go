@@ -57,7 +57,8 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 	}
 	cfg = cfg.withDefaults()
 	nc, err := nats.Connect(strings.Join(cfg.URLs, ","), nats.Name("sagasu-node-"+strconv.Itoa(cfg.NodeID)),
-		nats.MaxReconnects(-1), nats.RetryOnFailedConnect(true), nats.ReconnectWait(500*time.Millisecond))
+		nats.MaxReconnects(-1), nats.RetryOnFailedConnect(true), nats.ReconnectWait(500*time.Millisecond),
+		nats.PingInterval(pingInterval), nats.MaxPingsOutstanding(2))
 	if err != nil {
 		return nil, fmt.Errorf("cluster: connect to %s: %w", strings.Join(cfg.URLs, ","), err)
 	}
@@ -83,6 +84,12 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 	}
 	return n, nil
 }
+
+// pingInterval is how often the node pings its NATS server: a connection
+// that a cut network left open is known dead after two unanswered pings,
+// and the node reconnects (the client's default, two minutes, kept a
+// node reconnected to its network a minute behind).
+const pingInterval = 5 * time.Second
 
 // startTimeout bounds the wait for JetStream at start: NATS servers
 // started at the same time as the node elect their leaders first.
