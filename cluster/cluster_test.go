@@ -21,11 +21,17 @@ const testNodes, testShards, testReplicas = 3, 6, 2
 
 // startNode starts node id with its data under dir.
 func startNode(t *testing.T, urls []string, id int, dir string) *Node {
+	return startNodeWith(t, urls, id, dir, 0)
+}
+
+// startNodeWith starts node id with its data under dir and the given
+// Config.PublishRetry.
+func startNodeWith(t *testing.T, urls []string, id int, dir string, retry time.Duration) *Node {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	n, err := Start(ctx, Config{URLs: urls, NodeID: id, Nodes: testNodes, Shards: testShards, Replicas: testReplicas,
-		Data: filepath.Join(dir, fmt.Sprintf("node-%d", id)), Logger: testLogger(t),
+		Data: filepath.Join(dir, fmt.Sprintf("node-%d", id)), Logger: testLogger(t), PublishRetry: retry,
 		Open: func(path string) (*indexer.Index, error) {
 			ix, _, err := indexer.Open(path, indexer.Options{})
 			return ix, err
@@ -269,4 +275,34 @@ func TestWaitAppliedTimesOut(t *testing.T) {
 // testLogger logs to the test's output at warn level and above.
 func testLogger(t *testing.T) zerolog.Logger {
 	return zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
+}
+
+// TestPublishNotStored kills every NATS server and checks that Publish
+// gives up after PublishRetry with a *PublishError naming every write as
+// not stored, and that writes stored before are named as stored.
+func TestPublishNotStored(t *testing.T) {
+	nc := natstest.Start(t, 3)
+	n := startNodeWith(t, nc.URLs, 1, t.TempDir(), 2*time.Second)
+	defer n.Close()
+	publish(t, n, articles("before", 2))
+	for i := range 3 {
+		nc.Kill(i)
+	}
+	ops := articles("lost", 3)
+	acks, err := n.Publish(context.Background(), ops)
+	var pe *PublishError
+	if !errors.As(err, &pe) {
+		t.Fatalf("Publish with no NATS server = %v, want a *PublishError", err)
+	}
+	if fmt.Sprint(pe.NotStored) != fmt.Sprint(ids(ops)) || len(pe.Stored) != 0 {
+		t.Errorf("not stored %v, stored %v; want %v and none", pe.NotStored, pe.Stored, ids(ops))
+	}
+	for _, a := range acks {
+		if a.Err == nil || a.Seq != 0 {
+			t.Errorf("ack %+v: want an error and no sequence", a)
+		}
+	}
+	if _, err := n.Publish(context.Background(), []Op{{Delete: "x"}, {Delete: "x"}}); err == nil || errors.As(err, &pe) {
+		t.Errorf("two writes of one article = %v, want a refusal", err)
+	}
 }

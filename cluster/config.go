@@ -25,6 +25,9 @@ import (
 const (
 	DefaultBatchSize = 500
 	DefaultBatchWait = 200 * time.Millisecond
+	// DefaultPublishRetry is how long failed writes are sent again
+	// before they are reported not stored.
+	DefaultPublishRetry = 20 * time.Second
 	// MaxStreamReplicas caps the replicas of a shard's stream: JetStream
 	// allows 1, 3 or 5; three servers survive the loss of one.
 	MaxStreamReplicas = 3
@@ -55,6 +58,9 @@ type Config struct {
 	// BatchWait is the longest a batch waits to fill once it has a
 	// message; 0 means DefaultBatchWait.
 	BatchWait time.Duration
+	// PublishRetry is how long writes JetStream did not store are sent
+	// again before Publish reports them; 0 means DefaultPublishRetry.
+	PublishRetry time.Duration
 	// Logger receives the node's log.
 	Logger zerolog.Logger
 }
@@ -66,6 +72,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.BatchWait <= 0 {
 		c.BatchWait = DefaultBatchWait
+	}
+	if c.PublishRetry <= 0 {
+		c.PublishRetry = DefaultPublishRetry
 	}
 	return c
 }

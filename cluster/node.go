@@ -93,14 +93,20 @@ const pingInterval = 5 * time.Second
 
 // startTimeout bounds the wait for JetStream at start: NATS servers
 // started at the same time as the node elect their leaders first.
-const startTimeout = 2 * time.Minute
+const (
+	startTimeout   = 2 * time.Minute
+	attemptTimeout = 8 * time.Second
+)
 
 // setUpRetrying runs setUp until it succeeds, startTimeout passes or ctx
-// ends.
+// ends. Each attempt has attemptTimeout: a request JetStream lost (its
+// meta leader changing, say) costs that, not the whole start.
 func (n *Node) setUpRetrying(ctx context.Context) error {
 	deadline := time.Now().Add(startTimeout)
 	for {
-		err := n.setUp(ctx)
+		attempt, cancel := context.WithTimeout(ctx, attemptTimeout)
+		err := n.setUp(attempt)
+		cancel()
 		if err == nil || ctx.Err() != nil || time.Now().After(deadline) {
 			return err
 		}

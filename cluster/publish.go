@@ -9,13 +9,10 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 )
 
-// Publishing's timing: how long one attempt waits for JetStream's ack, how
-// long failed writes are sent again (a stream's leader is being elected
-// again after a NATS server died, say) before they are reported not
-// stored, and the pause between rounds.
+// Publishing's timing: how long one attempt waits for JetStream's ack,
+// and the pause between rounds of retries.
 const (
 	ackTimeout   = 5 * time.Second
-	retryFor     = 20 * time.Second
 	retryBackoff = 250 * time.Millisecond
 )
 
@@ -53,7 +50,7 @@ func (e *PublishError) Unwrap() error { return e.Err }
 // stream's servers and will be applied by every node holding the shard),
 // or has failed to. All are sent before any ack is awaited; the writes
 // that fail are sent again, in rounds, with their message IDs, for up to
-// retryFor (a stream's leader is elected again in a few seconds when a
+// Config.PublishRetry (a stream's leader is elected again in a few seconds when a
 // NATS server dies). When any is not stored the error is a *PublishError
 // naming which were and which were not. Two writes of one article in one
 // call are refused, since their order would not be kept across retries.
@@ -67,7 +64,7 @@ func (n *Node) Publish(ctx context.Context, ops []Op) ([]Ack, error) {
 		acks[i] = Ack{ID: op.ID(), Shard: ShardOf(op.ID(), n.cfg.Shards)}
 		pending[i] = i
 	}
-	deadline := time.Now().Add(retryFor)
+	deadline := time.Now().Add(n.cfg.PublishRetry)
 	for len(pending) > 0 {
 		if err := n.publishRound(ctx, ops, acks, pending); err != nil {
 			return nil, err
