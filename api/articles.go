@@ -89,7 +89,7 @@ func handlePostArticles(cfg Config, ix *indexer.Index, m *metrics) http.Handler 
 // optional ?id= and ?url= parameters). Each article is accepted by ix (so
 // that a refusal names the article's line). It returns the status to
 // answer with when it fails.
-func decodeArticles(w http.ResponseWriter, r *http.Request, cfg Config, ix *indexer.Index) (decoded, int, error) {
+func decodeArticles(w http.ResponseWriter, r *http.Request, cfg Config, ix acceptor) (decoded, int, error) {
 	mediaType, err := requestMediaType(r)
 	if err != nil {
 		return decoded{}, http.StatusUnsupportedMediaType, err
@@ -190,7 +190,7 @@ func readError(err, tooLarge error, what string) error {
 // decodeHTML extracts the article of one HTML page (corpus.ParseHTML),
 // with the ?id= and ?url= parameters, and has ix accept it; its warnings
 // go back in the answer.
-func decodeHTML(r *http.Request, body []byte, ix *indexer.Index) (decoded, int, error) {
+func decodeHTML(r *http.Request, body []byte, ix acceptor) (decoded, int, error) {
 	q := r.URL.Query()
 	a, warnings, err := corpus.ParseHTML(body, corpus.HTMLOptions{ID: q.Get("id"), URL: q.Get("url"), ContentType: r.Header.Get("Content-Type")})
 	if err == nil {

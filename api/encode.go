@@ -53,6 +53,7 @@ const (
 	codeTimeout              = "timeout"
 	codeUnavailable          = "unavailable"
 	codeCancelled            = "cancelled"
+	codeNotImplemented       = "not_implemented"
 	codeInternal             = "internal"
 )
 

@@ -19,6 +19,10 @@ func addRoutes(r *mux.Router, cfg Config, ix *indexer.Index, s *searcher.Searche
 		return requireScope(keys, ScopeRead, cfg.ReadKeyRequired, withDeadline(cfg.QueryTimeout, h))
 	}
 	write := func(h http.Handler) http.Handler { return requireScope(keys, ScopeWrite, true, h) }
+	if cfg.Cluster != nil {
+		addClusterRoutes(r, cfg, read, write, m)
+		return
+	}
 	r.Handle("/api/v1/search", read(handleSearch(s))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/articles", write(handlePostArticles(cfg, ix, m))).Methods(http.MethodPost)
 	r.Handle("/api/v1/articles/delete", write(handleDeleteArticles(cfg, ix, m))).Methods(http.MethodPost)
@@ -31,6 +35,29 @@ func addRoutes(r *mux.Router, cfg Config, ix *indexer.Index, s *searcher.Searche
 	r.Handle("/metrics", read(m.handler())).Methods(http.MethodGet)
 	r.Handle("/healthz", handleHealthz()).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/readyz", handleReadyz(ix)).Methods(http.MethodGet, http.MethodHead)
+	addPageRoutes(r)
+	r.NotFoundHandler = handleNotFound()
+	r.MethodNotAllowedHandler = handleMethodNotAllowed()
+}
+
+// addClusterRoutes lists the routes of cluster mode: writes go to the
+// shards' streams, searches and reads to the node's own shards, and the
+// routes that need every shard answer 501 until the query fan-out.
+func addClusterRoutes(r *mux.Router, cfg Config, read, write func(http.Handler) http.Handler, m *metrics) {
+	c := cfg.Cluster
+	accept := c.Node.Local()[0].Index
+	r.Handle("/api/v1/search", read(handleClusterSearch(c))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/api/v1/articles", write(handleClusterPost(cfg, c, accept))).Methods(http.MethodPost)
+	r.Handle("/api/v1/articles/delete", write(handleClusterDeletes(cfg, c, false))).Methods(http.MethodPost)
+	r.Handle("/api/v1/articles/{id}", read(handleClusterGet(c))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/api/v1/articles/{id}", write(handleClusterDeletes(cfg, c, true))).Methods(http.MethodDelete)
+	r.Handle("/api/v1/entities", read(handleNotInCluster("the entity listing"))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/api/v1/entities/{type}/{name}", read(handleNotInCluster("an entity's page"))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/api/v1/stats", read(handleNotInCluster("stats"))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/api/v1/admin/backup", write(handleNotInCluster("backup"))).Methods(http.MethodPost)
+	r.Handle("/metrics", read(m.handler())).Methods(http.MethodGet)
+	r.Handle("/healthz", handleHealthz()).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/readyz", handleClusterReady(c)).Methods(http.MethodGet, http.MethodHead)
 	addPageRoutes(r)
 	r.NotFoundHandler = handleNotFound()
 	r.MethodNotAllowedHandler = handleMethodNotAllowed()

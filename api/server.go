@@ -35,6 +35,9 @@ type Config struct {
 	BackupDir string
 	// Version is reported by /api/v1/stats.
 	Version string
+	// Cluster, when set, serves writes, searches and readiness from a
+	// cluster node (sagasu serve --cluster); nil serves one index.
+	Cluster *Cluster
 }
 
 // Defaults for Config's zero fields.

@@ -11,6 +11,14 @@
 #      module proxy is reachable), so that the build container downloads
 #      nothing: the Dockerfile builds from vendor/ when the context has one.
 #
+#   3. It makes sagasu-nats, the NATS image of deploy/compose.cluster.yaml:
+#      Debian's nats-server (installed here by apt-get when absent) and the
+#      only library it links, glibc, copied from this machine onto an empty
+#      root. Debian builds nats-server dynamically linked, so the binary
+#      alone would not run on scratch; this keeps the image at about 20 MB
+#      and needs neither a registry nor the 1 GB builder image. The host and
+#      the images are the same Debian suite (bookworm), so the glibc matches.
+#
 # The final stage is FROM scratch and needs no base. The script is
 # idempotent: an existing tag is kept (pass --force to remake it).
 # A machine that can pull from a registry needs none of this.
@@ -76,10 +84,42 @@ makeBuilder() {
     - "$tag" >/dev/null
 }
 
+# makeNATS makes the sagasu-nats image from this machine's nats-server
+# and the libraries ldd lists for it. It runs as uid 65532 and stores
+# JetStream's data under /data (a volume in compose.cluster.yaml).
+makeNATS() {
+  if ! command -v nats-server >/dev/null; then
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq nats-server >/dev/null
+  fi
+  local bin root lib
+  bin=$(command -v nats-server)
+  root=$(mktemp -d /var/tmp/sagasu-nats.XXXXXX)
+  mkdir -p "$root/usr/sbin" "$root/data" "$root/tmp"
+  chmod 1777 "$root/data" "$root/tmp"
+  cp "$bin" "$root/usr/sbin/nats-server"
+  for lib in $(ldd "$bin" | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}'); do
+    cp --parents -L "$lib" "$root"
+  done
+  echo "docker-bases: importing sagasu-nats ($("$bin" --version))"
+  tar --numeric-owner -C "$root" -c . | docker import \
+    --change 'USER 65532:65532' \
+    --change 'EXPOSE 4222 6222 8222' \
+    --change 'ENTRYPOINT ["/usr/sbin/nats-server"]' \
+    -m "made by deploy/docker-bases.sh: Debian's nats-server and its glibc" \
+    - sagasu-nats >/dev/null
+  rm -rf "$root"
+}
+
 if [ "$force" = 0 ] && docker image inspect "$tag" >/dev/null 2>&1; then
   echo "docker-bases: $tag exists; kept"
 else
   makeBuilder
+fi
+if [ "$force" = 0 ] && docker image inspect sagasu-nats >/dev/null 2>&1; then
+  echo "docker-bases: sagasu-nats exists; kept"
+else
+  makeNATS
 fi
 
 echo "docker-bases: go mod vendor (the build then downloads nothing)"

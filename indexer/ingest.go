@@ -31,11 +31,17 @@ type Change struct {
 	// Digests maps a file's path to the digest to record for it (see
 	// FileDigest); "" forgets the file.
 	Digests map[string]string
+	// Internal maps a Bleve internal key to the value to store under it in
+	// the same batch (nil deletes the key): state that must be exactly as
+	// durable as the articles, such as the stream sequence a cluster
+	// replica has applied (package cluster). Keys beginning "sagasu." other
+	// than a caller's own are the indexer's: do not write them here.
+	Internal map[string][]byte
 }
 
 // empty reports whether c does nothing.
 func (c Change) empty() bool {
-	return len(c.Put) == 0 && len(c.Delete) == 0 && len(c.Digests) == 0
+	return len(c.Put) == 0 && len(c.Delete) == 0 && len(c.Digests) == 0 && len(c.Internal) == 0
 }
 
 // Apply makes the change as one batch, with the same checks as Put. When it
@@ -90,6 +96,13 @@ func (ix *Index) write(ctx context.Context, c Change) error {
 			b.SetInternal(digestKey(path), []byte(digest))
 		}
 	}
+	for key, v := range c.Internal {
+		if v == nil {
+			b.DeleteInternal([]byte(key))
+		} else {
+			b.SetInternal([]byte(key), v)
+		}
+	}
 	if err := ctxErr(ctx, "index batch"); err != nil {
 		return err
 	}
@@ -103,6 +116,16 @@ func (ix *Index) write(ctx context.Context, c Change) error {
 			len(c.Put), len(c.Delete), len(c.Digests), err)
 	}
 	return nil
+}
+
+// Internal returns the value stored under an internal key by
+// Change.Internal, nil when there is none.
+func (ix *Index) Internal(key string) ([]byte, error) {
+	v, err := ix.bleve.GetInternal([]byte(key))
+	if err != nil {
+		return nil, fmt.Errorf("read internal key %s: %w", key, err)
+	}
+	return v, nil
 }
 
 // Delete removes the article with the given ID. It returns ErrNotFound when

@@ -41,6 +41,7 @@ type serveFlags struct {
 	queryTimeout    time.Duration
 	shutdownTimeout time.Duration
 	backupDir       string
+	cluster         clusterFlags
 }
 
 func (f *serveFlags) register(fs *flag.FlagSet) {
@@ -58,6 +59,7 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.queryTimeout, "query-timeout", api.DefaultQueryTimeout, "longest a search or other read may take before a 503")
 	fs.DurationVar(&f.shutdownTimeout, "shutdown-timeout", 30*time.Second, "longest in-flight requests may take to finish at shutdown")
 	fs.StringVar(&f.backupDir, "backup-dir", "", "folder for POST /api/v1/admin/backup (disabled when empty)")
+	f.cluster.register(fs)
 }
 
 // keys gathers the API keys of --api-key, --api-keys and --api-keys-file.
@@ -130,6 +132,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	srv, err := listen(f.addr, gate, logger)
 	if err != nil {
 		return err
+	}
+	if f.cluster.on() {
+		return f.serveCluster(ctx, srv, gate, keys, logger)
 	}
 	eng, err := f.openEngine(false)
 	if err != nil {

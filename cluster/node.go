@@ -1,0 +1,296 @@
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/sagasu-search/sagasu/indexer"
+)
+
+// Node is one Sagasu node of a cluster: its connection to NATS, the shard
+// map, and the replicas of the shards it holds, each applied from its
+// stream by a loop of its own. It is safe for concurrent use.
+type Node struct {
+	cfg      Config
+	nc       *nats.Conn
+	js       jetstream.JetStream
+	shardMap ShardMap
+	applied  jetstream.KeyValue
+	table    *appliedTable
+	replicas []*replica
+	stop     context.CancelFunc
+	loops    sync.WaitGroup
+}
+
+// replica is a local copy of one shard.
+type replica struct {
+	shard   int
+	ix      *indexer.Index
+	applied atomic.Uint64 // the stream sequence applied, as recorded in ix
+	// messages counts the stream messages applied since the node
+	// started: a restart that resumes exactly applies only the new ones.
+	messages atomic.Uint64
+}
+
+// LocalShard is a shard this node holds.
+type LocalShard struct {
+	Shard int
+	Index *indexer.Index
+}
+
+// Start connects to NATS, creates the streams and buckets that are
+// missing, stores the shard map unless the cluster has one (which must
+// have the shape of cfg), opens the node's shard indexes and starts
+// applying their streams. Close stops it.
+func Start(ctx context.Context, cfg Config) (*Node, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	nc, err := nats.Connect(strings.Join(cfg.URLs, ","), nats.Name("sagasu-node-"+strconv.Itoa(cfg.NodeID)),
+		nats.MaxReconnects(-1), nats.RetryOnFailedConnect(true), nats.ReconnectWait(500*time.Millisecond),
+		nats.PingInterval(pingInterval), nats.MaxPingsOutstanding(2))
+	if err != nil {
+		return nil, fmt.Errorf("cluster: connect to %s: %w", strings.Join(cfg.URLs, ","), err)
+	}
+	n := &Node{cfg: cfg, nc: nc, table: newAppliedTable()}
+	if err := n.setUpRetrying(ctx); err != nil {
+		n.closeAll()
+		return nil, err
+	}
+	if err := n.openReplicas(); err != nil {
+		n.closeAll()
+		return nil, err
+	}
+	loopCtx, stop := context.WithCancel(context.Background())
+	n.stop = stop
+	if err := n.table.watch(loopCtx, n.applied); err != nil {
+		stop()
+		n.closeAll()
+		return nil, fmt.Errorf("cluster: %w", err)
+	}
+	for _, r := range n.replicas {
+		n.loops.Add(1)
+		go n.run(loopCtx, r)
+	}
+	return n, nil
+}
+
+// pingInterval is how often the node pings its NATS server: a connection
+// that a cut network left open is known dead after two unanswered pings,
+// and the node reconnects (the client's default, two minutes, kept a
+// node reconnected to its network a minute behind).
+const pingInterval = 5 * time.Second
+
+// startTimeout bounds the wait for JetStream at start: NATS servers
+// started at the same time as the node elect their leaders first.
+const (
+	startTimeout   = 2 * time.Minute
+	attemptTimeout = 8 * time.Second
+)
+
+// setUpRetrying runs setUp until it succeeds, startTimeout passes or ctx
+// ends. Each attempt has attemptTimeout: a request JetStream lost (its
+// meta leader changing, say) costs that, not the whole start.
+func (n *Node) setUpRetrying(ctx context.Context) error {
+	deadline := time.Now().Add(startTimeout)
+	for {
+		attempt, cancel := context.WithTimeout(ctx, attemptTimeout)
+		err := n.setUp(attempt)
+		cancel()
+		if err == nil || ctx.Err() != nil || time.Now().After(deadline) {
+			return err
+		}
+		n.cfg.Logger.Warn().Err(err).Msg("JetStream is not ready: trying again")
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// setUp makes the JetStream context, the streams, the buckets and the
+// shard map.
+func (n *Node) setUp(ctx context.Context) error {
+	js, err := jetstream.New(n.nc, jetstream.WithPublishAsyncTimeout(ackTimeout))
+	if err != nil {
+		return fmt.Errorf("cluster: jetstream: %w", err)
+	}
+	n.js = js
+	rep := n.cfg.streamReplicas()
+	for s := range n.cfg.Shards {
+		if err := n.ensureStream(ctx, s, rep); err != nil {
+			return err
+		}
+	}
+	maps, err := n.ensureBucket(ctx, MapBucket, rep)
+	if err != nil {
+		return err
+	}
+	if n.applied, err = n.ensureBucket(ctx, AppliedBucket, rep); err != nil {
+		return err
+	}
+	if n.shardMap, err = bootstrapMap(ctx, maps, NewShardMap(n.cfg.Shards, n.cfg.Replicas, n.cfg.Nodes)); err != nil {
+		return fmt.Errorf("cluster: %w", err)
+	}
+	return nil
+}
+
+// ensureStream creates shard s's stream unless it exists: file storage,
+// rep replicas, every message kept, duplicates within two minutes
+// dropped by message ID.
+func (n *Node) ensureStream(ctx context.Context, s, rep int) error {
+	_, err := n.js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+		Name: StreamName(s), Subjects: []string{Subject(s)}, Storage: jetstream.FileStorage,
+		Replicas: rep, Retention: jetstream.LimitsPolicy, Duplicates: 2 * time.Minute,
+	})
+	if err != nil {
+		return fmt.Errorf("cluster: create stream %s: %w", StreamName(s), err)
+	}
+	return nil
+}
+
+// ensureBucket creates the key-value bucket unless it exists.
+func (n *Node) ensureBucket(ctx context.Context, name string, rep int) (jetstream.KeyValue, error) {
+	kv, err := n.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: name, History: 1,
+		Storage: jetstream.FileStorage, Replicas: rep})
+	if err != nil {
+		return nil, fmt.Errorf("cluster: create bucket %s: %w", name, err)
+	}
+	return kv, nil
+}
+
+// openReplicas opens the index of each shard the map gives this node and
+// reads the sequence it has applied.
+func (n *Node) openReplicas() error {
+	local := n.shardMap.Of(n.cfg.NodeID)
+	if len(local) == 0 {
+		return fmt.Errorf("cluster: the shard map gives node %d no shard", n.cfg.NodeID)
+	}
+	for _, s := range local {
+		ix, err := n.cfg.Open(filepath.Join(n.cfg.Data, fmt.Sprintf("shard-%d", s)))
+		if err != nil {
+			return fmt.Errorf("cluster: open shard %d: %w", s, err)
+		}
+		r := &replica{shard: s, ix: ix}
+		n.replicas = append(n.replicas, r)
+		seq, err := appliedSeq(ix)
+		if err != nil {
+			return fmt.Errorf("cluster: shard %d: %w", s, err)
+		}
+		r.applied.Store(seq)
+	}
+	return nil
+}
+
+// appliedSeq reads the stream sequence recorded in a shard's index, 0
+// when none is.
+func appliedSeq(ix *indexer.Index) (uint64, error) {
+	v, err := ix.Internal(appliedKey)
+	if err != nil || v == nil {
+		return 0, err
+	}
+	seq, err := strconv.ParseUint(string(v), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("applied sequence %q: %w", v, err)
+	}
+	return seq, nil
+}
+
+// Map returns the cluster's shard map.
+func (n *Node) Map() ShardMap { return n.shardMap }
+
+// ID returns this node's id.
+func (n *Node) ID() int { return n.cfg.NodeID }
+
+// Local returns the shards this node holds, in increasing order.
+func (n *Node) Local() []LocalShard {
+	out := make([]LocalShard, len(n.replicas))
+	for i, r := range n.replicas {
+		out[i] = LocalShard{Shard: r.shard, Index: r.ix}
+	}
+	return out
+}
+
+// Close stops the apply loops, closes the shard indexes and the NATS
+// connection. Writes applied so far are on disk.
+func (n *Node) Close() error {
+	if n.stop != nil {
+		n.stop()
+	}
+	n.loops.Wait()
+	return n.closeAll()
+}
+
+// closeAll closes the indexes and the connection.
+func (n *Node) closeAll() error {
+	var first error
+	for _, r := range n.replicas {
+		if err := r.ix.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	n.nc.Close()
+	return first
+}
+
+// ShardStatus is how far a local replica has applied its stream.
+type ShardStatus struct {
+	Shard int `json:"shard"`
+	// Applied is the stream sequence applied and searchable.
+	Applied uint64 `json:"applied_seq"`
+	// Last is the stream's last sequence, when NATS answered.
+	Last uint64 `json:"last_seq"`
+	// Lag is Last - Applied: the writes stored but not yet applied here.
+	Lag uint64 `json:"lag"`
+	// Articles is the number of articles the replica holds.
+	Articles uint64 `json:"articles"`
+	// Error says why Last is unknown.
+	Error string `json:"error,omitempty"`
+}
+
+// statusTimeout bounds the question Status asks NATS about each stream,
+// so that readiness answers at once while NATS does not.
+const statusTimeout = time.Second
+
+// Status reports each local replica's applied sequence, lag and
+// articles. When NATS does not answer, the stream's last sequence is
+// unknown and Error says why; the replica still answers searches.
+func (n *Node) Status(ctx context.Context) []ShardStatus {
+	out := make([]ShardStatus, len(n.replicas))
+	var wg sync.WaitGroup
+	for i, r := range n.replicas {
+		out[i] = ShardStatus{Shard: r.shard, Applied: r.applied.Load()}
+		out[i].Articles, _ = r.ix.Count(ctx)
+		if !n.nc.IsConnected() {
+			out[i].Error = "not connected to NATS: " + n.nc.Status().String()
+			continue
+		}
+		wg.Add(1)
+		go func(st *ShardStatus) {
+			defer wg.Done()
+			ctx, cancel := context.WithTimeout(ctx, statusTimeout)
+			defer cancel()
+			s, err := n.js.Stream(ctx, StreamName(st.Shard))
+			if err != nil {
+				st.Error = err.Error()
+				return
+			}
+			st.Last = s.CachedInfo().State.LastSeq
+			if st.Last > st.Applied {
+				st.Lag = st.Last - st.Applied
+			}
+		}(&out[i])
+	}
+	wg.Wait()
+	return out
+}
