@@ -117,6 +117,7 @@ func mergeResponses(parts []*searcher.Response, req searcher.Request) *searcher.
 		Person:       mergeValues(facets, size, func(f facet.Facets) []facet.Value { return f.Person }),
 		Organization: mergeValues(facets, size, func(f facet.Facets) []facet.Value { return f.Organization }),
 		Place:        mergeValues(facets, size, func(f facet.Facets) []facet.Value { return f.Place }),
+		Country:      mergeValues(facets, size, func(f facet.Facets) []facet.Value { return f.Country }),
 		Source:       mergeValues(facets, size, func(f facet.Facets) []facet.Value { return f.Source }),
 		Lang:         mergeValues(facets, size, func(f facet.Facets) []facet.Value { return f.Lang }),
 		Published:    mergeValues(facets, 0, func(f facet.Facets) []facet.Value { return f.Published }),

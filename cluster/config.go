@@ -13,7 +13,6 @@ package cluster
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -112,11 +111,8 @@ func (c Config) streamReplicas() int {
 }
 
 // ShardOf returns the shard, 0 to shards-1, of the article with the given
-// id: the FNV-1a 32-bit hash of the id modulo shards. It is the one
-// routing rule of Sagasu's shards; changing it moves articles between
-// shards, so it never changes for an existing cluster.
-func ShardOf(id string, shards int) int {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return int(h.Sum32() % uint32(shards))
-}
+// id: indexer.ShardOf, the one routing rule of Sagasu's shards, so that a
+// cluster's shards and one process's shards hold the same articles.
+// Changing it moves articles between shards, so it never changes for an
+// existing cluster.
+func ShardOf(id string, shards int) int { return indexer.ShardOf(id, shards) }

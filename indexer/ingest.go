@@ -119,9 +119,10 @@ func (ix *Index) write(ctx context.Context, c Change) error {
 }
 
 // Internal returns the value stored under an internal key by
-// Change.Internal, nil when there is none.
+// Change.Internal, nil when there is none. An index of several shards
+// keeps them in its first, with the file digests.
 func (ix *Index) Internal(key string) ([]byte, error) {
-	v, err := ix.bleve.GetInternal([]byte(key))
+	v, err := ix.digests().GetInternal([]byte(key))
 	if err != nil {
 		return nil, fmt.Errorf("read internal key %s: %w", key, err)
 	}

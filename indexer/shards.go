@@ -172,7 +172,8 @@ func newInMemorySharded(n int, opts Options) (*Index, error) {
 }
 
 // split returns the part of c each of n shards applies: articles and
-// deletes by ShardOf, file digests in the first shard (see digests).
+// deletes by ShardOf, file digests and other internal keys in the first
+// shard (see digests).
 func split(c Change, n int) []Change {
 	parts := make([]Change, n)
 	for i, a := range c.Put {
@@ -189,6 +190,7 @@ func split(c Change, n int) []Change {
 		parts[s].Delete = append(parts[s].Delete, id)
 	}
 	parts[0].Digests = c.Digests
+	parts[0].Internal = c.Internal
 	return parts
 }
 

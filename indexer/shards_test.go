@@ -169,3 +169,28 @@ func TestShardedIndexChecksAnalyzer(t *testing.T) {
 	}
 	ix.Close()
 }
+
+// TestShardedIndexKeepsInternalKeys checks that a change's internal keys
+// (the applied sequence a cluster node records) are written with the
+// batch on an index of several shards, and removed by a nil value.
+func TestShardedIndexKeepsInternalKeys(t *testing.T) {
+	ctx := context.Background()
+	ix, _, err := Open(t.TempDir(), Options{Shards: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	put := []corpus.Article{{ID: "k1", Title: "Internal keys", Body: "A batch with a sequence.", Lang: "en"}}
+	if err := ix.Apply(ctx, Change{Put: put, Internal: map[string][]byte{"seq": []byte("42")}}); err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	if v, err := ix.Internal("seq"); err != nil || string(v) != "42" {
+		t.Fatalf("Internal(seq) = %q, %v; want 42", v, err)
+	}
+	if err := ix.Apply(ctx, Change{Internal: map[string][]byte{"seq": nil}}); err != nil {
+		t.Fatalf("apply removal: %v", err)
+	}
+	if v, err := ix.Internal("seq"); err != nil || v != nil {
+		t.Fatalf("Internal(seq) after removal = %q, %v; want nil", v, err)
+	}
+}
