@@ -21,7 +21,6 @@ type clusterFlags struct {
 	urls        cli.ListFlag
 	nodeID      int
 	nodes       int
-	shards      int
 	replicas    int
 	waitTimeout time.Duration
 }
@@ -30,7 +29,6 @@ func (c *clusterFlags) register(fs *flag.FlagSet) {
 	fs.Var(&c.urls, "cluster", "NATS servers of a cluster, comma-separated (nats://a:4222,nats://b:4222,…); none runs one process with one index")
 	fs.IntVar(&c.nodeID, "node-id", 0, "with --cluster, this node's number, 1 to --nodes")
 	fs.IntVar(&c.nodes, "nodes", 3, "with --cluster, the number of Sagasu nodes")
-	fs.IntVar(&c.shards, "shards", 6, "with --cluster, the number of shards")
 	fs.IntVar(&c.replicas, "replicas", 2, "with --cluster, how many nodes hold each shard")
 	fs.DurationVar(&c.waitTimeout, "wait-timeout", api.DefaultWaitTimeout, "with --cluster, longest a write's ?wait=applied waits")
 }
@@ -49,6 +47,7 @@ func (f *serveFlags) serveCluster(ctx context.Context, srv *server, gate *api.Ga
 	open := func(path string) (*indexer.Index, error) {
 		c := f.commonFlags
 		c.data = path
+		c.shards = 1 // --shards counts the cluster's shards; each is one index here
 		eng, err := c.openEngine(false)
 		if err != nil {
 			return nil, err
@@ -57,7 +56,7 @@ func (f *serveFlags) serveCluster(ctx context.Context, srv *server, gate *api.Ga
 		return eng.Index, nil
 	}
 	node, err := cluster.Start(ctx, cluster.Config{URLs: f.cluster.urls, NodeID: f.cluster.nodeID, Nodes: f.cluster.nodes,
-		Shards: f.cluster.shards, Replicas: f.cluster.replicas, Data: f.data, Open: open, Logger: logger})
+		Shards: f.shards, Replicas: f.cluster.replicas, Data: f.data, Open: open, Logger: logger})
 	if err != nil {
 		srv.close()
 		return err

@@ -49,7 +49,7 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&c.limits.MaxFacetSize, "max-facet-size", searcher.MaxFacetSize, "most values of a facet or an entity listing")
 	fs.IntVar(&c.limits.MaxEntityFilters, "max-entity-filters", searcher.MaxEntityFilters, "most entity= filters in one search")
 	fs.IntVar(&c.fields.MaxTitleBytes, "max-title-bytes", corpus.DefaultMaxTitleBytes, "longest article title accepted, in bytes")
-	fs.IntVar(&c.shards, "shards", 1, fmt.Sprintf("shards of a new index, 1 to %d, searched and written in parallel (an existing index keeps its own)", indexer.MaxShards))
+	fs.IntVar(&c.shards, "shards", 1, fmt.Sprintf("shards of a new index, 1 to %d, searched and written in parallel (an existing index keeps its own); with --cluster, the cluster's shards", indexer.MaxShards))
 	fs.IntVar(&c.fields.MaxBodyBytes, "max-article-bytes", corpus.DefaultMaxBodyBytes, "longest article body accepted, in bytes")
 }
 
