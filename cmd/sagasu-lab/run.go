@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
 
 	"github.com/sagasu-search/sagasu/internal/cli"
@@ -29,20 +28,9 @@ SAGASU_<FLAG> (e.g. SAGASU_DATA_DIR).
 // can run it in-process. Help (help, -h, --help, for the program or a
 // command) prints the usage on stdout and is no error.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) < 2 {
-		fmt.Fprint(stderr, usage)
-		return fmt.Errorf("no command given: %w", cli.ErrUsage)
-	}
-	cmd, rest := args[1], args[2:]
-	switch cmd {
-	case "help", "-h", "-help", "--help":
-		if len(rest) == 0 {
-			fmt.Fprint(stdout, usage)
-			return nil
-		}
-		cmd, rest = rest[0], []string{"-h"} // sagasu-lab help gen = sagasu-lab gen -h
-	}
-	return cli.Help(runCommand(ctx, cmd, rest, getenv, stdout, stderr), stdout)
+	return cli.Dispatch(args, usage, stdout, stderr, func(cmd string, rest []string) error {
+		return runCommand(ctx, cmd, rest, getenv, stdout, stderr)
+	})
 }
 
 // runCommand runs one command of sagasu-lab with its arguments.
@@ -61,8 +49,7 @@ func runCommand(ctx context.Context, cmd string, rest []string, getenv func(stri
 	case "ner":
 		return runNER(ctx, rest, getenv, stdout, stderr)
 	}
-	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("unknown command %q: %w", cmd, cli.ErrUsage)
+	return cli.UnknownCommand(cmd, usage, stderr)
 }
 
 // newFlagSet returns the flag set of a command of sagasu-lab.

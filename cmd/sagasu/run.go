@@ -34,20 +34,9 @@ bench, load, gen) are in the sagasu-lab command.
 // can run it in-process. Help (help, -h, --help, for the program or a
 // command) prints the usage on stdout and is no error.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) < 2 {
-		fmt.Fprint(stderr, usage)
-		return fmt.Errorf("no command given: %w", cli.ErrUsage)
-	}
-	cmd, rest := args[1], args[2:]
-	switch cmd {
-	case "help", "-h", "-help", "--help":
-		if len(rest) == 0 {
-			fmt.Fprint(stdout, usage)
-			return nil
-		}
-		cmd, rest = rest[0], []string{"-h"} // sagasu help search = sagasu search -h
-	}
-	return cli.Help(runCommand(ctx, cmd, rest, getenv, stdout, stderr), stdout)
+	return cli.Dispatch(args, usage, stdout, stderr, func(cmd string, rest []string) error {
+		return runCommand(ctx, cmd, rest, getenv, stdout, stderr)
+	})
 }
 
 // runCommand runs one command of sagasu with its arguments.
@@ -69,8 +58,7 @@ func runCommand(ctx context.Context, cmd string, rest []string, getenv func(stri
 		fmt.Fprintln(stdout, versionString())
 		return nil
 	}
-	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("unknown command %q: %w", cmd, cli.ErrUsage)
+	return cli.UnknownCommand(cmd, usage, stderr)
 }
 
 // newFlagSet returns the flag set of a command of sagasu.

@@ -186,3 +186,35 @@ func (l *ListFlag) Set(v string) error {
 	}
 	return nil
 }
+
+// RunFunc runs one command of a program with the arguments after its name.
+type RunFunc func(cmd string, args []string) error
+
+// Dispatch reads a program's command line (args[0] is the program): it
+// prints usage on stdout for "help", "-h", "-help" and "--help" with
+// nothing after them, turns "help cmd" into "cmd -h", runs the named
+// command with runCmd and answers a help request it returns (see Help).
+// No command at all prints usage on stderr and is a usage error.
+func Dispatch(args []string, usage string, stdout, stderr io.Writer, runCmd RunFunc) error {
+	if len(args) < 2 {
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("no command given: %w", ErrUsage)
+	}
+	cmd, rest := args[1], args[2:]
+	switch cmd {
+	case "help", "-h", "-help", "--help":
+		if len(rest) == 0 {
+			_, err := io.WriteString(stdout, usage)
+			return err
+		}
+		cmd, rest = rest[0], []string{"-h"} // prog help cmd = prog cmd -h
+	}
+	return Help(runCmd(cmd, rest), stdout)
+}
+
+// UnknownCommand prints usage on stderr and returns the usage error for a
+// command the program does not have.
+func UnknownCommand(cmd, usage string, stderr io.Writer) error {
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q: %w", cmd, ErrUsage)
+}

@@ -137,3 +137,55 @@ func TestParseFlagsInterspersed(t *testing.T) {
 		})
 	}
 }
+
+// TestDispatch: help forms print the usage on stdout; "help cmd" runs
+// cmd with -h; no command is a usage error with the usage on stderr; a
+// command's help request is answered; its other errors pass through.
+func TestDispatch(t *testing.T) {
+	const usage = "usage: prog COMMAND\n"
+	boom := errors.New("boom")
+	tests := []struct {
+		name       string
+		args       []string
+		wantCmd    string
+		wantArgs   string
+		wantStdout string
+		wantStderr string
+		wantErr    error
+	}{
+		{"no command", []string{"prog"}, "", "", "", usage, ErrUsage},
+		{"help", []string{"prog", "help"}, "", "", usage, "", nil},
+		{"--help", []string{"prog", "--help"}, "", "", usage, "", nil},
+		{"help cmd", []string{"prog", "help", "index"}, "index", "[-h]", "index usage", "", nil},
+		{"command", []string{"prog", "index", "a", "b"}, "index", "[a b]", "", "", nil},
+		{"command error", []string{"prog", "fail"}, "fail", "[]", "", "", boom},
+		{"unknown", []string{"prog", "nope"}, "nope", "[]", "", usage, ErrUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			var gotCmd, gotArgs string
+			err := Dispatch(tt.args, usage, &stdout, &stderr, func(cmd string, args []string) error {
+				gotCmd, gotArgs = cmd, fmt.Sprint(args)
+				switch {
+				case len(args) == 1 && args[0] == "-h":
+					return &HelpError{Usage: cmd + " usage"}
+				case cmd == "fail":
+					return boom
+				case cmd == "nope":
+					return UnknownCommand(cmd, usage, &stderr)
+				}
+				return nil
+			})
+			if !errors.Is(err, tt.wantErr) || (tt.wantErr == nil) != (err == nil) {
+				t.Errorf("err %v, want %v", err, tt.wantErr)
+			}
+			if gotCmd != tt.wantCmd || (tt.wantCmd != "" && gotArgs != tt.wantArgs) {
+				t.Errorf("ran %q %s, want %q %s", gotCmd, gotArgs, tt.wantCmd, tt.wantArgs)
+			}
+			if stdout.String() != tt.wantStdout || stderr.String() != tt.wantStderr {
+				t.Errorf("stdout %q stderr %q, want %q and %q", stdout.String(), stderr.String(), tt.wantStdout, tt.wantStderr)
+			}
+		})
+	}
+}
