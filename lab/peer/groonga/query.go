@@ -33,27 +33,15 @@ import (
 func Query(text string) string { return Any(peer.Pieces(text)) }
 
 // Any matches a document with any of words: each quoted, joined with OR.
-func Any(words []string) string { return join(words, " OR ") }
+func Any(words []string) string { return peer.JoinQuoted(words, " OR ", quote) }
 
 // All matches a document with every one of words: each quoted, joined by
 // spaces (Groonga ANDs them).
-func All(words []string) string { return join(words, " ") }
+func All(words []string) string { return peer.JoinQuoted(words, " ", quote) }
 
 // Phrase matches a document with words in this order, adjacent: one
 // quoted string.
 func Phrase(words []string) string { return quote(strings.Join(words, " ")) }
-
-// join quotes each word and joins them with sep.
-func join(words []string, sep string) string {
-	var b strings.Builder
-	for i, w := range words {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(quote(w))
-	}
-	return b.String()
-}
 
 // quote makes s a string of the query syntax: in double quotes, with
 // backslash and double quote escaped.
