@@ -21,21 +21,23 @@ const testNodes, testShards, testReplicas = 3, 6, 2
 
 // startNode starts node id with its data under dir.
 func startNode(t *testing.T, urls []string, id int, dir string) *Node {
-	return startNodeWith(t, urls, id, dir, 0)
+	return startNodeWith(t, urls, id, dir, func(*Config) {})
 }
 
-// startNodeWith starts node id with its data under dir and the given
-// Config.PublishRetry.
-func startNodeWith(t *testing.T, urls []string, id int, dir string, retry time.Duration) *Node {
+// startNodeWith starts node id with its data under dir and the Config
+// that set changes.
+func startNodeWith(t *testing.T, urls []string, id int, dir string, set func(*Config)) *Node {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	n, err := Start(ctx, Config{URLs: urls, NodeID: id, Nodes: testNodes, Shards: testShards, Replicas: testReplicas,
-		Data: filepath.Join(dir, fmt.Sprintf("node-%d", id)), Logger: testLogger(t), PublishRetry: retry,
+	cfg := Config{URLs: urls, NodeID: id, Nodes: testNodes, Shards: testShards, Replicas: testReplicas,
+		Data: filepath.Join(dir, fmt.Sprintf("node-%d", id)), Logger: testLogger(t),
 		Open: func(path string) (*indexer.Index, error) {
 			ix, _, err := indexer.Open(path, indexer.Options{})
 			return ix, err
-		}})
+		}}
+	set(&cfg)
+	n, err := Start(ctx, cfg)
 	if err != nil {
 		t.Fatalf("start node %d: %v", id, err)
 	}
@@ -282,7 +284,7 @@ func testLogger(t *testing.T) zerolog.Logger {
 // not stored, and that writes stored before are named as stored.
 func TestPublishNotStored(t *testing.T) {
 	nc := natstest.Start(t, 3)
-	n := startNodeWith(t, nc.URLs, 1, t.TempDir(), 2*time.Second)
+	n := startNodeWith(t, nc.URLs, 1, t.TempDir(), func(c *Config) { c.PublishRetry = 2 * time.Second })
 	defer n.Close()
 	publish(t, n, articles("before", 2))
 	for i := range 3 {
