@@ -20,7 +20,7 @@ func addRoutes(r *mux.Router, cfg Config, ix *indexer.Index, s *searcher.Searche
 	}
 	write := func(h http.Handler) http.Handler { return requireScope(keys, ScopeWrite, true, h) }
 	if cfg.Cluster != nil {
-		addClusterRoutes(r, cfg, read, write, m)
+		addClusterRoutes(r, cfg, s, read, write, m)
 		return
 	}
 	r.Handle("/api/v1/search", read(handleSearch(s))).Methods(http.MethodGet, http.MethodHead)
@@ -41,12 +41,13 @@ func addRoutes(r *mux.Router, cfg Config, ix *indexer.Index, s *searcher.Searche
 }
 
 // addClusterRoutes lists the routes of cluster mode: writes go to the
-// shards' streams, searches and reads to the node's own shards, and the
-// routes that need every shard answer 501 until the query fan-out.
-func addClusterRoutes(r *mux.Router, cfg Config, read, write func(http.Handler) http.Handler, m *metrics) {
+// shards' streams, a search to every shard through s (the one search
+// handler), an article to the node's own replica of its shard, and the
+// other routes that need every shard answer 501.
+func addClusterRoutes(r *mux.Router, cfg Config, s *searcher.Searcher, read, write func(http.Handler) http.Handler, m *metrics) {
 	c := cfg.Cluster
 	accept := c.Node.Local()[0].Index
-	r.Handle("/api/v1/search", read(handleClusterSearch(c))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/api/v1/search", read(handleSearch(s))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/articles", write(handleClusterPost(cfg, c, accept))).Methods(http.MethodPost)
 	r.Handle("/api/v1/articles/delete", write(handleClusterDeletes(cfg, c, false))).Methods(http.MethodPost)
 	r.Handle("/api/v1/articles/{id}", read(handleClusterGet(c))).Methods(http.MethodGet, http.MethodHead)
