@@ -20,13 +20,13 @@ import (
 const testNodes, testShards, testReplicas = 3, 6, 2
 
 // startNode starts node id with its data under dir.
-func startNode(t *testing.T, urls []string, id int, dir string) *Node {
+func startNode(t testing.TB, urls []string, id int, dir string) *Node {
 	return startNodeWith(t, urls, id, dir, func(*Config) {})
 }
 
 // startNodeWith starts node id with its data under dir and the Config
 // that set changes.
-func startNodeWith(t *testing.T, urls []string, id int, dir string, set func(*Config)) *Node {
+func startNodeWith(t testing.TB, urls []string, id int, dir string, set func(*Config)) *Node {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -56,7 +56,7 @@ func articles(prefix string, n int) []Op {
 }
 
 // publish publishes ops and fails the test unless every one is stored.
-func publish(t *testing.T, n *Node, ops []Op) []Ack {
+func publish(t testing.TB, n *Node, ops []Op) []Ack {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -68,7 +68,7 @@ func publish(t *testing.T, n *Node, ops []Op) []Ack {
 }
 
 // waitApplied waits up to 30 s for acks to be applied on every holder.
-func waitApplied(t *testing.T, n *Node, acks []Ack) {
+func waitApplied(t testing.TB, n *Node, acks []Ack) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -275,7 +275,7 @@ func TestWaitAppliedTimesOut(t *testing.T) {
 }
 
 // testLogger logs to the test's output at warn level and above.
-func testLogger(t *testing.T) zerolog.Logger {
+func testLogger(t testing.TB) zerolog.Logger {
 	return zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
 }
 

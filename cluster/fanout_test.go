@@ -29,7 +29,7 @@ type searchNode struct {
 
 // startSearchNode starts node id with an entity annotator, a short
 // QueryTimeout and its searcher, answering the other nodes' searches.
-func startSearchNode(t *testing.T, urls []string, id int, dir string) *searchNode {
+func startSearchNode(t testing.TB, urls []string, id int, dir string) *searchNode {
 	t.Helper()
 	annotator := entity.NewExtractor(entity.Default())
 	n := startNodeWith(t, urls, id, dir, func(c *Config) {
@@ -187,7 +187,7 @@ func TestFanOutRanksAsOneProcess(t *testing.T) {
 
 // oneProcess indexes docs, less the deleted, in one process in as many
 // shards as the cluster has.
-func oneProcess(t *testing.T, docs []corpus.Article, deleted []string) *searcher.Searcher {
+func oneProcess(t testing.TB, docs []corpus.Article, deleted []string) *searcher.Searcher {
 	t.Helper()
 	ix, err := indexer.NewInMemory(indexer.Options{Annotator: entity.NewExtractor(entity.Default()), Shards: testShards})
 	if err != nil {
