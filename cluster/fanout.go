@@ -128,9 +128,9 @@ func (r *remoteShard) Fetch(ctx context.Context, q searcher.ShardQuery, st *scor
 // searcher.ErrShardUnavailable; when ctx ends first, ctx's error.
 func (r *remoteShard) call(ctx context.Context, c shardCall) (*shardReply, error) {
 	c.Shard = r.shard
-	data, err := json.Marshal(c)
+	req, err := encodeMsg(c, r.n.nc.MaxPayload())
 	if err != nil {
-		return nil, fmt.Errorf("shard %d: encode the %s request: %w", r.shard, c.Round, err)
+		return nil, fmt.Errorf("shard %d: the %s request: %w", r.shard, c.Round, err)
 	}
 	holders := r.n.shardMap.Holders[r.shard]
 	start := int(r.next.Load())
@@ -140,7 +140,7 @@ func (r *remoteShard) call(ctx context.Context, c shardCall) (*shardReply, error
 		if holders[j] == r.n.cfg.NodeID {
 			continue
 		}
-		rep, err := r.n.ask(ctx, holders[j], data)
+		rep, err := r.n.ask(ctx, holders[j], req)
 		if err == nil {
 			r.next.Store(int32(j))
 			return rep, nil
@@ -155,22 +155,18 @@ func (r *remoteShard) call(ctx context.Context, c shardCall) (*shardReply, error
 
 // ask sends one request to node and decodes its reply, within the query
 // timeout.
-func (n *Node) ask(ctx context.Context, node int, data []byte) (*shardReply, error) {
+func (n *Node) ask(ctx context.Context, node int, req *nats.Msg) (*shardReply, error) {
 	ctx, cancel := context.WithTimeout(ctx, n.cfg.QueryTimeout)
 	defer cancel()
-	msg, err := n.nc.RequestWithContext(ctx, QuerySubject(node), data)
+	m := nats.NewMsg(QuerySubject(node))
+	m.Header, m.Data = req.Header, req.Data
+	msg, err := n.nc.RequestMsgWithContext(ctx, m)
 	if err != nil {
 		return nil, fmt.Errorf("request: %w", err)
 	}
-	body := msg.Data
-	if msg.Header.Get(encodingHeader) == "gzip" {
-		if body, err = gunzip(body); err != nil {
-			return nil, fmt.Errorf("decompress the reply: %w", err)
-		}
-	}
 	var rep shardReply
-	if err := json.Unmarshal(body, &rep); err != nil {
-		return nil, fmt.Errorf("decode the reply: %w", err)
+	if err := decodeMsg(msg, &rep); err != nil {
+		return nil, fmt.Errorf("the reply: %w", err)
 	}
 	if rep.Error != "" {
 		return nil, errors.New(rep.Error)
@@ -178,12 +174,13 @@ func (n *Node) ask(ctx context.Context, node int, data []byte) (*shardReply, err
 	return &rep, nil
 }
 
-// encodingHeader says a reply's body is compressed ("gzip").
+// encodingHeader says a message's body is compressed ("gzip").
 const encodingHeader = "Sagasu-Encoding"
 
-// compressFrom is the size of a reply body from which it is sent
+// compressFrom is the size of a message body from which it is sent
 // compressed: a shard's part of a search carries all its facet counts,
-// which at 100,000 articles can near NATS's default max_payload (1 MB).
+// which at 100,000 articles can near NATS's default max_payload (1 MB),
+// and the global statistics of a prefix carry every word it reaches.
 const compressFrom = 64 << 10
 
 // maxServing bounds the requests of other nodes a node answers at once.
@@ -215,12 +212,12 @@ func (n *Node) answer(srv ShardServer, m *nats.Msg) {
 	defer cancel()
 	var c shardCall
 	rep := &shardReply{}
-	if err := json.Unmarshal(m.Data, &c); err != nil {
+	if err := decodeMsg(m, &c); err != nil {
 		rep.Error = "decode the request: " + err.Error()
 	} else if rep, err = runCall(ctx, srv, c); err != nil {
 		rep = &shardReply{Error: fmt.Sprintf("node %d, shard %d, %s: %v", n.cfg.NodeID, c.Shard, c.Round, err)}
 	}
-	out, err := n.encodeReply(rep)
+	out, err := encodeMsg(rep, n.nc.MaxPayload())
 	if err != nil {
 		n.cfg.Logger.Error().Err(err).Int("shard", c.Shard).Msg("answer a search")
 		out = nats.NewMsg(m.Reply)
@@ -258,31 +255,46 @@ func runCall(ctx context.Context, srv ShardServer, c shardCall) (*shardReply, er
 	return rep, err
 }
 
-// encodeReply encodes rep as a message, compressed when large; a reply
-// NATS would refuse as too large is an error.
-func (n *Node) encodeReply(rep *shardReply) (*nats.Msg, error) {
+// encodeMsg encodes v as a message body, compressed when large; a body
+// NATS would refuse as larger than max is an error.
+func encodeMsg(v any, max int64) (*nats.Msg, error) {
 	m := nats.NewMsg("")
-	data, err := json.Marshal(rep)
+	data, err := json.Marshal(v)
 	if err != nil {
-		return nil, fmt.Errorf("encode the reply: %w", err)
+		return nil, fmt.Errorf("encode: %w", err)
 	}
 	if len(data) >= compressFrom {
 		var b bytes.Buffer
 		z := gzip.NewWriter(&b)
 		if _, err := z.Write(data); err != nil {
-			return nil, fmt.Errorf("compress the reply: %w", err)
+			return nil, fmt.Errorf("compress: %w", err)
 		}
 		if err := z.Close(); err != nil {
-			return nil, fmt.Errorf("compress the reply: %w", err)
+			return nil, fmt.Errorf("compress: %w", err)
 		}
 		data = b.Bytes()
 		m.Header.Set(encodingHeader, "gzip")
 	}
-	if max := n.nc.MaxPayload(); max > 0 && int64(len(data)) > max-1024 {
-		return nil, fmt.Errorf("the reply is %d bytes, more than NATS's max_payload of %d", len(data), max)
+	if max > 0 && int64(len(data)) > max-1024 {
+		return nil, fmt.Errorf("%d bytes, more than NATS's max_payload of %d", len(data), max)
 	}
 	m.Data = data
 	return m, nil
+}
+
+// decodeMsg decodes a message body encoded by encodeMsg into v.
+func decodeMsg(m *nats.Msg, v any) error {
+	body := m.Data
+	if m.Header.Get(encodingHeader) == "gzip" {
+		var err error
+		if body, err = gunzip(body); err != nil {
+			return fmt.Errorf("decompress: %w", err)
+		}
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return fmt.Errorf("decode: %w", err)
+	}
+	return nil
 }
 
 // gunzip decompresses a gzip body.

@@ -261,3 +261,48 @@ func checkFailover(t *testing.T, nc *natstest.Cluster, nodes []*searchNode, one 
 			got.Partial, got.MissingShards, got.Total, found, len(held), held)
 	}
 }
+
+// TestMessageEncoding checks the fan-out's message bodies: a small one
+// sent as JSON, a large one compressed, both decoded to what was sent,
+// and one NATS would refuse an error.
+func TestMessageEncoding(t *testing.T) {
+	many := make([]string, 20000)
+	for i := range many {
+		many[i] = fmt.Sprintf("article-%05d", i)
+	}
+	for _, tt := range []struct {
+		name       string
+		ids        []string
+		max        int64
+		compressed bool
+		fails      bool
+	}{
+		{"small", []string{"a", "b"}, 1 << 20, false, false},
+		{"large", many, 1 << 20, true, false},
+		{"beyond max_payload", many, 4096, true, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sent := shardCall{Shard: 3, Round: roundFetch, Query: searcher.ShardQuery{Request: searcher.Request{Query: "bank"}}, IDs: tt.ids}
+			m, err := encodeMsg(sent, tt.max)
+			if tt.fails {
+				if err == nil {
+					t.Fatalf("a body beyond %d bytes encoded: %d bytes", tt.max, len(m.Data))
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.Header.Get(encodingHeader) == "gzip"; got != tt.compressed {
+				t.Errorf("compressed %v, want %v (%d bytes)", got, tt.compressed, len(m.Data))
+			}
+			var back shardCall
+			if err := decodeMsg(m, &back); err != nil {
+				t.Fatal(err)
+			}
+			if back.Shard != 3 || back.Round != roundFetch || back.Query.Request.Query != "bank" || !slices.Equal(back.IDs, tt.ids) {
+				t.Errorf("decoded %+v", back)
+			}
+		})
+	}
+}
