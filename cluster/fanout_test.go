@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -182,7 +183,46 @@ func TestFanOutRanksAsOneProcess(t *testing.T) {
 			sameAnswer(t, fmt.Sprintf("node %d, %q from %d by %s", n.ID(), r.Query, r.From, r.Sort), got, want)
 		}
 	}
+	checkListings(t, nodes, one)
 	checkFailover(t, nc, nodes, one)
+}
+
+// checkListings checks that every node lists entities, shows entity pages
+// and counts the statistics as one process does.
+func checkListings(t *testing.T, nodes []*searchNode, one *searcher.Searcher) {
+	t.Helper()
+	ctx := context.Background()
+	for _, n := range nodes {
+		for _, r := range []searcher.EntitiesRequest{{Size: 50}, {Type: corpus.TypePerson, Size: 5}, {Prefix: "to"}} {
+			want, err := one.Entities(ctx, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := n.s.Entities(ctx, r)
+			if err != nil || fmt.Sprint(got) != fmt.Sprint(want) || len(want) == 0 {
+				t.Errorf("node %d: entities %+v: %v (%v)\none process %v", n.ID(), r, got, err, want)
+			}
+		}
+		for _, r := range []searcher.EntityPageRequest{{Type: corpus.TypeOrganization, Name: "Bank of Japan", Size: 3},
+			{Type: corpus.TypePerson, Name: "Kishida", Size: 10}} {
+			want, err := one.Entity(ctx, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := n.s.Entity(ctx, r)
+			if err != nil || fmt.Sprint(*got) != fmt.Sprint(*want) {
+				t.Errorf("node %d: entity page %+v: %v (%v)\none process %v", n.ID(), r, got, err, *want)
+			}
+		}
+		want, err := one.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := n.s.Stats(ctx)
+		if err != nil || got.Articles != want.Articles || fmt.Sprint(got.Languages, got.Entities) != fmt.Sprint(want.Languages, want.Entities) {
+			t.Errorf("node %d: stats %+v (%v), one process %+v", n.ID(), got, err, want)
+		}
+	}
 }
 
 // oneProcess indexes docs, less the deleted, in one process in as many
@@ -255,6 +295,10 @@ func checkFailover(t *testing.T, nc *natstest.Cluster, nodes []*searchNode, one 
 	}
 	slices.Sort(found)
 	slices.Sort(held)
+	if _, err := nodes[0].s.Entities(ctx, searcher.EntitiesRequest{}); !errors.Is(err, searcher.ErrShardUnavailable) ||
+		!strings.Contains(err.Error(), "[1 4]") {
+		t.Errorf("entities with nodes 2 and 3 stopped: %v, want shards [1 4] unavailable", err)
+	}
 	if got.Partial == nil || !*got.Partial || !slices.Equal(got.MissingShards, []int{1, 4}) ||
 		!slices.Equal(found, held) || got.Total != uint64(len(held)) || want.Total > uint64(r.Size) || len(held) == 0 {
 		t.Errorf("nodes 2 and 3 stopped: partial %v, missing %v, total %d, hits %v;\nwant partial, missing [1 4], the %d hits of the other shards %v",

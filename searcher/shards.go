@@ -236,13 +236,29 @@ func Merge(r Request, parts []*Partial) *Partial {
 // parallel. A shard no replica answers for (ErrShardUnavailable) is left
 // out of the later rounds and named in the result's missing shards.
 func (s *Searcher) collectShards(ctx context.Context, q ShardQuery) (*result, error) {
-	n := len(s.shards)
-	missing := make([]bool, n)
-	stats := make([]*score.Stats, n)
-	if err := eachShard(missing, func(i int) (err error) { stats[i], err = s.shards[i].Stats(ctx, q); return err }); err != nil {
+	m, global, missing, err := s.gather(ctx, q)
+	if err != nil {
 		return nil, err
 	}
-	global := score.NewStats()
+	hits, err := s.fetch(ctx, q, global, m.Hits, missing)
+	if err != nil {
+		return nil, err
+	}
+	res := &bleve.SearchResult{Total: m.Total, Hits: hits, Facets: m.Facets.Results(q.Request.FacetSize)}
+	return &result{SearchResult: res, missing: marked(missing)}, nil
+}
+
+// gather runs the first two rounds of q on every shard: the statistics,
+// summed (global), and each shard's part scored with them, merged (m).
+// missing marks the shards no replica answered for.
+func (s *Searcher) gather(ctx context.Context, q ShardQuery) (m *Partial, global *score.Stats, missing []bool, err error) {
+	n := len(s.shards)
+	missing = make([]bool, n)
+	stats := make([]*score.Stats, n)
+	if err := eachShard(missing, func(i int) (err error) { stats[i], err = s.shards[i].Stats(ctx, q); return err }); err != nil {
+		return nil, nil, nil, err
+	}
+	global = score.NewStats()
 	for _, st := range stats {
 		if st != nil {
 			global.Add(st)
@@ -250,21 +266,59 @@ func (s *Searcher) collectShards(ctx context.Context, q ShardQuery) (*result, er
 	}
 	parts := make([]*Partial, n)
 	if err := eachShard(missing, func(i int) (err error) { parts[i], err = s.shards[i].Search(ctx, q, global); return err }); err != nil {
+		return nil, nil, nil, err
+	}
+	return Merge(q.Request, parts), global, missing, nil
+}
+
+// marked lists the shards marked.
+func marked(shards []bool) []int {
+	var out []int
+	for i, m := range shards {
+		if m {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// UnavailableError is the error of an entity listing, an entity page or
+// the statistics when no replica of some shards answered: unlike a
+// search, they are not answered in part.
+type UnavailableError struct {
+	Shards []int // the shards no replica answered for
+}
+
+// Error names the shards.
+func (e *UnavailableError) Error() string {
+	return fmt.Sprintf("no replica of shards %v answered", e.Shards)
+}
+
+// Unwrap makes an UnavailableError an ErrShardUnavailable.
+func (e *UnavailableError) Unwrap() error { return ErrShardUnavailable }
+
+// shardFacets counts, over every shard, the articles r's query and
+// filters match and each value of every facet of facet.Fields (keyed by
+// facet name, all values): the entity listings, entity pages and
+// statistics of an index of several shards or a cluster, whose counts
+// each shard would otherwise trim before they are summed (Bleve's #172).
+func (s *Searcher) shardFacets(ctx context.Context, r Request) (*bleve.SearchResult, error) {
+	r.FacetsOnly, r.Size, r.From = true, 0, 0
+	if err := r.Normalize(s.limits); err != nil {
 		return nil, err
 	}
-	r := q.Request
-	m := Merge(r, parts)
-	hits, err := s.fetch(ctx, q, global, m.Hits, missing)
+	pl, filters, err := s.plan(r)
 	if err != nil {
 		return nil, err
 	}
-	res := &result{SearchResult: &bleve.SearchResult{Total: m.Total, Hits: hits, Facets: m.Facets.Results(r.FacetSize)}}
-	for i, gone := range missing {
-		if gone {
-			res.missing = append(res.missing, i)
-		}
+	m, _, missing, err := s.gather(ctx, ShardQuery{Request: r, built: s.buildQuery(pl.Strict(), filters)})
+	if err != nil {
+		return nil, err
 	}
-	return res, nil
+	if gone := marked(missing); gone != nil {
+		return nil, &UnavailableError{Shards: gone}
+	}
+	return &bleve.SearchResult{Total: m.Total, Facets: m.Facets.Results(maxEntityValues)}, nil
 }
 
 // fetch loads the stored fields of a page of merged hits and highlights

@@ -83,6 +83,12 @@ func TestServeCluster(t *testing.T) {
 		if ans.Total != 30 {
 			t.Errorf("found %d articles, want all 30", ans.Total)
 		}
+		var st struct {
+			Articles int `json:"articles"`
+		}
+		if code := n.do(t, "GET", "/api/v1/stats", "", "", &st); code != 200 || st.Articles != 30 {
+			t.Errorf("stats: %d, %d articles; want 200 and the cluster's 30", code, st.Articles)
+		}
 	}
 	checkClusterReadsAndDeletes(t, nodes)
 }
@@ -118,7 +124,7 @@ func checkClusterReadsAndDeletes(t *testing.T, nodes []*testServer) {
 // shard it holds is stored, but ?wait=applied answers 504 naming it; that
 // a search still finds it, from the other replica; and that with a second
 // node stopped a search answers 200, partial, naming the two shards no
-// running node holds.
+// running node holds, and the entity listing, which needs every shard, 503.
 func TestServeClusterWaitTimesOut(t *testing.T) {
 	nodes, _ := startClusterNodes(t)
 	nodes[2].stop()
@@ -142,4 +148,8 @@ func TestServeClusterWaitTimesOut(t *testing.T) {
 	nodes[1].stop()
 	var partial partialAnswer
 	partial.search(t, nodes[0], "late", true, []int{1, 4})
+	var listing clusterAnswer
+	if code := nodes[0].do(t, "GET", "/api/v1/entities", "", "", &listing); code != 503 || listing.Error.Code != "unavailable" {
+		t.Errorf("entities with shards 1 and 4 down: %d %+v; want 503 unavailable", code, listing)
+	}
 }
