@@ -51,17 +51,17 @@ func startSearchNode(t testing.TB, urls []string, id int, dir string) *searchNod
 	return &searchNode{Node: n, s: s}
 }
 
-// newsArticles returns n articles of news-like text, English and
-// Japanese, with names the gazetteer knows, dates (some missing), three
-// sources, and every 40th a copy of the one before (equal scores,
-// ordered by ID).
+// newsArticles returns n articles of news-like English text, with names
+// the gazetteer knows, dates (some missing), three sources, and every
+// 40th a copy of the one before (equal scores, ordered by ID). No
+// Japanese: loading its dictionary took 15 s of this test's 30 on the
+// shared machine, and the searcher's shard test covers Japanese queries
+// (remote shards plan them alike).
 func newsArticles(n int) []corpus.Article {
 	words := strings.Fields(`minister government said year percent bank yen growth export trade market rate
 		inflation policy budget tax energy nuclear plant chip factory company shares stock rose fell record deal
 		talks summit election party vote prices wages workers port ship rail storm quake rice fish`)
 	names := []string{"Fumio Kishida", "Shinzo Abe", "Bank of Japan", "Toyota", "Tokyo", "Osaka", "prime minister"}
-	japanese := []string{"政府は新しい経済対策を発表した。", "日本銀行は金利を据え置いた。", "岸田文雄首相は記者会見で述べた。",
-		"東京の株価は上昇した。", "大阪の港に船が着いた。"}
 	rng := rand.New(rand.NewPCG(23, 7))
 	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	pick := func(k int) string {
@@ -81,9 +81,6 @@ func newsArticles(n int) []corpus.Article {
 		a := corpus.Article{ID: fmt.Sprintf("n-%03d", i), Lang: corpus.LangEnglish, Published: &pub,
 			Source: []string{"wire", "daily", "herald"}[i%3], Title: pick(3 + rng.IntN(4)), Body: pick(20+rng.IntN(40)) + "."}
 		switch {
-		case i%7 == 3:
-			a.Lang, a.Title = corpus.LangJapanese, japanese[rng.IntN(len(japanese))]
-			a.Body = japanese[rng.IntN(len(japanese))] + japanese[rng.IntN(len(japanese))]
 		case i%50 == 9:
 			a.Published = nil
 		case i%40 == 1:
@@ -108,7 +105,6 @@ func fanoutRequests() []searcher.Request {
 		{Query: "rate", Entities: []searcher.EntityFilter{{Type: corpus.TypeOrganization, Name: "Bank of Japan"}}},
 		{Query: "year -percent", Since: &since, Size: 50},
 		{Query: "stock", Lang: corpus.LangEnglish, Source: "wire", Size: 40},
-		{Query: "政府"},
 		{Query: "ministr"},                         // a typo: near spellings
 		{Query: "pri", Prefix: true, Size: 30},     // a prefix
 		{Query: "rice quake wages storm chip yen"}, // relaxed
