@@ -192,8 +192,16 @@ const maxServing = 64
 func (n *Node) Serve(srv ShardServer) error {
 	slots := make(chan struct{}, maxServing)
 	sub, err := n.nc.Subscribe(QuerySubject(n.cfg.NodeID), func(m *nats.Msg) {
+		n.serveMu.Lock()
+		closing := n.closing
+		if !closing {
+			n.serving.Add(1)
+		}
+		n.serveMu.Unlock()
+		if closing { // Close is waiting for the answers in flight
+			return
+		}
 		slots <- struct{}{}
-		n.serving.Add(1)
 		go func() {
 			defer func() { <-slots; n.serving.Done() }()
 			n.answer(srv, m)

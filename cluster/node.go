@@ -33,6 +33,8 @@ type Node struct {
 	// serving counts those being answered.
 	sub     *nats.Subscription
 	serving sync.WaitGroup
+	serveMu sync.Mutex
+	closing bool // no more answers are started
 	// closed makes Close once: a test stops a node before its deferred
 	// Close.
 	closed   sync.Once
@@ -243,6 +245,9 @@ func (n *Node) close() error {
 			n.cfg.Logger.Warn().Err(err).Msg("stop answering searches")
 		}
 	}
+	n.serveMu.Lock()
+	n.closing = true
+	n.serveMu.Unlock()
 	n.serving.Wait()
 	if n.stop != nil {
 		n.stop()
