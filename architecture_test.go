@@ -36,7 +36,7 @@ var allowed = map[string][]string{
 	"searcher/suggest":           {},
 	"searcher":                   {"text", "corpus", "analysis", "entity", "indexer", "queryplan", "searcher/score", "searcher/facet", "searcher/snippet", "searcher/suggest"},
 	"engine":                     {"corpus", "entity", "entity/tagger", "namedict", "indexer", "searcher"},
-	"cluster":                    {"corpus", "indexer"},
+	"cluster":                    {"corpus", "indexer", "searcher", "searcher/score"},
 	"web":                        {},
 	"api":                        {"corpus", "indexer", "queryplan", "searcher", "searcher/facet", "web", "cluster"},
 	"internal/cli":               {},

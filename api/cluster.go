@@ -12,16 +12,14 @@ import (
 
 	"github.com/sagasu-search/sagasu/cluster"
 	"github.com/sagasu-search/sagasu/corpus"
-	"github.com/sagasu-search/sagasu/searcher"
 )
 
-// Cluster is what the API serves from in cluster mode (sagasu serve
-// --cluster): the node, which publishes writes to the shards' streams,
-// and a searcher over each shard the node holds.
+// Cluster is what the API serves writes and readiness from in cluster
+// mode (sagasu serve --cluster): the node, which publishes writes to the
+// shards' streams. Searches go through the server's searcher, which
+// reaches every shard of the cluster (searcher.WithShards).
 type Cluster struct {
 	Node *cluster.Node
-	// Searchers are the searchers of the node's shards, by shard.
-	Searchers map[int]*searcher.Searcher
 	// WaitTimeout bounds a write's ?wait=applied; 0 means
 	// DefaultWaitTimeout.
 	WaitTimeout time.Duration
@@ -214,4 +212,20 @@ func handleClusterGet(c *Cluster) http.Handler {
 // acceptor accepts an article (indexer.Index.Accept).
 type acceptor interface {
 	Accept(a *corpus.Article) error
+}
+
+// handleClusterReady answers GET /readyz in cluster mode: each local
+// shard's applied sequence and lag behind its stream.
+func handleClusterReady(c *Cluster) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		st := c.Node.Status(r.Context())
+		encode(w, r, http.StatusOK, map[string]interface{}{"status": "ready", "node": c.Node.ID(), "shards": st})
+	})
+}
+
+// handleNotInCluster answers a route that cluster mode does not serve yet.
+func handleNotInCluster(what string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, r, http.StatusNotImplemented, codeNotImplemented, what+" is not served in cluster mode yet")
+	})
 }

@@ -20,7 +20,7 @@ func addRoutes(r *mux.Router, cfg Config, ix *indexer.Index, s *searcher.Searche
 	}
 	write := func(h http.Handler) http.Handler { return requireScope(keys, ScopeWrite, true, h) }
 	if cfg.Cluster != nil {
-		addClusterRoutes(r, cfg, read, write, m)
+		addClusterRoutes(r, cfg, s, read, write, m, started)
 		return
 	}
 	r.Handle("/api/v1/search", read(handleSearch(s))).Methods(http.MethodGet, http.MethodHead)
@@ -41,19 +41,20 @@ func addRoutes(r *mux.Router, cfg Config, ix *indexer.Index, s *searcher.Searche
 }
 
 // addClusterRoutes lists the routes of cluster mode: writes go to the
-// shards' streams, searches and reads to the node's own shards, and the
-// routes that need every shard answer 501 until the query fan-out.
-func addClusterRoutes(r *mux.Router, cfg Config, read, write func(http.Handler) http.Handler, m *metrics) {
+// shards' streams; searches, entities and stats to every shard through s
+// (the same handlers as one process); an article to the node's own
+// replica of its shard; backup answers 501.
+func addClusterRoutes(r *mux.Router, cfg Config, s *searcher.Searcher, read, write func(http.Handler) http.Handler, m *metrics, started time.Time) {
 	c := cfg.Cluster
 	accept := c.Node.Local()[0].Index
-	r.Handle("/api/v1/search", read(handleClusterSearch(c))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/api/v1/search", read(handleSearch(s))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/articles", write(handleClusterPost(cfg, c, accept))).Methods(http.MethodPost)
 	r.Handle("/api/v1/articles/delete", write(handleClusterDeletes(cfg, c, false))).Methods(http.MethodPost)
 	r.Handle("/api/v1/articles/{id}", read(handleClusterGet(c))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/articles/{id}", write(handleClusterDeletes(cfg, c, true))).Methods(http.MethodDelete)
-	r.Handle("/api/v1/entities", read(handleNotInCluster("the entity listing"))).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/api/v1/entities/{type}/{name}", read(handleNotInCluster("an entity's page"))).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/api/v1/stats", read(handleNotInCluster("stats"))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/api/v1/entities", read(handleEntities(s))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/api/v1/entities/{type}/{name}", read(handleEntity(s))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/api/v1/stats", read(handleStats(s, cfg.Version, started))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/admin/backup", write(handleNotInCluster("backup"))).Methods(http.MethodPost)
 	r.Handle("/metrics", read(m.handler())).Methods(http.MethodGet)
 	r.Handle("/healthz", handleHealthz()).Methods(http.MethodGet, http.MethodHead)

@@ -93,6 +93,10 @@ func writeSearchError(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, r, http.StatusBadRequest, codeInvalidQuery, qe.Error())
 	case errors.As(err, &re):
 		writeError(w, r, http.StatusBadRequest, codeInvalidParameter, re.Error())
+	case errors.Is(err, searcher.ErrShardUnavailable):
+		// An entity listing, an entity page or the statistics in a cluster
+		// with shards no replica answered for (a search answers in part).
+		writeError(w, r, http.StatusServiceUnavailable, codeUnavailable, err.Error())
 	case errors.Is(err, context.DeadlineExceeded):
 		writeError(w, r, http.StatusServiceUnavailable, codeTimeout, "the search took too long; narrow the query or try again")
 	case errors.Is(err, context.Canceled):

@@ -20,22 +20,24 @@ import (
 const testNodes, testShards, testReplicas = 3, 6, 2
 
 // startNode starts node id with its data under dir.
-func startNode(t *testing.T, urls []string, id int, dir string) *Node {
-	return startNodeWith(t, urls, id, dir, 0)
+func startNode(t testing.TB, urls []string, id int, dir string) *Node {
+	return startNodeWith(t, urls, id, dir, func(*Config) {})
 }
 
-// startNodeWith starts node id with its data under dir and the given
-// Config.PublishRetry.
-func startNodeWith(t *testing.T, urls []string, id int, dir string, retry time.Duration) *Node {
+// startNodeWith starts node id with its data under dir and the Config
+// that set changes.
+func startNodeWith(t testing.TB, urls []string, id int, dir string, set func(*Config)) *Node {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	n, err := Start(ctx, Config{URLs: urls, NodeID: id, Nodes: testNodes, Shards: testShards, Replicas: testReplicas,
-		Data: filepath.Join(dir, fmt.Sprintf("node-%d", id)), Logger: testLogger(t), PublishRetry: retry,
+	cfg := Config{URLs: urls, NodeID: id, Nodes: testNodes, Shards: testShards, Replicas: testReplicas,
+		Data: filepath.Join(dir, fmt.Sprintf("node-%d", id)), Logger: testLogger(t),
 		Open: func(path string) (*indexer.Index, error) {
 			ix, _, err := indexer.Open(path, indexer.Options{})
 			return ix, err
-		}})
+		}}
+	set(&cfg)
+	n, err := Start(ctx, cfg)
 	if err != nil {
 		t.Fatalf("start node %d: %v", id, err)
 	}
@@ -54,7 +56,7 @@ func articles(prefix string, n int) []Op {
 }
 
 // publish publishes ops and fails the test unless every one is stored.
-func publish(t *testing.T, n *Node, ops []Op) []Ack {
+func publish(t testing.TB, n *Node, ops []Op) []Ack {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -66,7 +68,7 @@ func publish(t *testing.T, n *Node, ops []Op) []Ack {
 }
 
 // waitApplied waits up to 30 s for acks to be applied on every holder.
-func waitApplied(t *testing.T, n *Node, acks []Ack) {
+func waitApplied(t testing.TB, n *Node, acks []Ack) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -273,7 +275,7 @@ func TestWaitAppliedTimesOut(t *testing.T) {
 }
 
 // testLogger logs to the test's output at warn level and above.
-func testLogger(t *testing.T) zerolog.Logger {
+func testLogger(t testing.TB) zerolog.Logger {
 	return zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
 }
 
@@ -282,7 +284,7 @@ func testLogger(t *testing.T) zerolog.Logger {
 // not stored, and that writes stored before are named as stored.
 func TestPublishNotStored(t *testing.T) {
 	nc := natstest.Start(t, 3)
-	n := startNodeWith(t, nc.URLs, 1, t.TempDir(), 2*time.Second)
+	n := startNodeWith(t, nc.URLs, 1, t.TempDir(), func(c *Config) { c.PublishRetry = 2 * time.Second })
 	defer n.Close()
 	publish(t, n, articles("before", 2))
 	for i := range 3 {

@@ -1,10 +1,12 @@
-// Package cluster is Sagasu's write path across machines on NATS
-// JetStream: the shard map in a JetStream key-value bucket, one replicated
+// Package cluster runs Sagasu across machines on NATS: the write path on
+// JetStream (the shard map in a JetStream key-value bucket, one replicated
 // stream per shard, routing of an article to its shard (ShardOf), the
-// publishing of writes (answered once JetStream has stored them), and each
+// publishing of writes, answered once JetStream has stored them, and each
 // node's apply loop, which applies its shards' streams to local indexes in
 // batches and records the applied sequence in the same Bleve batch, so
-// that a restarted node resumes exactly where it stopped.
+// that a restarted node resumes exactly where it stopped), and the query
+// fan-out on core NATS request-reply (RemoteShard, Serve), by which any
+// node searches every shard through one live replica of each.
 //
 // With no cluster configured, Sagasu runs as one process with one index
 // and this package is not used.
@@ -60,6 +62,10 @@ type Config struct {
 	// PublishRetry is how long writes JetStream did not store are sent
 	// again before Publish reports them; 0 means DefaultPublishRetry.
 	PublishRetry time.Duration
+	// QueryTimeout bounds one request of the query fan-out to one
+	// replica of a shard, after which the next replica is asked; 0 means
+	// DefaultQueryTimeout.
+	QueryTimeout time.Duration
 	// Logger receives the node's log.
 	Logger zerolog.Logger
 }
@@ -74,6 +80,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.PublishRetry <= 0 {
 		c.PublishRetry = DefaultPublishRetry
+	}
+	if c.QueryTimeout <= 0 {
+		c.QueryTimeout = DefaultQueryTimeout
 	}
 	return c
 }

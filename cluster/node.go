@@ -29,6 +29,16 @@ type Node struct {
 	replicas []*replica
 	stop     context.CancelFunc
 	loops    sync.WaitGroup
+	// sub receives other nodes' searches of the local shards (Serve);
+	// serving counts those being answered.
+	sub     *nats.Subscription
+	serving sync.WaitGroup
+	serveMu sync.Mutex
+	closing bool // no more answers are started
+	// closed makes Close once: a test stops a node before its deferred
+	// Close.
+	closed   sync.Once
+	closeErr error
 }
 
 // replica is a local copy of one shard.
@@ -224,6 +234,21 @@ func (n *Node) Local() []LocalShard {
 // Close stops the apply loops, closes the shard indexes and the NATS
 // connection. Writes applied so far are on disk.
 func (n *Node) Close() error {
+	n.closed.Do(func() { n.closeErr = n.close() })
+	return n.closeErr
+}
+
+// close is Close, once.
+func (n *Node) close() error {
+	if n.sub != nil {
+		if err := n.sub.Unsubscribe(); err != nil {
+			n.cfg.Logger.Warn().Err(err).Msg("stop answering searches")
+		}
+	}
+	n.serveMu.Lock()
+	n.closing = true
+	n.serveMu.Unlock()
+	n.serving.Wait()
 	if n.stop != nil {
 		n.stop()
 	}

@@ -91,6 +91,34 @@ func Open(cfg Config) (*Engine, error) {
 	if err := checkExists(cfg); err != nil {
 		return nil, err
 	}
+	sh, err := LoadShared(cfg)
+	if err != nil {
+		return nil, err
+	}
+	ix, created, err := OpenIndex(cfg, sh)
+	if err != nil {
+		return nil, err
+	}
+	s := searcher.New(ix, sh.Extractor, searcher.WithLimits(cfg.Limits))
+	return &Engine{Index: ix, Gazetteer: sh.Gazetteer, Searcher: s, Created: created}, nil
+}
+
+// Shared is what the indexes of one process can share: the gazetteer,
+// the extractor that reads queries and the annotator of articles. A
+// cluster node opens each shard it holds with one Shared and searches
+// them with one searcher, instead of an engine per shard.
+type Shared struct {
+	// Gazetteer is the built-in gazetteer merged with the user's.
+	Gazetteer *entity.Gazetteer
+	// Extractor reads the entities of queries (a searcher's resolver).
+	Extractor *entity.Extractor
+	// Annotator extracts the entities of articles (nil: none).
+	Annotator indexer.Annotator
+}
+
+// LoadShared loads the gazetteer of cfg and builds the extractors its
+// Entities mode asks for.
+func LoadShared(cfg Config) (*Shared, error) {
 	gaz, err := loadGazetteer(cfg.Gazetteer)
 	if err != nil {
 		return nil, err
@@ -100,19 +128,18 @@ func Open(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := indexer.Options{Annotator: annotator, Limits: cfg.Fields, Shards: cfg.Shards, Analyzer: cfg.Analyzer}
-	var ix *indexer.Index
-	created := true
+	return &Shared{Gazetteer: gaz, Extractor: x, Annotator: annotator}, nil
+}
+
+// OpenIndex opens (or creates) the index of cfg, annotated by sh, and
+// reports whether it created it; cfg.MustExist is not checked.
+func OpenIndex(cfg Config, sh *Shared) (*indexer.Index, bool, error) {
+	opts := indexer.Options{Annotator: sh.Annotator, Limits: cfg.Fields, Shards: cfg.Shards, Analyzer: cfg.Analyzer}
 	if cfg.Data == "" {
-		ix, err = indexer.NewInMemory(opts)
-	} else {
-		ix, created, err = indexer.Open(cfg.Data, opts)
+		ix, err := indexer.NewInMemory(opts)
+		return ix, true, err
 	}
-	if err != nil {
-		return nil, err
-	}
-	s := searcher.New(ix, x, searcher.WithLimits(cfg.Limits))
-	return &Engine{Index: ix, Gazetteer: gaz, Searcher: s, Created: created}, nil
+	return indexer.Open(cfg.Data, opts)
 }
 
 // checkExists fails with ErrNoIndex when cfg.MustExist is set and

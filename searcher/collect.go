@@ -21,10 +21,11 @@ import (
 // package facet) instead of Bleve's per-hit doc-value reads, and loads the
 // stored fields of the page of hits while the index snapshot is still
 // open. The page is highlighted afterwards (see highlight).
-func (s *Searcher) collect(ctx context.Context, q query.Query, r Request) (*bleve.SearchResult, error) {
-	if len(s.index.Shards()) > 1 {
-		return s.collectShards(ctx, q, r)
+func (s *Searcher) collect(ctx context.Context, sq ShardQuery) (*result, error) {
+	if s.fansOut() {
+		return s.collectShards(ctx, sq)
 	}
+	q, r := sq.built, sq.Request
 	window := r.From + r.Size
 	if r.FacetsOnly {
 		window = 0
@@ -48,7 +49,14 @@ func (s *Searcher) collect(ctx context.Context, q query.Query, r Request) (*blev
 	}
 	res.Hits = c.hits
 	res.Facets = c.counter.Results(c.facetSize)
-	return res, nil
+	return &result{SearchResult: res}, nil
+}
+
+// result is a search's answer before it becomes a Response: Bleve's, and
+// the shards no replica answered for.
+type result struct {
+	*bleve.SearchResult
+	missing []int
 }
 
 // highlight sets the fragments of hits: it runs q again over just those

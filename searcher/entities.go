@@ -38,11 +38,16 @@ func (s *Searcher) Entities(ctx context.Context, r EntitiesRequest) ([]EntityCou
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
-	for _, typ := range types {
-		req.AddFacet(typ, bleve.NewFacetRequest(typ, maxEntityValues))
+	var res *bleve.SearchResult
+	if s.fansOut() {
+		res, err = s.shardFacets(ctx, Request{})
+	} else {
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
+		for _, typ := range types {
+			req.AddFacet(typ, bleve.NewFacetRequest(typ, maxEntityValues))
+		}
+		res, err = s.index.Bleve().SearchInContext(ctx, req)
 	}
-	res, err := s.index.Bleve().SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("list entities: %w", err)
 	}

@@ -56,18 +56,7 @@ func (s *Searcher) Entity(ctx context.Context, r EntityPageRequest) (*EntityPage
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(termIn(r.Type, name), 0, 0, false)
-	req.AddFacet(indexer.FieldMonth, bleve.NewFacetRequest(indexer.FieldMonth, maxMonths))
-	size := r.Size + 1 // +1: the entity itself
-	if len(s.index.Shards()) > 1 {
-		// Through the alias each shard trims its counts to size before they
-		// are summed (Bleve's #172): ask each for every value, trim after.
-		size = maxEntityValues
-	}
-	for _, typ := range relatedTypes {
-		req.AddFacet(typ, bleve.NewFacetRequest(typ, size))
-	}
-	res, err := s.index.Bleve().SearchInContext(ctx, req)
+	res, err := s.entityFacets(ctx, r.Type, name, r.Size)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s %q: %w", r.Type, name, err)
 	}
@@ -75,7 +64,7 @@ func (s *Searcher) Entity(ctx context.Context, r EntityPageRequest) (*EntityPage
 		return nil, fmt.Errorf("%s %q: %w", r.Type, name, ErrNoSuchEntity)
 	}
 	page := &EntityPage{Type: r.Type, Name: name, Aliases: s.aliases(r.Type, name), Count: res.Total,
-		Months: facet.Values(res.Facets[indexer.FieldMonth])}
+		Months: facet.Values(res.Facets[monthFacet])}
 	sort.Slice(page.Months, func(i, j int) bool { return page.Months[i].Value < page.Months[j].Value })
 	for _, typ := range relatedTypes {
 		for _, v := range facet.Values(res.Facets[typ]) {
@@ -99,4 +88,24 @@ func (s *Searcher) Entity(ctx context.Context, r EntityPageRequest) (*EntityPage
 		page.Related = page.Related[:r.Size]
 	}
 	return page, nil
+}
+
+// monthFacet is the facet of the months of publication, as facet.Fields
+// names it.
+const monthFacet = "published"
+
+// entityFacets counts the articles that name the entity typ name, their
+// months and the related entities, size of each type at least: over
+// several shards or a cluster, every value of every shard, summed
+// (shardFacets).
+func (s *Searcher) entityFacets(ctx context.Context, typ, name string, size int) (*bleve.SearchResult, error) {
+	if s.fansOut() {
+		return s.shardFacets(ctx, Request{Entities: []EntityFilter{{Type: typ, Name: name}}})
+	}
+	req := bleve.NewSearchRequestOptions(termIn(typ, name), 0, 0, false)
+	req.AddFacet(monthFacet, bleve.NewFacetRequest(indexer.FieldMonth, maxMonths))
+	for _, t := range relatedTypes {
+		req.AddFacet(t, bleve.NewFacetRequest(t, size+1)) // +1: the entity itself
+	}
+	return s.index.Bleve().SearchInContext(ctx, req)
 }

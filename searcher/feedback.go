@@ -17,8 +17,11 @@ import (
 )
 
 // runRelaxed runs the relaxed form of a query: as typed, or expanded by
-// pseudo-relevance feedback (score.RM3) when the ranking asks for it.
-func (s *Searcher) runRelaxed(ctx context.Context, f *queryplan.Form, filters []query.Query, r Request) (*bleve.SearchResult, error) {
+// pseudo-relevance feedback (score.RM3) when the ranking asks for it. In
+// a cluster the feedback articles come from this node's first shard, and
+// shards on other nodes score the relaxed query without the expansion
+// words: RM3 (off by default) is not exact there.
+func (s *Searcher) runRelaxed(ctx context.Context, f *queryplan.Form, filters []query.Query, r Request) (*result, error) {
 	if s.ranking.RM3.Docs <= 0 || s.ranking.RM3.Terms <= 0 {
 		return s.run(ctx, f, filters, r)
 	}
@@ -27,7 +30,7 @@ func (s *Searcher) runRelaxed(ctx context.Context, f *queryplan.Form, filters []
 	if err != nil {
 		return nil, fmt.Errorf("search %q: feedback: %w", r.Query, err)
 	}
-	res, err := s.collect(ctx, expanded, r)
+	res, err := s.collect(ctx, ShardQuery{Request: r, Relaxed: true, built: expanded})
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}

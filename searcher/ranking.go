@@ -15,10 +15,11 @@ import (
 // vocabulary, so it changes with how articles are cut into segments and
 // shards, while a field's tokens are a function of the articles and add
 // up over shards, so that the shards rank exactly as one index searched
-// with TrueLengths (EVALUATION.md, "Shards").
+// with TrueLengths (EVALUATION.md, "Shards"). The same holds for the
+// shards of a cluster (WithShards).
 func WithRanking(r score.Ranking) Option {
 	return func(s *Searcher) {
-		r.TrueLengths = r.TrueLengths || len(s.index.Shards()) > 1
+		r.TrueLengths = r.TrueLengths || s.fansOut()
 		if r.TrueLengths {
 			if s.lengths == nil {
 				s.lengths = score.NewLengths()

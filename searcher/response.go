@@ -24,6 +24,11 @@ type Response struct {
 	// Suggestion is the query with its words corrected ("did you mean"),
 	// given when the query found nothing and the suggestion finds articles.
 	Suggestion string `json:"suggestion,omitempty"`
+	// Partial, in a cluster (and only there), says whether shards are
+	// missing from the answer: no replica of them answered.
+	Partial *bool `json:"partial,omitempty"`
+	// MissingShards are the shards missing from a partial answer.
+	MissingShards []int `json:"missing_shards,omitempty"`
 }
 
 // Hit is one matching article.

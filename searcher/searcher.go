@@ -11,7 +11,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/sagasu-search/sagasu/corpus"
@@ -79,12 +78,12 @@ type Searcher struct {
 	bm25     score.BM25
 	ranking  score.Ranking
 	lengths  *score.Lengths // the index's average field lengths, shared by Ranked copies
-	// shardLengths are each shard's field lengths, for an index of
-	// several shards (see ShardStats).
-	shardLengths []*score.Lengths
-	// shardColumns are each shard's facet columns: a cache forgets the
-	// segments of the snapshot it is not given.
-	shardColumns []*facet.Cache
+	// shards are the shards a search reaches, by number: the index's
+	// own, or a cluster's (WithShards).
+	shards []Shard
+	// clustered says the shards are a cluster's (WithShards): the
+	// answer then always says whether it is partial.
+	clustered bool
 }
 
 // Option configures a Searcher.
@@ -99,15 +98,61 @@ func WithLimits(l Limits) Option {
 // be nil: entity filters then match canonical names only).
 func New(ix *indexer.Index, r EntityResolver, opts ...Option) *Searcher {
 	s := &Searcher{index: ix, entities: r, limits: Limits{}.WithDefaults(), columns: facet.NewCache()}
-	for range ix.Shards() {
-		s.shardLengths = append(s.shardLengths, score.NewLengths())
-		s.shardColumns = append(s.shardColumns, facet.NewCache())
+	for _, shard := range ix.Shards() {
+		s.shards = append(s.shards, newLocalShard(s, shard))
 	}
 	WithRanking(score.DefaultRanking())(s)
 	for _, o := range opts {
 		o(s)
 	}
+	if s.fansOut() && !s.ranking.TrueLengths {
+		WithRanking(s.ranking)(s) // shards rank by true lengths, whatever the options' order
+	}
 	return s
+}
+
+// WithShards makes the searcher search the n shards of a cluster: shard
+// i is local[i] when this process holds it (an index of one shard), else
+// remote(i), which asks the nodes that hold it. The index New gets must
+// be one of the local ones: it gives the mapping and the dictionary of
+// suggestions. Searches then always rank by true average lengths and
+// their answers say whether they are partial.
+func WithShards(n int, local map[int]*indexer.Index, remote func(shard int) Shard) Option {
+	return func(s *Searcher) {
+		s.shards, s.clustered = make([]Shard, n), true
+		for i := range n {
+			if ix, ok := local[i]; ok {
+				s.shards[i] = newLocalShard(s, ix)
+			} else {
+				s.shards[i] = remote(i)
+			}
+		}
+	}
+}
+
+// fansOut reports whether a search runs in rounds over several shards
+// (collectShards) rather than in one index.
+func (s *Searcher) fansOut() bool { return s.clustered || len(s.shards) > 1 }
+
+// LocalShard returns shard i when this process holds it: for answering
+// the rounds of a search that another node of a cluster runs.
+func (s *Searcher) LocalShard(i int) (Shard, bool) {
+	if i < 0 || i >= len(s.shards) {
+		return nil, false
+	}
+	l, ok := s.shards[i].(*localShard)
+	return l, ok
+}
+
+// locals returns the shards this process holds.
+func (s *Searcher) locals() []*localShard {
+	var out []*localShard
+	for _, sh := range s.shards {
+		if l, ok := sh.(*localShard); ok {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // Limits returns the limits s enforces.
@@ -249,12 +294,16 @@ func (s *Searcher) find(ctx context.Context, r Request) (*Response, error) {
 			return nil, err
 		}
 	}
-	out, err := newResponse(r.Query, res, time.Since(start))
+	out, err := newResponse(r.Query, res.SearchResult, time.Since(start))
 	if err != nil {
 		return nil, err
 	}
 	out.QueryEntities = form.Entities
 	out.Relaxed = relaxed
+	if s.clustered {
+		partial := len(res.missing) > 0
+		out.Partial, out.MissingShards = &partial, res.missing
+	}
 	return out, nil
 }
 
@@ -276,8 +325,8 @@ func (s *Searcher) plan(r Request) (*queryplan.Plan, []query.Query, error) {
 }
 
 // run translates a form of the query, with the filters, and searches.
-func (s *Searcher) run(ctx context.Context, f *queryplan.Form, filters []query.Query, r Request) (*bleve.SearchResult, error) {
-	res, err := s.collect(ctx, s.buildQuery(f, filters), r)
+func (s *Searcher) run(ctx context.Context, f *queryplan.Form, filters []query.Query, r Request) (*result, error) {
+	res, err := s.collect(ctx, ShardQuery{Request: r, Relaxed: f.Relaxed, built: s.buildQuery(f, filters)})
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}

@@ -84,16 +84,12 @@ func TestPartialEncodes(t *testing.T) {
 	if err := r.Normalize(s.limits); err != nil {
 		t.Fatal(err)
 	}
-	pl, filters, err := s.plan(r)
+	q := ShardQuery{Request: r} // built by the shard, as in another process
+	st, err := s.shards[0].Stats(ctx, q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	q := s.buildQuery(pl.Strict(), filters)
-	st, err := s.ShardStats(ctx, 0, q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.SearchShard(ctx, 0, q, r, st)
+	p, err := s.shards[0].Search(ctx, q, st)
 	if err != nil {
 		t.Fatal(err)
 	}

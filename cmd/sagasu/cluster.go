@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"time"
@@ -23,6 +24,9 @@ type clusterFlags struct {
 	nodes       int
 	replicas    int
 	waitTimeout time.Duration
+	// shardTimeout bounds one request of the query fan-out to one
+	// replica of a shard.
+	shardTimeout time.Duration
 }
 
 func (c *clusterFlags) register(fs *flag.FlagSet) {
@@ -31,32 +35,34 @@ func (c *clusterFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&c.nodes, "nodes", 3, "with --cluster, the number of Sagasu nodes")
 	fs.IntVar(&c.replicas, "replicas", 2, "with --cluster, how many nodes hold each shard")
 	fs.DurationVar(&c.waitTimeout, "wait-timeout", api.DefaultWaitTimeout, "with --cluster, longest a write's ?wait=applied waits")
+	fs.DurationVar(&c.shardTimeout, "shard-timeout", cluster.DefaultQueryTimeout, "with --cluster, longest a search waits for one replica of a shard on another node before asking the next")
 }
 
 // on reports whether the flags ask for cluster mode.
 func (c *clusterFlags) on() bool { return len(c.urls) > 0 }
 
 // serveCluster joins the cluster as a node, with one index per shard it
-// holds under --data, and serves the API from it until ctx is cancelled.
+// holds under --data, all sharing one gazetteer and extractor and
+// searched by one searcher that reaches every shard of the cluster, and
+// serves the API from it until ctx is cancelled.
 func (f *serveFlags) serveCluster(ctx context.Context, srv *server, gate *api.Gate, keys []api.Key, logger zerolog.Logger) error {
 	if len(f.corpus) > 0 {
 		srv.close()
 		return fmt.Errorf("--corpus cannot be used with --cluster: post the articles to any node: %w", cli.ErrUsage)
 	}
-	engines := map[string]*engine.Engine{}
+	cfg, shared, err := f.clusterShared()
+	if err != nil {
+		srv.close()
+		return err
+	}
 	open := func(path string) (*indexer.Index, error) {
-		c := f.commonFlags
-		c.data = path
-		c.shards = 1 // --shards counts the cluster's shards; each is one index here
-		eng, err := c.openEngine(false)
-		if err != nil {
-			return nil, err
-		}
-		engines[path] = eng
-		return eng.Index, nil
+		c := cfg
+		c.Data, c.Shards = path, 1 // --shards counts the cluster's shards; each is one index here
+		ix, _, err := engine.OpenIndex(c, shared)
+		return ix, err
 	}
 	node, err := cluster.Start(ctx, cluster.Config{URLs: f.cluster.urls, NodeID: f.cluster.nodeID, Nodes: f.cluster.nodes,
-		Shards: f.shards, Replicas: f.cluster.replicas, Data: f.data, Open: open, Logger: logger})
+		Shards: f.shards, Replicas: f.cluster.replicas, Data: f.data, Open: open, QueryTimeout: f.cluster.shardTimeout, Logger: logger})
 	if err != nil {
 		srv.close()
 		return err
@@ -66,21 +72,49 @@ func (f *serveFlags) serveCluster(ctx context.Context, srv *server, gate *api.Ga
 			logger.Error().Err(err).Msg("close the node")
 		}
 	}()
-	c := &api.Cluster{Node: node, Searchers: map[int]*searcher.Searcher{}, WaitTimeout: f.cluster.waitTimeout}
-	var first *engine.Engine
-	for _, ls := range node.Local() {
-		eng := engines[ls.Index.Path()]
-		warm(ctx, eng, logger)
-		c.Searchers[ls.Shard] = eng.Searcher
-		if first == nil {
-			first = eng
-		}
+	s, first := clusterSearcher(node, shared, f.limits)
+	if err := node.Serve(s); err != nil {
+		srv.close()
+		return err
 	}
-	cfg := f.config(keys)
-	cfg.Cluster = c
-	gate.Open(api.NewServer(logger, cfg, first.Index, first.Searcher))
+	warm(ctx, s, logger)
+	apiCfg := f.config(keys)
+	apiCfg.Cluster = &api.Cluster{Node: node, WaitTimeout: f.cluster.waitTimeout}
+	gate.Open(api.NewServer(logger, apiCfg, first, s))
 	logger.Info().Int("node", node.ID()).Ints("shards", shardsOf(node)).Msg("ready")
 	return srv.wait(ctx, gate, f.shutdownTimeout)
+}
+
+// clusterShared is the engine configuration of the flags and what the
+// node's shard indexes share.
+func (f *serveFlags) clusterShared() (engine.Config, *engine.Shared, error) {
+	cfg, err := f.engineConfig(false)
+	if err != nil {
+		return cfg, nil, err
+	}
+	shared, err := engine.LoadShared(cfg)
+	var me *engine.ModeError
+	if errors.As(err, &me) {
+		return cfg, nil, fmt.Errorf("--entities: %w: %w", err, cli.ErrUsage)
+	}
+	return cfg, shared, err
+}
+
+// clusterSearcher returns the searcher over every shard of node's
+// cluster: its own shards in process, the others through their holders
+// (the query fan-out), and the node's first local index.
+func clusterSearcher(node *cluster.Node, shared *engine.Shared, limits searcher.Limits) (*searcher.Searcher, *indexer.Index) {
+	local := map[int]*indexer.Index{}
+	var first *indexer.Index
+	for _, ls := range node.Local() {
+		local[ls.Shard] = ls.Index
+		if first == nil {
+			first = ls.Index
+		}
+	}
+	s := searcher.New(first, shared.Extractor, searcher.WithLimits(limits),
+		searcher.WithShards(node.Map().Shards, local, node.RemoteShard))
+	return s, first
 }
 
 // shardsOf lists the shards node holds.

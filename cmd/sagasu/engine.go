@@ -73,11 +73,11 @@ func (c *commonFlags) logger(w io.Writer) (zerolog.Logger, error) {
 // extraction the flags ask for. It creates an absent index unless
 // mustExist (read commands), which makes an absent one an error.
 func (c *commonFlags) openEngine(mustExist bool) (*engine.Engine, error) {
-	if _, err := analysis.VariantNamed(c.analyzer); err != nil {
-		return nil, fmt.Errorf("--analyzer: %w: %w", err, cli.ErrUsage)
+	cfg, err := c.engineConfig(mustExist)
+	if err != nil {
+		return nil, err
 	}
-	eng, err := engine.Open(engine.Config{Data: c.data, MustExist: mustExist, Gazetteer: c.gazetteer,
-		Entities: c.entities, Limits: c.limits, Fields: c.fields, Shards: c.shards, Analyzer: c.analyzer})
+	eng, err := engine.Open(cfg)
 	var me *engine.ModeError
 	switch {
 	case errors.As(err, &me):
@@ -86,6 +86,16 @@ func (c *commonFlags) openEngine(mustExist bool) (*engine.Engine, error) {
 		return nil, noIndexError(c.data)
 	}
 	return eng, err
+}
+
+// engineConfig is the engine configuration the flags ask for, the
+// analyzer checked.
+func (c *commonFlags) engineConfig(mustExist bool) (engine.Config, error) {
+	if _, err := analysis.VariantNamed(c.analyzer); err != nil {
+		return engine.Config{}, fmt.Errorf("--analyzer: %w: %w", err, cli.ErrUsage)
+	}
+	return engine.Config{Data: c.data, MustExist: mustExist, Gazetteer: c.gazetteer,
+		Entities: c.entities, Limits: c.limits, Fields: c.fields, Shards: c.shards, Analyzer: c.analyzer}, nil
 }
 
 // analyzerNames lists the analysis variants for --analyzer's help.

@@ -23,6 +23,7 @@ import (
 	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/internal/cli"
 	"github.com/sagasu-search/sagasu/internal/memlimit"
+	"github.com/sagasu-search/sagasu/searcher"
 )
 
 // serveFlags are the flags of "sagasu serve".
@@ -146,7 +147,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		srv.close()
 		return err
 	}
-	warm(ctx, eng, logger)
+	warm(ctx, eng.Searcher, logger)
 	gate.Open(api.NewServer(logger, f.config(keys), eng.Index, eng.Searcher))
 	logger.Info().Int("keys", len(keys)).Bool("read_key_required", f.readKeyRequired).Msg("ready")
 	return srv.wait(ctx, gate, f.shutdownTimeout)
@@ -299,9 +300,9 @@ func closeIndex(eng *engine.Engine, logger zerolog.Logger) {
 // columns) before the server is ready, so that the first search, in
 // either language, is as fast as the next; a failure only costs that
 // speed.
-func warm(ctx context.Context, eng *engine.Engine, logger zerolog.Logger) {
+func warm(ctx context.Context, s *searcher.Searcher, logger zerolog.Logger) {
 	start := time.Now()
-	if err := eng.Searcher.Warm(ctx); err != nil {
+	if err := s.Warm(ctx); err != nil {
 		logger.Warn().Err(err).Msg("warm the searcher: the first search will be slower")
 		return
 	}

@@ -22,7 +22,7 @@ import (
 type Cluster struct {
 	// URLs are the servers' client URLs.
 	URLs  []string
-	t     *testing.T
+	t     testing.TB
 	args  [][]string
 	procs []*exec.Cmd
 }
@@ -30,7 +30,7 @@ type Cluster struct {
 // Start starts n clustered nats-server processes, stopped when the test
 // ends, and waits until JetStream answers. It skips the test when
 // nats-server is not installed.
-func Start(t *testing.T, n int) *Cluster {
+func Start(t testing.TB, n int) *Cluster {
 	t.Helper()
 	bin, err := exec.LookPath("nats-server")
 	if err != nil {
@@ -60,7 +60,7 @@ func Start(t *testing.T, n int) *Cluster {
 }
 
 // freePorts returns n TCP ports free on 127.0.0.1 a moment ago.
-func freePorts(t *testing.T, n int) []int {
+func freePorts(t testing.TB, n int) []int {
 	t.Helper()
 	var ports []int
 	var lns []net.Listener
