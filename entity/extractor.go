@@ -158,7 +158,7 @@ func (v variant) matches(us []unit) bool {
 // Mentions returns the entities named in text, in text order. A name that
 // several entities of different types share yields a mention of each.
 func (x *Extractor) Mentions(text string) []Mention {
-	cs := x.find(text, false)
+	cs := withoutTypeClashes(x.find(text, false))
 	out := make([]Mention, len(cs))
 	for i, c := range cs {
 		out[i] = Mention{Entity: c.ent.clone(), Start: c.start, End: c.end, Text: text[c.start:c.end]}
@@ -191,6 +191,7 @@ func (x *Extractor) extract(headline string, texts ...string) corpus.Entities {
 		}
 		add(text, false)
 	}
+	all = withoutTypeClashes(all)
 	x.pairNames(all)
 	found := map[string]map[string]bool{}
 	for _, c := range all {

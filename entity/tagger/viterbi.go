@@ -1,5 +1,10 @@
 package tagger
 
+import (
+	"math"
+	"slices"
+)
+
 // weight is the type of a label's score: the model's scaled integers, or
 // the trainer's floats.
 type weight interface{ int32 | float64 }
@@ -69,4 +74,44 @@ func validLabels(labels []Label) []Label {
 		out[i], p = l, l
 	}
 	return out
+}
+
+// noScore marks a label no labelling may reach in bestWithout.
+const noScore = math.MinInt32 / 2
+
+// bestWithout returns the score of the best labelling of the words scoring
+// sc in which no word of [from, to) has the B- label b or its I- label:
+// with from == to, the score of viterbi's labelling. The difference of the
+// two is how much the model prefers the entity it labels there.
+func bestWithout(sc [][nLabels]int32, trans *[nLabels][nLabels]int32, from, to int, b Label) int32 {
+	if len(sc) == 0 {
+		return 0
+	}
+	banned := func(i int, l Label) bool { return i >= from && i < to && (l == b || l == b.Inside()) }
+	var best [nLabels]int32
+	for l := range nLabels {
+		best[l] = noScore
+		if allowed(O, l) && !banned(0, l) {
+			best[l] = trans[O][l] + sc[0][l]
+		}
+	}
+	for i := 1; i < len(sc); i++ {
+		var next [nLabels]int32
+		for l := range nLabels {
+			next[l] = noScore
+			if banned(i, l) {
+				continue
+			}
+			for p := range nLabels {
+				if best[p] != noScore && allowed(p, l) && best[p]+trans[p][l] > next[l] {
+					next[l] = best[p] + trans[p][l]
+				}
+			}
+			if next[l] != noScore {
+				next[l] += sc[i][l]
+			}
+		}
+		best = next
+	}
+	return slices.Max(best[:])
 }
