@@ -127,10 +127,11 @@ func (m *Model) appendEntities(out []Span, s *sentence) []Span {
 	if len(out) == first {
 		return out
 	}
-	best := bestWithout(s.sc, &m.trans, 0, 0, O)
+	var best int32
+	s.alpha, s.beta, best = maxMarginals(s.sc, &m.trans, s.alpha, s.beta)
 	for i := first; i < len(out); i++ {
 		sp := &out[i]
-		sp.Margin = best - bestWithout(s.sc, &m.trans, sp.Start, sp.End, Begin(sp.Type))
+		sp.Margin = best - bestWithout(s.sc, s.alpha, s.beta, &m.trans, sp.Start, sp.End, Begin(sp.Type))
 		sp.Sure = sp.Margin >= minMargins[m.lang][Begin(sp.Type)]
 	}
 	return out
