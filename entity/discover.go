@@ -36,6 +36,7 @@ type candidate struct {
 	start, end int
 	lexicon    bool   // a person the name lexicon knows by full name
 	writing    string // the name as written, for a person known by its structure (see pairNames)
+	tagged     bool   // added by the trained tagger (see tagged.go)
 }
 
 // discoverLatin finds candidates in the Latin-script words of us, the units

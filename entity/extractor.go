@@ -51,6 +51,7 @@ type Extractor struct {
 	lex      *namedict.Lexicon // nil: the gazetteer only
 	discover bool
 	tagger   *tagger.Tagger // nil: no trained tagger (see tagged.go)
+	pairs    *CorpusPairs   // nil: only an article's own evidence pairs names (see pairing.go)
 
 	nonPersonOnce sync.Once
 	nonPerson     map[string]bool // see nonPersonNames
@@ -158,7 +159,7 @@ func (v variant) matches(us []unit) bool {
 // Mentions returns the entities named in text, in text order. A name that
 // several entities of different types share yields a mention of each.
 func (x *Extractor) Mentions(text string) []Mention {
-	cs := x.find(text, false)
+	cs := withoutTypeClashes(x.find(text, false))
 	out := make([]Mention, len(cs))
 	for i, c := range cs {
 		out[i] = Mention{Entity: c.ent.clone(), Start: c.start, End: c.end, Text: text[c.start:c.end]}
@@ -170,12 +171,13 @@ func (x *Extractor) Mentions(text string) []Mention {
 // (say an article's title and body), by type, sorted and without duplicates.
 // A type without entities is nil.
 func (x *Extractor) Extract(texts ...string) corpus.Entities {
-	return x.extract("", texts...)
+	return x.extract("", "", texts...)
 }
 
 // extract is Extract with a headline, in which discovery takes only
-// Japanese names: headlines capitalize every word.
-func (x *Extractor) extract(headline string, texts ...string) corpus.Entities {
+// Japanese names (headlines capitalize every word), of the article with
+// the given ID ("" for none), whose pairs CorpusAliases counts.
+func (x *Extractor) extract(id, headline string, texts ...string) corpus.Entities {
 	var all []candidate
 	ev := evidence{sure: map[string]bool{}}
 	add := func(text string, headline bool) {
@@ -191,7 +193,12 @@ func (x *Extractor) extract(headline string, texts ...string) corpus.Entities {
 		}
 		add(text, false)
 	}
-	x.pairNames(all)
+	all = withoutTypeClashes(all)
+	pairs := x.pairNames(all)
+	if x.pairs != nil && id != "" {
+		x.pairs.Set(id, pairs)
+	}
+	x.pairByCorpus(all)
 	found := map[string]map[string]bool{}
 	for _, c := range all {
 		if found[c.ent.Type] == nil {
@@ -225,7 +232,7 @@ func mergeNames(a, b []string) []string {
 // extractor knows them and as given otherwise. It makes *Extractor an
 // indexer.Annotator.
 func (x *Extractor) Annotate(a corpus.Article) corpus.Entities {
-	out := x.extract(a.Title, a.Body)
+	out := x.extract(a.ID, a.Title, a.Body)
 	for _, typ := range corpus.EntityTypes {
 		names := out.ByType(typ)
 		for _, name := range a.Entities.ByType(typ) {

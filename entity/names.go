@@ -144,8 +144,22 @@ func (x *Extractor) lexiconPerson(p namedict.Person) Entity {
 // Minister Taro Kōno"). An organization's legal suffix is ignored
 // ("Rakuten Inc."). A country is known by any name or adjective package geo
 // gives it ("米国", "American" → United States). It makes *Extractor a
-// searcher.EntityResolver.
+// searcher.EntityResolver. With CorpusAliases, a person also goes by the
+// Japanese writings the corpus pairs with the name (佐藤恒治 → Koji Sato,
+// with 佐藤恒治 among its aliases).
 func (x *Extractor) Lookup(typ, name string) (Entity, bool) {
+	if x.pairs == nil || !typeOK(typ, corpus.TypePerson) {
+		return x.lookup(typ, name)
+	}
+	if p, ok := x.pairs.Person(strings.TrimSpace(name)); ok {
+		name = p
+	}
+	e, ok := x.lookup(typ, name)
+	return x.withCorpusAliases(strings.TrimSpace(name), e, ok)
+}
+
+// lookup is Lookup without the corpus's pairs.
+func (x *Extractor) lookup(typ, name string) (Entity, bool) {
 	if e, ok := x.g.Lookup(typ, name); ok {
 		return e, true
 	}

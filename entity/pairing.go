@@ -13,10 +13,11 @@ import (
 // evidence in the article pairs them: the reading alone never does (佐藤恒治
 // in an article without "Koji Sato" stays Tsuneharu Sato (佐藤恒治)). When
 // several romanized people of the article fit, the first in text order
-// wins. cs is changed in place.
-func (x *Extractor) pairNames(cs []candidate) {
+// wins. cs is changed in place; the pairs made are returned, in text
+// order.
+func (x *Extractor) pairNames(cs []candidate) []Pair {
 	if x.lex == nil {
-		return
+		return nil
 	}
 	var romanized map[string]Entity // romajiPhrase of a romanized person's name → the person
 	for _, c := range cs {
@@ -30,14 +31,35 @@ func (x *Extractor) pairNames(cs []candidate) {
 		}
 	}
 	if romanized == nil {
-		return
+		return nil
 	}
+	var pairs []Pair
 	for i, c := range cs {
 		if c.writing == "" {
 			continue
 		}
 		if e, ok := x.pairedPerson(c.writing, romanized); ok {
 			e.Aliases = append(e.Aliases[:len(e.Aliases):len(e.Aliases)], c.writing)
+			cs[i].ent, cs[i].writing = e, ""
+			pairs = append(pairs, Pair{Person: e.Name, Writing: c.writing})
+		}
+	}
+	return pairs
+}
+
+// pairByCorpus names each Japanese name of cs that the lexicon does not
+// list and the article pairs with no one (see pairNames) by the person the
+// corpus pairs it with, if any (see CorpusPairs). cs is changed in place.
+func (x *Extractor) pairByCorpus(cs []candidate) {
+	if x.pairs == nil {
+		return
+	}
+	for i, c := range cs {
+		if c.writing == "" {
+			continue
+		}
+		if name, ok := x.pairs.Person(c.writing); ok {
+			e, _ := x.Lookup(corpus.TypePerson, name)
 			cs[i].ent = e
 		}
 	}

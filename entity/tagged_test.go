@@ -173,3 +173,33 @@ func TestTaggedSurnameAlone(t *testing.T) {
 		}
 	}
 }
+
+// A person the tagger adds yields to an organization or place of the same
+// name in the article; the rules' people and other names stay.
+func TestWithoutTypeClashes(t *testing.T) {
+	person := func(name string, tagged bool) candidate {
+		return candidate{ent: Entity{Type: corpus.TypePerson, Name: name}, tagged: tagged}
+	}
+	org := candidate{ent: Entity{Type: corpus.TypeOrganization, Name: "Nissan"}}
+	place := candidate{ent: Entity{Type: corpus.TypePlace, Name: "Georgia"}}
+	tests := []struct {
+		name string
+		in   []candidate
+		want []string
+	}{
+		{"tagged person named as an organization", []candidate{person("nissan", true), org}, []string{"Nissan"}},
+		{"tagged person named as a place", []candidate{place, person("Georgia", true)}, []string{"Georgia"}},
+		{"the rules' person stays", []candidate{person("Georgia", false), place}, []string{"Georgia", "Georgia"}},
+		{"another tagged person stays", []candidate{person("Carlos Ghosn", true), org}, []string{"Carlos Ghosn", "Nissan"}},
+		{"no other types", []candidate{person("Nissan", true)}, []string{"Nissan"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range withoutTypeClashes(slices.Clone(tt.in)) {
+			got = append(got, c.ent.Name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: kept %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -40,6 +40,8 @@ type sentence struct {
 	out   []Label
 	sc    [][nLabels]int32 // each word's score of each label
 	back  [][nLabels]Label // viterbi's choices
+	alpha [][nLabels]int32 // max-marginals, for the entities' margins (see maxMarginals)
+	beta  [][nLabels]int32
 
 	sig  []uint64 // the lexicon lists each word is in (see Lexicon.mark)
 	caps bool     // English: the sentence has capitals and no lower-case letter

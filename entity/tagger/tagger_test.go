@@ -116,13 +116,39 @@ func TestSentencesCutsWordsAsTheData(t *testing.T) {
 	}
 }
 
-func TestAppendSpans(t *testing.T) {
-	toks := []tok{{0, 4}, {5, 10}, {11, 14}, {15, 20}, {21, 25}}
-	labels := []Label{BPer, IPer, IOrg, BLoc, BLoc}
-	want := []Span{{corpus.TypePerson, 0, 10}, {corpus.TypeOrganization, 11, 14},
-		{corpus.TypePlace, 15, 20}, {corpus.TypePlace, 21, 25}}
-	if got := appendSpans(nil, toks, labels); !slices.Equal(got, want) {
-		t.Errorf("appendSpans = %v, want %v", got, want)
+// appendEntities reads the spans off the labels, and each span's margin
+// is what the sentence loses when its words may not have its type.
+func TestAppendEntities(t *testing.T) {
+	var m Model // no transition scores
+	s := sentence{
+		out: []Label{BPer, IPer, BOrg, BLoc, BLoc},
+		sc: [][nLabels]int32{
+			{BPer: 5, O: 1}, {IPer: 4, O: 1}, // a person, else O O: 9 - 2
+			{BOrg: 3, O: 1},    // an organization, else O: 3 - 1
+			{BLoc: 2, O: 1},    // a place, else O: 2 - 1
+			{BLoc: 6, BOrg: 5}, // a place, else an organization: 6 - 5
+		},
+	}
+	want := []Span{{corpus.TypePerson, 0, 2, 7, false}, {corpus.TypeOrganization, 2, 3, 2, false},
+		{corpus.TypePlace, 3, 4, 1, false}, {corpus.TypePlace, 4, 5, 1, false}}
+	if got := m.appendEntities(nil, &s); !slices.Equal(got, want) {
+		t.Errorf("appendEntities = %v, want %v", got, want)
+	}
+}
+
+// Tag gives byte spans, and a sure person a wide margin.
+func TestTagSpansAndMargins(t *testing.T) {
+	text := "Paul Volcker met officials in Tokyo on Tuesday."
+	got := Default().Tag(text)
+	var names []string
+	for _, sp := range got {
+		names = append(names, sp.Type+" "+text[sp.Start:sp.End])
+		if !sp.Sure || sp.Margin < minMargins[English][Begin(sp.Type)] {
+			t.Errorf("%s %q: margin %d, sure %v; want sure", sp.Type, text[sp.Start:sp.End], sp.Margin, sp.Sure)
+		}
+	}
+	if want := []string{"person Paul Volcker", "place Tokyo"}; !slices.Equal(names, want) {
+		t.Errorf("Tag(%q) = %q, want %q", text, names, want)
 	}
 }
 

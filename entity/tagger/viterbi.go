@@ -1,5 +1,10 @@
 package tagger
 
+import (
+	"math"
+	"slices"
+)
+
 // weight is the type of a label's score: the model's scaled integers, or
 // the trainer's floats.
 type weight interface{ int32 | float64 }
@@ -69,4 +74,91 @@ func validLabels(labels []Label) []Label {
 		out[i], p = l, l
 	}
 	return out
+}
+
+// noScore marks a label no labelling may reach.
+const noScore = math.MinInt32 / 2
+
+// start is the scores before a sentence: it starts after an O.
+var start = func() (v [nLabels]int32) {
+	for l := range v {
+		v[l] = noScore
+	}
+	v[O] = 0
+	return v
+}()
+
+// step returns the best score of each label of a word scoring sc after a
+// word whose labels score prev (noScore: unreachable); with ban, the B-
+// label b and its I- label are unreachable.
+func step(prev, sc *[nLabels]int32, trans *[nLabels][nLabels]int32, ban bool, b Label) [nLabels]int32 {
+	var next [nLabels]int32
+	for l := range nLabels {
+		next[l] = noScore
+		if ban && (l == b || l == b.Inside()) {
+			continue
+		}
+		for p := range nLabels {
+			if prev[p] != noScore && allowed(p, l) && prev[p]+trans[p][l] > next[l] {
+				next[l] = prev[p] + trans[p][l]
+			}
+		}
+		if next[l] != noScore {
+			next[l] += sc[l]
+		}
+	}
+	return next
+}
+
+// maxMarginals fills alpha and beta for words scoring sc: alpha[i][l] is
+// the best score of words 0..i with word i labelled l, beta[i][l] the
+// best score the words after i add to it. It returns the buffers, for
+// reuse, and the best score of the sentence, that of viterbi's labelling.
+func maxMarginals(sc [][nLabels]int32, trans *[nLabels][nLabels]int32, alpha, beta [][nLabels]int32) ([][nLabels]int32, [][nLabels]int32, int32) {
+	n := len(sc)
+	alpha, beta = slices.Grow(alpha[:0], n)[:n], slices.Grow(beta[:0], n)[:n]
+	if n == 0 {
+		return alpha, beta, 0
+	}
+	prev := &start
+	for i := range sc {
+		alpha[i] = step(prev, &sc[i], trans, false, O)
+		prev = &alpha[i]
+	}
+	beta[n-1] = [nLabels]int32{}
+	for i := n - 2; i >= 0; i-- {
+		for l := range nLabels {
+			beta[i][l] = noScore
+			for m := range nLabels {
+				if v := trans[l][m] + sc[i+1][m] + beta[i+1][m]; allowed(l, m) && beta[i+1][m] != noScore && v > beta[i][l] {
+					beta[i][l] = v
+				}
+			}
+		}
+	}
+	return alpha, beta, slices.Max(alpha[n-1][:])
+}
+
+// bestWithout returns the score of the best labelling of the words
+// scoring sc in which no word of [from, to) has the B- label b or its I-
+// label, from the sentence's max-marginals alpha and beta (maxMarginals):
+// a pass over the span only. Its difference from the best score is how
+// much the model prefers the entity it labels there.
+func bestWithout(sc, alpha, beta [][nLabels]int32, trans *[nLabels][nLabels]int32, from, to int, b Label) int32 {
+	prev := &start
+	if from > 0 {
+		prev = &alpha[from-1]
+	}
+	var g [nLabels]int32
+	for i := from; i < to; i++ {
+		g = step(prev, &sc[i], trans, true, b)
+		prev = &g
+	}
+	best := int32(noScore)
+	for l := range nLabels {
+		if g[l] != noScore && g[l]+beta[to-1][l] > best {
+			best = g[l] + beta[to-1][l]
+		}
+	}
+	return best
 }

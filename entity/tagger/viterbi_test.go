@@ -39,3 +39,57 @@ func TestValidLabels(t *testing.T) {
 		t.Errorf("validLabels(%v) = %v, want %v", in, got, want)
 	}
 }
+
+// bestWithout, from the max-marginals, gives the score of the best
+// labelling that keeps a type off a span, as trying every labelling does;
+// and the best score is viterbi's.
+func TestBestWithoutMatchesEveryLabelling(t *testing.T) {
+	var trans [nLabels][nLabels]int32
+	for p := range nLabels {
+		for l := range nLabels {
+			trans[p][l] = int32((int(p)*5+int(l)*3)%7) - 3
+		}
+	}
+	sc := [][nLabels]int32{{1, 4, 0, 2, 0, 3, 0}, {0, 1, 5, 0, 2, 1, 1}, {2, 0, 3, 1, 4, 0, 2}, {1, 3, 0, 0, 1, 2, 4}}
+	alpha, beta, best := maxMarginals(sc, &trans, nil, nil)
+	if want := everyLabelling(sc, &trans, 0, 0, O); best != want {
+		t.Errorf("best score %d, want %d", best, want)
+	}
+	for _, b := range []Label{BPer, BOrg, BLoc} {
+		for from := range len(sc) {
+			for to := from + 1; to <= len(sc); to++ {
+				got := bestWithout(sc, alpha, beta, &trans, from, to, b)
+				if want := everyLabelling(sc, &trans, from, to, b); got != want {
+					t.Errorf("bestWithout(%d, %d, %v) = %d, want %d", from, to, b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// everyLabelling tries every labelling of sc that viterbi may choose and
+// keeps b's type off [from, to), and returns the best score.
+func everyLabelling(sc [][nLabels]int32, trans *[nLabels][nLabels]int32, from, to int, b Label) int32 {
+	best := int32(noScore)
+	labels := make([]Label, len(sc))
+	var try func(i int, score int32)
+	try = func(i int, score int32) {
+		if i == len(sc) {
+			best = max(best, score)
+			return
+		}
+		prev := O
+		if i > 0 {
+			prev = labels[i-1]
+		}
+		for l := range nLabels {
+			if !allowed(prev, l) || i >= from && i < to && (l == b || l == b.Inside()) {
+				continue
+			}
+			labels[i] = l
+			try(i+1, score+trans[prev][l]+sc[i][l])
+		}
+	}
+	try(0, 0)
+	return best
+}

@@ -45,7 +45,7 @@ func Systems() []System {
 		{"tagger", func(text string) []Gold {
 			var out []Gold
 			for _, s := range tagger.Default().Tag(text) {
-				out = append(out, Gold(s))
+				out = append(out, Gold{Type: s.Type, Start: s.Start, End: s.End})
 			}
 			return out
 		}},

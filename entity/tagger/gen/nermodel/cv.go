@@ -1,8 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/sagasu-search/sagasu/entity/tagger"
 )
@@ -25,8 +28,17 @@ func crossValidate(w io.Writer, j job, n int) {
 	for _, t := range types {
 		c[t] = &counts{}
 	}
-	for _, ex := range test {
-		gold, pred := spans(ex.Labels), spans(m.Label(ex.Words))
+	var tagged []marked
+	var names []named
+	for k, ex := range test {
+		gold := spans(ex.Labels)
+		pred := map[span]bool{}
+		for _, sp := range m.Entities(ex.Words) {
+			p := span{typ: sp.Type, start: sp.Start, end: sp.End}
+			pred[p] = true
+			tagged = append(tagged, marked{p, sp.Margin, gold[p]})
+			names = append(names, named{k, strings.Join(ex.Words[sp.Start:sp.End], " "), sp.Type, gold[p]})
+		}
 		for g := range gold {
 			c[g.typ].gold++
 			c[g.typ].right += b2i(pred[g])
@@ -44,6 +56,46 @@ func crossValidate(w io.Writer, j job, n int) {
 		}
 		fmt.Fprintf(w, "cv %s %-12s gold %5d  P %.3f  R %.3f  F1 %.3f\n",
 			lang, t, ct.gold, p, r, f)
+		printMargins(w, lang, t, ct.gold, tagged, 0)
+		if lang == tagger.English {
+			printMargins(w, lang, t, ct.gold, tagged, 1)
+		}
+	}
+	printConflicts(w, lang, names)
+}
+
+// marked is an entity the tagger found on a held-out sentence, with its
+// margin and whether the data has it.
+type marked struct {
+	span
+	margin int32
+	right  bool
+}
+
+// printMargins prints how precision and recall of the entities of type
+// typ change when only those with a margin at or above a threshold are
+// kept, for thresholds at quantiles of the margins: how Confident's
+// thresholds are chosen.
+func printMargins(w io.Writer, lang tagger.Lang, typ string, gold int, all []marked, words int) {
+	var ms []marked
+	for _, m := range all {
+		if m.typ == typ && (words == 0 || m.end-m.start == words) {
+			ms = append(ms, m)
+		}
+	}
+	if len(ms) == 0 || gold == 0 {
+		return
+	}
+	slices.SortFunc(ms, func(a, b marked) int { return cmp.Compare(a.margin, b.margin) })
+	for _, q := range []int{0, 2, 5, 10, 15, 20, 30} {
+		kept := ms[len(ms)*q/100:]
+		right := 0
+		for _, m := range kept {
+			right += b2i(m.right)
+		}
+		p, r := ratio(right, len(kept)), ratio(right, gold)
+		fmt.Fprintf(w, "cv %s %-12s words %d margin >= %6d (drops %2d%%)  P %.3f  R %.3f  F1 %.3f  kept %d right %d\n",
+			lang, typ, words, kept[0].margin, q, p, r, 2*p*r/(p+r), len(kept), right)
 	}
 }
 
@@ -97,4 +149,41 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// named is an entity the tagger found on the k-th held-out sentence, as
+// written, and whether the data has it.
+type named struct {
+	k         int
+	text, typ string
+	right     bool
+}
+
+// conflictWindow is how many held-out sentences around a person are read
+// for the same name with another type: the held-out sentences are every
+// n-th of the data, which keeps its documents' order, so a window of five
+// spans some fifty sentences of nearby text.
+const conflictWindow = 5
+
+// printConflicts prints the precision of the people the tagger finds whose
+// name it also finds as an organization or place in nearby held-out
+// sentences, and of the other people: whether a name that is an
+// organization nearby should not make a person.
+func printConflicts(w io.Writer, lang tagger.Lang, all []named) {
+	var n, right, on, oright int
+	for _, p := range all {
+		if p.typ != tagger.BPer.Type() {
+			continue
+		}
+		other := slices.ContainsFunc(all, func(q named) bool {
+			return q.typ != p.typ && q.text == p.text && q.k >= p.k-conflictWindow && q.k <= p.k+conflictWindow
+		})
+		if other {
+			n, right = n+1, right+b2i(p.right)
+		} else {
+			on, oright = on+1, oright+b2i(p.right)
+		}
+	}
+	fmt.Fprintf(w, "cv %s person also another type nearby: %d, precision %.3f; the others: %d, precision %.3f\n",
+		lang, n, ratio(right, n), on, ratio(oright, on))
 }
