@@ -2,10 +2,11 @@ package entity
 
 import (
 	"cmp"
-	"github.com/sagasu-search/sagasu/corpus"
 	"maps"
 	"slices"
 	"sync"
+
+	"github.com/sagasu-search/sagasu/corpus"
 )
 
 // Pair is a romanized person and a Japanese writing of their name that an
