@@ -49,6 +49,12 @@ type BM25 struct {
 	// Mu, when positive, scores by query likelihood with Dirichlet
 	// smoothing of this μ instead (see dirichlet), for comparison.
 	Mu float64
+	// DFR, when set, scores by a divergence-from-randomness model instead
+	// (see dfrScore), for comparison.
+	DFR DFR
+	// IDF is the inverse document frequency BM25 weighs a word by:
+	// Lucene's by default, or FTS5's floored RSJ idf.
+	IDF IDF
 	// Lengths, when not nil, gives the fields' true average lengths; nil
 	// keeps Bleve's estimate, distinct terms over documents (see Lengths).
 	Lengths *Lengths
