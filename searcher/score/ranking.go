@@ -68,7 +68,9 @@ func AnseriniRM3() RM3 { return RM3{Docs: 10, Terms: 10, OriginalWeight: 0.5} }
 // weighs a title match as one more occurrence of the word, and an article
 // whose title holds the query then ranked below one that repeats it in
 // its body; the true average lengths, proximity, RM3 and query likelihood
-// each lowered the average over the four (EVALUATION.md).
+// each lowered the average over the four, and FTS5's idf, DPH, PL2 and
+// the other ways of counting a repeated word (QueryTF) each lowered at
+// least one collection (EVALUATION.md).
 // An index of several shards is searched with TrueLengths on (see
 // searcher.WithRanking and EVALUATION.md, "Shards").
 func DefaultRanking() Ranking { return Ranking{BM25: DefaultBM25(), Coord: true} }
