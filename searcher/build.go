@@ -26,18 +26,19 @@ const EntityBoost = 1.0
 // matches without changing their scores. Strictly, every required group
 // must match; relaxed, at least minShould(n) of the n required groups.
 func (s *Searcher) buildQuery(f *queryplan.Form, filters []query.Query) query.Query {
-	var must, quoted, mustNot []query.Query
+	var quoted, mustNot []query.Query
+	var required []queryplan.Group
 	for _, g := range f.Groups {
-		q := s.groupQuery(g)
 		switch g.Kind {
 		case queryplan.Excluded:
-			mustNot = append(mustNot, q)
+			mustNot = append(mustNot, s.groupQuery(g))
 		case queryplan.Quoted:
-			quoted = append(quoted, q)
+			quoted = append(quoted, s.groupQuery(g))
 		default:
-			must = append(must, q)
+			required = append(required, g)
 		}
 	}
+	must := s.requiredQueries(required)
 	bq := bleve.NewBooleanQuery()
 	if len(quoted) > 0 {
 		bq.AddMust(quoted...) // a quoted phrase is required even when relaxed

@@ -1,6 +1,8 @@
 package searcher
 
 import (
+	"reflect"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -112,4 +114,46 @@ func (s *Searcher) withProximity(f *queryplan.Form, bq *query.BooleanQuery) quer
 		bq.AddShould(score.NewSumQuery(1, pairs...))
 	}
 	return bq
+}
+
+// requiredQueries returns the queries of a form's required groups, a
+// group planned the same way more than once counted as the ranking's
+// QueryTF says: each repetition a clause (as typed), once, or once
+// weighing as many times as it repeats.
+func (s *Searcher) requiredQueries(groups []queryplan.Group) []query.Query {
+	qs := make([]query.Query, 0, len(groups))
+	if s.ranking.QueryTF == score.QTFRepeat {
+		for _, g := range groups {
+			qs = append(qs, s.groupQuery(g))
+		}
+		return qs
+	}
+	distinct, counts := distinctGroups(groups)
+	for i, g := range distinct {
+		q := s.groupQuery(g)
+		if s.ranking.QueryTF == score.QTFCount && counts[i] > 1 {
+			q = &score.WeightQuery{Query: q, Weight: float64(counts[i])}
+		}
+		qs = append(qs, q)
+	}
+	return qs
+}
+
+// distinctGroups returns groups without repetitions, in the order first
+// typed, and how many times each occurs.
+func distinctGroups(groups []queryplan.Group) ([]queryplan.Group, []int) {
+	var distinct []queryplan.Group
+	var counts []int
+next:
+	for _, g := range groups {
+		for i, d := range distinct {
+			if reflect.DeepEqual(g, d) {
+				counts[i]++
+				continue next
+			}
+		}
+		distinct = append(distinct, g)
+		counts = append(counts, 1)
+	}
+	return distinct, counts
 }

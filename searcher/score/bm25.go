@@ -1,13 +1,15 @@
 // Package score holds Sagasu's scoring queries and searchers: words and
 // phrases scored by BM25 with explicit parameters (TermQuery,
-// PhraseQuery), a word scored over several fields by BM25F (FieldsQuery),
-// two words' proximity (PairQuery), a phrase searcher that accepts
-// several word orders (and a slop), a disjunction that adds its clauses'
-// scores (SumQuery), and the expansion of a prefix or a near spelling to
-// the dictionary's words (ExpandQuery); Ranking says which of them a
-// search uses, Lengths gives BM25 the fields' true average lengths, and
-// Stats carries the statistics of every shard of an index to each shard's
-// searchers, so that shards rank as one index.
+// PhraseQuery; for comparison also by query likelihood or a DFR model),
+// a word scored over several fields by BM25F (FieldsQuery), two words'
+// proximity (PairQuery), a phrase searcher that accepts several word
+// orders (and a slop), a disjunction that adds its clauses' scores
+// (SumQuery), a query whose scores weigh more (WeightQuery), and the
+// expansion of a prefix or a near spelling to the dictionary's words
+// (ExpandQuery); Ranking says which of them a search uses, Lengths gives
+// BM25 the fields' true average lengths, and Stats carries the
+// statistics of every shard of an index to each shard's searchers, so
+// that shards rank as one index.
 // They plug into
 // Bleve as query.Query and search.Searcher implementations, and read no
 // process-wide setting: Bleve's own term scorer reads its BM25 parameters
@@ -49,6 +51,13 @@ type BM25 struct {
 	// Mu, when positive, scores by query likelihood with Dirichlet
 	// smoothing of this μ instead (see dirichlet), for comparison.
 	Mu float64
+	// DFR, when set, scores by a divergence-from-randomness model instead
+	// (see dfrScore), for comparison; not with BM25F (Ranking.BM25F), whose
+	// fields saturate BM25's term frequency.
+	DFR DFR
+	// IDF is the inverse document frequency BM25 weighs a word by:
+	// Lucene's by default, or FTS5's floored RSJ idf.
+	IDF IDF
 	// Lengths, when not nil, gives the fields' true average lengths; nil
 	// keeps Bleve's estimate, distinct terms over documents (see Lengths).
 	Lengths *Lengths

@@ -26,10 +26,17 @@ func dirichlet(tf, docLen, collProb, mu float64) float64 {
 	return max(0, math.Log(1+tf/(mu*collProb))+math.Log(mu/(docLen+mu)))
 }
 
-// collectionProb is P(t|C) of term in field, as Lucene estimates it: its
-// occurrences plus one over the field's tokens plus one. It reads the
-// term's postings once.
-func collectionProb(ctx context.Context, r index.IndexReader, term, field string, tokens float64) (float64, error) {
+// collectionProb is P(t|C) of a term that occurs occurrences times in a
+// field of tokens tokens, as Lucene estimates it: its occurrences plus
+// one over the field's tokens plus one.
+func collectionProb(occurrences, tokens float64) float64 {
+	return (occurrences + 1) / (tokens + 1)
+}
+
+// collectionFreq is how often term occurs in field over all documents:
+// query likelihood's and DFR's collection frequency. It reads the term's
+// postings once.
+func collectionFreq(ctx context.Context, r index.IndexReader, term, field string) (uint64, error) {
 	tfr, err := r.TermFieldReader(ctx, []byte(term), field, true, false, false)
 	if err != nil {
 		return 0, fmt.Errorf("read term %q in %s: %w", term, field, err)
@@ -50,5 +57,5 @@ func collectionProb(ctx context.Context, r index.IndexReader, term, field string
 	if err := tfr.Close(); err != nil {
 		return 0, fmt.Errorf("close term %q in %s: %w", term, field, err)
 	}
-	return (float64(occurrences) + 1) / (tokens + 1), nil
+	return occurrences, nil
 }

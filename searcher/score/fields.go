@@ -3,7 +3,6 @@ package score
 import (
 	"context"
 	"fmt"
-	"math"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -23,7 +22,7 @@ type Field struct {
 // extension to multiple weighted fields"): each field's frequency is
 // normalized by its length and weighted, and the weighted sum saturates
 // once, so that a word in the title and the body scores less than two
-// separate BM25s would. Its idf is BM25's (Lucene's, never negative) of
+// separate BM25s would. Its idf is BM25's (Lucene's unless BM25.IDF says otherwise) of
 // the largest document frequency among the fields, as Lucene's
 // CombinedFieldQuery takes it: a lower bound of the union's, which would
 // need a pass over every posting.
@@ -52,7 +51,7 @@ func (q *FieldsQuery) Searcher(ctx context.Context, r index.IndexReader, _ mappi
 		df, docs = max(df, ts.df), ts.docs
 		children = append(children, ts)
 	}
-	idf := math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))
+	idf := q.BM25.idf(docs, df)
 	return &fieldsSearcher{
 		sumSearcher: sumSearcher{children: children, currs: make([]*search.DocumentMatch, len(children)), min: 1, explain: opts.Explain},
 		idf:         idf, k1: q.BM25.K1, delta: q.BM25.deltaScore(idf), boost: q.Boost, queryWeight: q.Boost,

@@ -22,7 +22,28 @@ type Ranking struct {
 	// RM3 expands a relaxed query with words of its best articles; its
 	// zero value leaves queries as typed.
 	RM3 RM3
+	// QueryTF says how a word typed more than once in a query counts.
+	QueryTF QueryTF
 }
+
+// QueryTF is how a query's repeated words count: a word (or a phrase, or
+// a name) planned the same way more than once, typed again or stemmed to
+// the same term ("retrieval ... retrieved").
+type QueryTF int
+
+// QueryTF variants.
+const (
+	// QTFRepeat keeps each repetition as a clause of its own, as typed:
+	// a word typed k times scores k times, and a relaxed query's coord
+	// counts it k times (matched and total). Sagasu's default.
+	QTFRepeat QueryTF = iota
+	// QTFOnce drops the repetitions: each word counts once.
+	QTFOnce
+	// QTFCount makes a word typed k times one clause weighing k times,
+	// BM25's query-term factor with k3 = ∞ (as FTS5 and Lucene score a
+	// repeated term), and coord counts it once.
+	QTFCount
+)
 
 // RM3 is pseudo-relevance feedback by relevance model 3 (Lavrenko and
 // Croft 2001; Abdul-Jaleel et al. 2004), as Anserini's BM25+RM3 runs it:
@@ -47,7 +68,9 @@ func AnseriniRM3() RM3 { return RM3{Docs: 10, Terms: 10, OriginalWeight: 0.5} }
 // weighs a title match as one more occurrence of the word, and an article
 // whose title holds the query then ranked below one that repeats it in
 // its body; the true average lengths, proximity, RM3 and query likelihood
-// each lowered the average over the four (EVALUATION.md).
+// each lowered the average over the four, and FTS5's idf, DPH, PL2 and
+// the other ways of counting a repeated word (QueryTF) each lowered at
+// least one collection (EVALUATION.md).
 // An index of several shards is searched with TrueLengths on (see
 // searcher.WithRanking and EVALUATION.md, "Shards").
 func DefaultRanking() Ranking { return Ranking{BM25: DefaultBM25(), Coord: true} }

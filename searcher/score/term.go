@@ -25,11 +25,13 @@ type TermSearcher struct {
 	term, field string
 	boost       float64
 	bm25        BM25
-	idf         float64
+	idf         float64 // Bleve's, which the query weight multiplies by
+	scoreIDF    float64 // the idf BM25 weighs the word by (BM25.IDF)
 	docs        uint64  // documents in the index
 	df          uint64  // documents holding the term, in the index
 	avgDocLen   float64 // 0: TF-IDF scoring
 	collProb    float64 // P(term | field's text), with BM25.Mu
+	collFreq    float64 // the term's occurrences in the field, with BM25.Mu or DFR
 	queryWeight float64
 	partial     bool // a field of a BM25F word: see docScore
 	withScore   bool
@@ -56,18 +58,23 @@ func NewTermSearcher(ctx context.Context, r index.IndexReader, term, field strin
 	}
 	s := &TermSearcher{reader: reader, term: term, field: field, boost: boost, bm25: p, docs: total,
 		avgDocLen: avg, queryWeight: 1, withScore: withScore, explain: opts.Explain}
-	if p.Mu > 0 && avg > 0 {
-		if s.collProb, err = collectionProb(ctx, r, term, field, avg*float64(total)); err != nil {
+	if (p.Mu > 0 || p.DFR != NoDFR) && avg > 0 {
+		occurrences, err := collectionFreq(ctx, r, term, field)
+		if err != nil {
 			_ = reader.Close()
 			return nil, err
 		}
+		s.collFreq = float64(occurrences)
+		s.collProb = collectionProb(s.collFreq, avg*float64(total))
 	}
 	df := termDF(ctx, term, field, reader.Count())
 	s.df = df
 	if avg > 0 {
 		s.idf = math.Log(1 + (float64(total)-float64(df)+0.5)/(float64(df)+0.5))
+		s.scoreIDF = p.idf(total, df)
 	} else {
 		s.idf = 1.0 + math.Log(float64(total)/float64(df+1.0))
+		s.scoreIDF = s.idf
 	}
 	return s, nil
 }
@@ -157,11 +164,14 @@ func (s *TermSearcher) docScore(tf, norm float64) float64 {
 	if s.bm25.Mu > 0 {
 		return dirichlet(tf, fieldLength, s.collProb, s.bm25.Mu)
 	}
+	if s.bm25.DFR != NoDFR {
+		return dfrScore(s.bm25.DFR, tf, fieldLength, s.avgDocLen, float64(s.docs), s.collFreq)
+	}
 	k1, b := s.bm25.K1, s.bm25.B
 	if s.partial {
 		return s.boost * tf / (1 - b + b*fieldLength/s.avgDocLen)
 	}
-	return s.idf*(tf*k1)/(tf+k1*(1-b+(b*fieldLength/s.avgDocLen))) + s.bm25.deltaScore(s.idf)
+	return s.scoreIDF*(tf*k1)/(tf+k1*(1-b+(b*fieldLength/s.avgDocLen))) + s.bm25.deltaScore(s.scoreIDF)
 }
 
 // termFreq is the frequency BM25 saturates: freq, or its square root.

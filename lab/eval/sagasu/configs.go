@@ -59,6 +59,20 @@ func Configs() []Config {
 		ranked("lucene-exact", with(exact, luceneBM25), "exact (no coord), with Lucene's k1 1.2 and b 0.75: Lucene's BM25"),
 		ranked("bm25+", with(def, bm25plus), "default, with BM25+'s lower bound, delta 1"),
 		ranked("lucene+bm25+", with(lucene, bm25plus), "lucene, with BM25+'s lower bound, delta 1"),
+		ranked("qtf-once", with(def, qtfOnce), "default, a word typed more than once counted once"),
+		ranked("qtf", with(def, qtfCount), "default, a word typed k times one clause weighing k (coord counts it once)"),
+		ranked("rsj", with(def, rsj), "default, with FTS5's idf: RSJ floored at 1e-6"),
+		ranked("rsj+qtf", with(def, rsj, qtfCount), "rsj, a word typed k times one clause weighing k"),
+		ranked("rsj+qtf-once", with(def, rsj, qtfOnce), "rsj, a word typed more than once counted once"),
+		ranked("bm25f+coord+rsj", with(bm25fCoord, rsj), "bm25f+coord, with FTS5's idf"),
+		ranked("bm25f+coord+qtf", with(bm25fCoord, qtfCount), "bm25f+coord, a word typed k times one clause weighing k"),
+		ranked("bm25f+coord+qtf-once", with(bm25fCoord, qtfOnce), "bm25f+coord, a word typed more than once counted once"),
+		ranked("dph", with(def, dfr(score.DPH)), "DPH (Terrier, parameter-free) per field summed, coord, true average lengths"),
+		ranked("dph-nocoord", with(exact, dfr(score.DPH)), "DPH per field summed, no coord: as Terrier scores"),
+		ranked("dph+qtf", with(def, dfr(score.DPH), qtfCount), "dph, a word typed k times one clause weighing k"),
+		ranked("dph+qtf-once", with(def, dfr(score.DPH), qtfOnce), "dph, a word typed more than once counted once"),
+		ranked("pl2", with(def, dfr(score.PL2)), "PL2 c 1 (Terrier's default) per field summed, coord, true average lengths"),
+		ranked("pl2-nocoord", with(exact, dfr(score.PL2)), "PL2 c 1 per field summed, no coord: as Terrier scores"),
 		analyzed(porterStop, "porter+stop", def, "default ranking"),
 		analyzed(analysis.Variant{Stemmer: analysis.StemMinimal}, "minimal", def, "default ranking"),
 		analyzed(analysis.Variant{Stemmer: analysis.StemMinimal, StopWords: true}, "minimal+stop", def, "default ranking"),
@@ -108,6 +122,23 @@ func rm3(r *score.Ranking) { r.RM3 = score.AnseriniRM3() }
 func luceneBM25(r *score.Ranking) {
 	r.BM25.K1, r.BM25.B = score.LuceneBM25().K1, score.LuceneBM25().B
 	r.TrueLengths = true
+}
+
+// qtfOnce and qtfCount say how a repeated query word counts.
+func qtfOnce(r *score.Ranking) { r.QueryTF = score.QTFOnce }
+
+func qtfCount(r *score.Ranking) { r.QueryTF = score.QTFCount }
+
+// rsj weighs words by FTS5's idf.
+func rsj(r *score.Ranking) { r.BM25.IDF = score.IDFRSJ }
+
+// dfr scores words by model m, with the true average lengths its
+// published form divides by.
+func dfr(m score.DFR) func(*score.Ranking) {
+	return func(r *score.Ranking) {
+		r.BM25.DFR = m
+		r.TrueLengths = true
+	}
 }
 
 // bm25plus sets BM25+'s published delta, 1.

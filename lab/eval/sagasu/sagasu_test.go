@@ -67,4 +67,10 @@ func TestConfigs(t *testing.T) {
 	if c, _ := FindConfig("porter+stop+bm25+"); c.Analyzer != "sagasu_porter_stop" || c.Ranking.BM25.Delta != 1 {
 		t.Errorf("porter+stop+bm25+ = %+v", c)
 	}
+	if c, _ := FindConfig("dph"); c.Ranking.BM25.DFR != score.DPH || !c.Ranking.TrueLengths || !c.Ranking.Coord {
+		t.Errorf("dph = %+v, want DPH with true lengths and coord", c)
+	}
+	if c, _ := FindConfig("rsj+qtf"); c.Ranking.BM25.IDF != score.IDFRSJ || c.Ranking.QueryTF != score.QTFCount || c.Ranking.TrueLengths {
+		t.Errorf("rsj+qtf = %+v, want the default with FTS5's idf and qtf", c)
+	}
 }
