@@ -46,9 +46,10 @@ func (ix *Index) withNamePairs(c Change) Change {
 }
 
 // afterWrite brings the name pairs in line with the index after c was
-// applied (err nil) or failed: a committed batch sets the pairs of what it
-// put and forgets those of what it deleted; a failed one sets back the
-// pairs the index holds for what it would have put.
+// applied (err nil) or failed (also when its annotation was cancelled): a
+// committed batch sets the pairs of what it put and forgets those of what
+// it deleted; a failed one sets back the pairs the index holds for what it
+// would have put, read even when ctx is cancelled.
 func (ix *Index) afterWrite(ctx context.Context, c Change, err error) {
 	np := ix.opts.NamePairs
 	if np == nil {
@@ -60,7 +61,7 @@ func (ix *Index) afterWrite(ctx context.Context, c Change, err error) {
 		if err == nil {
 			np.SetEncoded(a.ID, c.NamePairs[a.ID])
 		} else {
-			np.SetEncoded(a.ID, ix.storedNamePairs(ctx, a.ID))
+			np.SetEncoded(a.ID, ix.storedNamePairs(context.WithoutCancel(ctx), a.ID))
 		}
 	}
 	for _, id := range c.Delete {

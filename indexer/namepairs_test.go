@@ -45,15 +45,22 @@ func (f *fakePairs) String() string {
 }
 
 // pairingAnnotator records, as entity.Extractor does, a pair for each
-// article whose body says "pair", none for the others.
-type pairingAnnotator struct{ pairs *fakePairs }
+// article whose body says "pair", none for the others; then it calls
+// after, when set.
+type pairingAnnotator struct {
+	pairs *fakePairs
+	after func()
+}
 
-func (p pairingAnnotator) Annotate(a corpus.Article) corpus.Entities {
+func (p *pairingAnnotator) Annotate(a corpus.Article) corpus.Entities {
 	var ps []string
 	if strings.Contains(a.Body, "pair") {
 		ps = []string{"Koji Sato\t佐藤恒治"}
 	}
 	p.pairs.SetEncoded(a.ID, ps)
+	if p.after != nil {
+		p.after()
+	}
 	return corpus.Entities{}
 }
 
@@ -65,7 +72,8 @@ func TestNamePairsFollowArticles(t *testing.T) {
 	art := func(id, body string) corpus.Article { return corpus.Article{ID: id, Title: "t", Body: body} }
 	for _, shards := range []int{1, 2} {
 		pairs := &fakePairs{m: map[string][]string{}}
-		ix, err := NewInMemory(Options{Annotator: pairingAnnotator{pairs}, NamePairs: pairs, Shards: shards})
+		an := &pairingAnnotator{pairs: pairs}
+		ix, err := NewInMemory(Options{Annotator: an, NamePairs: pairs, Shards: shards})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,6 +94,12 @@ func TestNamePairsFollowArticles(t *testing.T) {
 				failing.beforeBatch = func() error { return errors.New("disk full") }
 				defer func() { failing.beforeBatch = nil }()
 				return ix.Put(ctx, []corpus.Article{art("a1", "none"), art("a3", "a pair")})
+			}, true, "[a1 a2]"},
+			{"cancelled while annotating", func() error {
+				cctx, cancel := context.WithCancel(ctx)
+				an.after = cancel
+				defer func() { an.after = nil }()
+				return ix.Put(cctx, []corpus.Article{art("a3", "a pair")})
 			}, true, "[a1 a2]"},
 			{"re-ingest without", func() error { return ix.Put(ctx, []corpus.Article{art("a1", "none")}) }, false, "[a2]"},
 			{"delete", func() error { return ix.Delete(ctx, "a2") }, false, "[]"},
