@@ -129,6 +129,7 @@ func (ix *Index) replay(ctx context.Context) error {
 		if err := ix.applyShards(ctx, c); err != nil {
 			return fmt.Errorf("replay logged batch %d: %w", seq, err)
 		}
+		ix.afterWrite(ctx, c, nil) // the failed batch's name pairs, now that it is whole
 		if err := ix.log.done(seq); err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -120,5 +121,35 @@ func TestNamePairsFollowArticles(t *testing.T) {
 			}
 		}
 		ix.Close()
+	}
+}
+
+// A batch that fails on one shard after the batch log holds it sets back
+// the pairs the index holds; when the next batch replays it, its pairs
+// count.
+func TestNamePairsOfReplayedBatch(t *testing.T) {
+	ctx := context.Background()
+	pairs := &fakePairs{m: map[string][]string{}}
+	ix, _, err := Open(filepath.Join(t.TempDir(), "ix"), Options{Annotator: &pairingAnnotator{pairs: pairs},
+		NamePairs: pairs, Shards: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	a1 := corpus.Article{ID: "a1", Title: "t", Body: "a pair"}
+	fault := errors.New("disk full")
+	ix.Shards()[ShardOf("a1", 2)].beforeBatch = func() error { return fault }
+	if err := ix.Put(ctx, []corpus.Article{a1}); !errors.Is(err, fault) {
+		t.Fatalf("put with a1's shard failing: %v, want the fault", err)
+	}
+	if got := pairs.String(); got != "[]" {
+		t.Errorf("after the failed batch, articles with pairs %s, want []", got)
+	}
+	ix.Shards()[ShardOf("a1", 2)].beforeBatch = nil
+	if err := ix.Put(ctx, []corpus.Article{{ID: "a2", Title: "t", Body: "none"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := pairs.String(); got != "[a1]" {
+		t.Errorf("after the replay, articles with pairs %s, want [a1]", got)
 	}
 }
