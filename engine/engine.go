@@ -81,6 +81,8 @@ type Engine struct {
 	Gazetteer *entity.Gazetteer
 	// Searcher answers searches over Index.
 	Searcher *searcher.Searcher
+	// Pairs is the corpus-wide alias evidence of the index (Shared's).
+	Pairs *entity.CorpusPairs
 	// Created reports whether Open created the index (it was absent).
 	Created bool
 }
@@ -100,7 +102,7 @@ func Open(cfg Config) (*Engine, error) {
 		return nil, err
 	}
 	s := searcher.New(ix, sh.Extractor, searcher.WithLimits(cfg.Limits))
-	return &Engine{Index: ix, Gazetteer: sh.Gazetteer, Searcher: s, Created: created}, nil
+	return &Engine{Index: ix, Gazetteer: sh.Gazetteer, Searcher: s, Pairs: sh.Pairs, Created: created}, nil
 }
 
 // Shared is what the indexes of one process can share: the gazetteer,
@@ -114,6 +116,12 @@ type Shared struct {
 	Extractor *entity.Extractor
 	// Annotator extracts the entities of articles (nil: none).
 	Annotator indexer.Annotator
+	// Pairs counts the articles that pair a romanized person with a
+	// Japanese writing of the name (corpus-wide alias evidence): the
+	// annotator records each article's, the indexes keep them in line
+	// with the articles they hold (deletes, restarts), and Extractor gives
+	// the writings as aliases.
+	Pairs *entity.CorpusPairs
 }
 
 // LoadShared loads the gazetteer of cfg and builds the extractors its
@@ -123,18 +131,20 @@ func LoadShared(cfg Config) (*Shared, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := entity.NewExtractor(gaz, entity.Discover(namedict.Default()))
-	annotator, err := annotatorFor(cfg.Entities, gaz, x)
+	pairs := entity.NewCorpusPairs()
+	x := entity.NewExtractor(gaz, entity.Discover(namedict.Default()), entity.CorpusAliases(pairs))
+	annotator, err := annotatorFor(cfg.Entities, gaz, x, pairs)
 	if err != nil {
 		return nil, err
 	}
-	return &Shared{Gazetteer: gaz, Extractor: x, Annotator: annotator}, nil
+	return &Shared{Gazetteer: gaz, Extractor: x, Annotator: annotator, Pairs: pairs}, nil
 }
 
 // OpenIndex opens (or creates) the index of cfg, annotated by sh, and
 // reports whether it created it; cfg.MustExist is not checked.
 func OpenIndex(cfg Config, sh *Shared) (*indexer.Index, bool, error) {
-	opts := indexer.Options{Annotator: sh.Annotator, Limits: cfg.Fields, Shards: cfg.Shards, Analyzer: cfg.Analyzer}
+	opts := indexer.Options{Annotator: sh.Annotator, Limits: cfg.Fields, Shards: cfg.Shards, Analyzer: cfg.Analyzer,
+		NamePairs: sh.Pairs}
 	if cfg.Data == "" {
 		ix, err := indexer.NewInMemory(opts)
 		return ix, true, err
@@ -181,13 +191,15 @@ func loadGazetteer(path string) (*entity.Gazetteer, error) {
 // annotatorFor returns the extractor the mode asks for: x (the rules)
 // itself for EntitiesAll, x with the trained tagger for EntitiesTagger,
 // none for EntitiesOff. Queries are read by x alone: the tagger reads
-// prose, not a few words.
-func annotatorFor(mode string, gaz *entity.Gazetteer, x *entity.Extractor) (indexer.Annotator, error) {
+// prose, not a few words. The annotators that discover names count their
+// pairs in pairs, as x does.
+func annotatorFor(mode string, gaz *entity.Gazetteer, x *entity.Extractor, pairs *entity.CorpusPairs) (indexer.Annotator, error) {
 	switch mode {
 	case EntitiesAll, "":
 		return x, nil
 	case EntitiesTagger:
-		return entity.NewExtractor(gaz, entity.Discover(namedict.Default()), entity.Tagger(tagger.Default())), nil
+		return entity.NewExtractor(gaz, entity.Discover(namedict.Default()), entity.Tagger(tagger.Default()),
+			entity.CorpusAliases(pairs)), nil
 	case EntitiesGazetteer:
 		return entity.NewExtractor(gaz), nil
 	case EntitiesOff:

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/sagasu-search/sagasu/corpus"
@@ -70,6 +71,33 @@ func (c *CorpusPairs) Set(id string, pairs []Pair) {
 // Forget takes back the pairs of the article with the given ID, as when
 // it is deleted.
 func (c *CorpusPairs) Forget(id string) { c.Set(id, nil) }
+
+// Encoded returns the pairs the article with the given ID makes, each as
+// "Person\tWriting", sorted; nil when it makes none. It is what an index
+// stores with the article to rebuild the counts when it opens (see
+// SetEncoded); it makes *CorpusPairs an indexer.NamePairs.
+func (c *CorpusPairs) Encoded(id string) []string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	var out []string
+	for _, p := range c.byID[id] {
+		out = append(out, p.Person+"\t"+p.Writing)
+	}
+	return out
+}
+
+// SetEncoded is Set with the pairs as Encoded gives them; a value without
+// a tab, or with an empty side, is no pair and is skipped.
+func (c *CorpusPairs) SetEncoded(id string, encoded []string) {
+	var pairs []Pair
+	for _, e := range encoded {
+		person, writing, ok := strings.Cut(e, "\t")
+		if ok && person != "" && writing != "" {
+			pairs = append(pairs, Pair{Person: person, Writing: writing})
+		}
+	}
+	c.Set(id, pairs)
+}
 
 // Person returns the person that MinPairArticles articles or more pair
 // with writing; when several are, the one most articles pair, and none on

@@ -114,3 +114,32 @@ func TestCorpusPairsPerson(t *testing.T) {
 		}
 	}
 }
+
+// Encoded pairs set again under another ID count as the original's did;
+// malformed values are skipped.
+func TestCorpusPairsEncoded(t *testing.T) {
+	a, b := Pair{"Koji Sato", "佐藤恒治"}, Pair{"Akio Toyoda", "豊田章男"}
+	tests := []struct {
+		name    string
+		encoded []string
+		want    []string // Encoded of the copy
+	}{
+		{"two pairs, sorted", []string{"Koji Sato\t佐藤恒治", "Akio Toyoda\t豊田章男"},
+			[]string{"Akio Toyoda\t豊田章男", "Koji Sato\t佐藤恒治"}},
+		{"no tab, empty sides", []string{"Koji Sato 佐藤恒治", "\t佐藤恒治", "Koji Sato\t"}, nil},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		c := NewCorpusPairs()
+		c.SetEncoded("copy", tt.encoded)
+		if got := c.Encoded("copy"); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Encoded = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	c := NewCorpusPairs()
+	c.Set("1", []Pair{a, b})
+	c.SetEncoded("2", c.Encoded("1"))
+	if got := c.Writings("Koji Sato"); !slices.Equal(got, []string{"佐藤恒治"}) {
+		t.Errorf("after a round trip, Koji Sato's writings %q, want 佐藤恒治", got)
+	}
+}

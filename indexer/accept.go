@@ -61,10 +61,14 @@ func (ix *Index) Prepare(ctx context.Context, articles []corpus.Article) error {
 		}
 		seen[a.ID] = i
 	}
-	if ix.opts.Annotator != nil {
-		return annotate(ctx, ix.opts.Annotator, articles)
+	if ix.opts.Annotator == nil {
+		return nil
 	}
-	return nil
+	err := annotate(ctx, ix.opts.Annotator, articles)
+	if err != nil {
+		ix.afterWrite(ctx, Change{Put: articles}, err) // the annotator recorded pairs of a batch not written
+	}
+	return err
 }
 
 // annotate sets the entities of every article, spreading the articles over

@@ -129,6 +129,7 @@ func (ix *Index) replay(ctx context.Context) error {
 		if err := ix.applyShards(ctx, c); err != nil {
 			return fmt.Errorf("replay logged batch %d: %w", seq, err)
 		}
+		ix.afterWrite(ctx, c, nil) // the failed batch's name pairs, now that it is whole
 		if err := ix.log.done(seq); err != nil {
 			return err
 		}
@@ -136,15 +137,9 @@ func (ix *Index) replay(ctx context.Context) error {
 	return nil
 }
 
-// applyLogged applies a prepared change across the shards: logged first,
-// then each shard's part in parallel, then marked done.
-func (ix *Index) applyLogged(ctx context.Context, c Change) error {
-	ix.writes.Lock()
-	defer ix.writes.Unlock()
-	return ix.applyLoggedLocked(ctx, c)
-}
-
-// applyLoggedLocked is applyLogged for a caller holding ix.writes.
+// applyLoggedLocked applies a prepared change across the shards: logged
+// first, then each shard's part in parallel, then marked done. The caller
+// holds ix.writes.
 func (ix *Index) applyLoggedLocked(ctx context.Context, c Change) error {
 	if err := ix.replay(ctx); err != nil {
 		return err

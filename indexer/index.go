@@ -59,6 +59,9 @@ type Options struct {
 	// analysis.Name. A new index records it; an existing one built with
 	// another analyzer is refused.
 	Analyzer string
+	// NamePairs keeps the name pairs of the articles the index holds
+	// (see NamePairs); nil keeps none.
+	NamePairs NamePairs
 }
 
 // analyzer returns the analyzer o names, the default when empty, or an
@@ -95,7 +98,21 @@ type Index struct {
 // Open opens the index at path, creating it when path does not exist or is
 // an empty folder. created reports whether it was created. Another process
 // holding the index open makes Open fail after a short wait rather than block.
-func Open(path string, opts Options) (ix *Index, created bool, err error) {
+// The name pairs the index stores are set in opts.NamePairs (see NamePairs).
+func Open(path string, opts Options) (*Index, bool, error) {
+	ix, created, err := open(path, opts)
+	if err != nil || created {
+		return ix, created, err
+	}
+	if err := ix.loadNamePairs(context.Background()); err != nil {
+		ix.Close()
+		return nil, false, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return ix, false, nil
+}
+
+// open is Open without loading the name pairs.
+func open(path string, opts Options) (ix *Index, created bool, err error) {
 	if opts.Shards < 0 || opts.Shards > MaxShards {
 		return nil, false, fmt.Errorf("create index %s: %d shards: must be between 1 and %d", path, opts.Shards, MaxShards)
 	}

@@ -37,6 +37,10 @@ type Change struct {
 	// replica has applied (package cluster). Keys beginning "sagasu." other
 	// than a caller's own are the indexer's: do not write them here.
 	Internal map[string][]byte
+	// NamePairs maps the ID of an article of Put to the name pairs it
+	// makes, stored with it (FieldNamePairs); Apply fills it from
+	// Options.NamePairs.
+	NamePairs map[string][]string `json:",omitempty"`
 }
 
 // empty reports whether c does nothing.
@@ -64,12 +68,17 @@ func (ix *Index) applyPrepared(ctx context.Context, c Change) error {
 	if err := ctxErr(ctx, "index batch"); err != nil {
 		return err
 	}
-	if ix.shards != nil {
-		return ix.applyLogged(ctx, c)
-	}
+	c = ix.withNamePairs(c)
 	ix.writes.Lock()
 	defer ix.writes.Unlock()
-	return ix.write(ctx, c)
+	var err error
+	if ix.shards != nil {
+		err = ix.applyLoggedLocked(ctx, c)
+	} else {
+		err = ix.write(ctx, c)
+	}
+	ix.afterWrite(ctx, c, err)
+	return err
 }
 
 // write applies a prepared change to one shard's Bleve index as one
@@ -84,6 +93,9 @@ func (ix *Index) write(ctx context.Context, c Change) error {
 		doc := toDocument(a)
 		if i < len(c.From) && c.From[i] != "" {
 			doc[FieldSourceFile] = c.From[i]
+		}
+		if ps := c.NamePairs[a.ID]; len(ps) > 0 {
+			doc[FieldNamePairs] = ps
 		}
 		if err := b.Index(a.ID, doc); err != nil {
 			return &BatchError{Index: i, ID: a.ID, Err: fmt.Errorf("analyze: %w", err)}
@@ -137,14 +149,18 @@ func (ix *Index) Delete(ctx context.Context, id string) error {
 	if _, err := ix.Get(ctx, id); err != nil {
 		return err
 	}
+	c := Change{Delete: []string{id}}
 	if ix.shards != nil {
-		return ix.applyLoggedLocked(ctx, Change{Delete: []string{id}})
+		err := ix.applyLoggedLocked(ctx, c)
+		ix.afterWrite(ctx, c, err)
+		return err
 	}
 	b := ix.bleve.NewBatch()
 	b.Delete(id)
 	if err := ix.bleve.Batch(b); err != nil {
 		return fmt.Errorf("delete article %q: %w", id, err)
 	}
+	ix.afterWrite(ctx, c, nil)
 	return nil
 }
 
@@ -194,8 +210,11 @@ func (ix *Index) DeleteMany(ctx context.Context, ids []string) error {
 	if len(missing) > 0 {
 		return &MissingError{IDs: missing}
 	}
+	c := Change{Delete: ids}
 	if ix.shards != nil {
-		return ix.applyLoggedLocked(ctx, Change{Delete: ids})
+		err := ix.applyLoggedLocked(ctx, c)
+		ix.afterWrite(ctx, c, err)
+		return err
 	}
 	b := ix.bleve.NewBatch()
 	for _, id := range ids {
@@ -207,5 +226,6 @@ func (ix *Index) DeleteMany(ctx context.Context, ids []string) error {
 	if err := ix.bleve.Batch(b); err != nil {
 		return fmt.Errorf("delete %d articles: %w", len(ids), err)
 	}
+	ix.afterWrite(ctx, c, nil)
 	return nil
 }

@@ -24,6 +24,10 @@ const (
 	// loaded from (corpus.Record.Path), empty for one posted through the
 	// API: what an edited or removed file's articles are found by.
 	FieldSourceFile = "source_file"
+	// FieldNamePairs holds the name pairs the article makes (see
+	// NamePairs), "Person\tWriting" each, stored and indexed as keywords:
+	// what the corpus-wide alias evidence is rebuilt from at open.
+	FieldNamePairs = "name_pairs"
 )
 
 // MappingVersion changes whenever the mapping or an analyzer changes in a way
@@ -33,7 +37,8 @@ const (
 // names nobody lists by their structure, with all their plausible readings,
 // and gives a romanized name written given name first its surname at the
 // position before. Version 8 added the country field (corpus.TypeCountry).
-const MappingVersion = "8"
+// Version 9 added FieldNamePairs.
+const MappingVersion = "9"
 
 // MonthLayout formats the month facet values, e.g. "2024-04".
 const MonthLayout = "2006-01"
@@ -59,6 +64,7 @@ func newMappingWith(analyzer string) *mapping.IndexMappingImpl {
 	doc.AddFieldMappingsAt(FieldLang, keywordField(true))
 	doc.AddFieldMappingsAt(FieldURL, storedOnlyField())
 	doc.AddFieldMappingsAt(FieldSourceFile, keywordField(true))
+	doc.AddFieldMappingsAt(FieldNamePairs, keywordField(true))
 	for _, typ := range corpus.EntityTypes {
 		doc.AddFieldMappingsAt(typ, keywordField(true))
 	}

@@ -189,6 +189,9 @@ func split(c Change, n int) []Change {
 		s := ShardOf(id, n)
 		parts[s].Delete = append(parts[s].Delete, id)
 	}
+	for i := range parts {
+		parts[i].NamePairs = c.NamePairs
+	}
 	parts[0].Digests = c.Digests
 	parts[0].Internal = c.Internal
 	return parts
