@@ -44,7 +44,6 @@ import (
 
 	"github.com/sagasu-search/sagasu/lab/loadtest"
 	"github.com/sagasu-search/sagasu/lab/peer/fts5"
-	"github.com/sagasu-search/sagasu/lab/synth"
 )
 
 // Options configure a run. The zero value of a field means its default.
@@ -190,7 +189,7 @@ func (rep *Report) prepareCorpus(ctx context.Context, opts Options, work string)
 	path := opts.Corpus
 	if path == "" {
 		fmt.Fprintf(opts.Log, "bench: writing %d synthetic articles (seed %d)\n", opts.Articles, opts.Seed)
-		so := synth.Options{Seed: opts.Seed, Articles: opts.Articles, JapaneseShare: synth.DefaultJapaneseShare}
+		so := SynthOptions(opts.Articles, opts.Seed)
 		var err error
 		if path, err = writeSynth(ctx, work, so); err != nil {
 			return nil, nil, err
