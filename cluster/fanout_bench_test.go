@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/sagasu-search/sagasu/internal/natstest"
 	"github.com/sagasu-search/sagasu/searcher"
 )
 
@@ -15,20 +14,9 @@ import (
 //
 //	go test -run XXX -bench FanOut -benchtime 200x ./cluster
 func BenchmarkFanOut(b *testing.B) {
-	nc := natstest.Start(b, 3)
-	dir := b.TempDir()
-	var nodes []*searchNode
-	for id := 1; id <= testNodes; id++ {
-		n := startSearchNode(b, nc.URLs, id, dir)
-		defer n.Close()
-		nodes = append(nodes, n)
-	}
+	_, nodes := startSearchCluster(b)
 	docs := newsArticles(3000)
-	ops := make([]Op, len(docs))
-	for i := range docs {
-		ops[i] = Op{Put: &docs[i]}
-	}
-	waitApplied(b, nodes[0].Node, publish(b, nodes[0].Node, ops))
+	waitApplied(b, nodes[0].Node, publish(b, nodes[0].Node, putsOf(docs)))
 	one := oneProcess(b, docs, nil)
 	for _, q := range []string{"said", `"prime minister"`, "ministr", "rice quake wages storm chip yen"} {
 		for _, c := range []struct {

@@ -56,6 +56,30 @@ func startSearchNode(t testing.TB, urls []string, id int, dir string) *searchNod
 // 40th a copy of the one before (equal scores, ordered by ID). No
 // Japanese: loading its dictionary took 15 s of this test's 30 on the
 // shared machine, and the searcher's shard test covers Japanese queries
+
+// startSearchCluster starts three NATS servers and testNodes search nodes
+// on them; the test's cleanup closes the nodes.
+func startSearchCluster(t testing.TB) (*natstest.Cluster, []*searchNode) {
+	nc := natstest.Start(t, 3)
+	dir := t.TempDir()
+	var nodes []*searchNode
+	for id := 1; id <= testNodes; id++ {
+		n := startSearchNode(t, nc.URLs, id, dir)
+		t.Cleanup(func() { n.Close() })
+		nodes = append(nodes, n)
+	}
+	return nc, nodes
+}
+
+// putsOf is a put of each of docs.
+func putsOf(docs []corpus.Article) []Op {
+	ops := make([]Op, len(docs))
+	for i := range docs {
+		ops[i] = Op{Put: &docs[i]}
+	}
+	return ops
+}
+
 // (remote shards plan them alike).
 func newsArticles(n int) []corpus.Article {
 	words := strings.Fields(`minister government said year percent bank yen growth export trade market rate
@@ -145,20 +169,9 @@ func sameAnswer(t *testing.T, who string, got, want *searcher.Response) {
 // with both holders of shards stopped the answer is partial and names
 // exactly those shards.
 func TestFanOutRanksAsOneProcess(t *testing.T) {
-	nc := natstest.Start(t, 3)
-	dir := t.TempDir()
-	var nodes []*searchNode
-	for id := 1; id <= testNodes; id++ {
-		n := startSearchNode(t, nc.URLs, id, dir)
-		defer n.Close()
-		nodes = append(nodes, n)
-	}
+	nc, nodes := startSearchCluster(t)
 	docs := newsArticles(360)
-	ops := make([]Op, len(docs))
-	for i := range docs {
-		ops[i] = Op{Put: &docs[i]}
-	}
-	acks := publish(t, nodes[0].Node, ops)
+	acks := publish(t, nodes[0].Node, putsOf(docs))
 	dels := []Op{{Delete: "n-005"}, {Delete: "n-100"}, {Delete: "n-201"}}
 	waitApplied(t, nodes[1].Node, append(acks, publish(t, nodes[2].Node, dels)...))
 	one := oneProcess(t, docs, ids(dels))
