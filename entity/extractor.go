@@ -179,7 +179,7 @@ func (x *Extractor) extract(headline string, texts ...string) corpus.Entities {
 	var all []candidate
 	ev := evidence{sure: map[string]bool{}}
 	add := func(text string, headline bool) {
-		us := appendUnits(make([]unit, 0, len(text)/6+1), text)
+		us := appendUnits(make([]unit, 0, unitCapacity(text)), text)
 		cs := x.findIn(text, us, headline)
 		all = append(all, cs...)
 		x.addCountries(text, us, cs, &ev)
@@ -247,7 +247,7 @@ func (x *Extractor) Annotate(a corpus.Article) corpus.Entities {
 // discovered name contains it and is more specific (the place Osaka in
 // "Osaka University", the surname alias Kishida in "Yuko Kishida").
 func (x *Extractor) find(text string, headline bool) []candidate {
-	return x.findIn(text, appendUnits(make([]unit, 0, len(text)/6+1), text), headline)
+	return x.findIn(text, appendUnits(make([]unit, 0, unitCapacity(text)), text), headline)
 }
 
 // findIn is find on the units us of text.
