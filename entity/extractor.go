@@ -57,6 +57,8 @@ type Extractor struct {
 
 	countryOnce sync.Once
 	countryT    *countryTrie // see countries
+
+	units unitPool // the unit slices extract fills, reused
 }
 
 // Option configures an Extractor.
@@ -179,10 +181,11 @@ func (x *Extractor) extract(headline string, texts ...string) corpus.Entities {
 	var all []candidate
 	ev := evidence{sure: map[string]bool{}}
 	add := func(text string, headline bool) {
-		us := appendUnits(make([]unit, 0, unitCapacity(text)), text)
+		us := appendUnits(x.units.get(unitCapacity(text)), text)
 		cs := x.findIn(text, us, headline)
 		all = append(all, cs...)
 		x.addCountries(text, us, cs, &ev)
+		x.units.put(us) // nothing found keeps a unit: candidates hold offsets
 	}
 	add(headline, true)
 	for i, text := range texts {
