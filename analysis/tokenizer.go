@@ -57,12 +57,17 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 			out, pos = appendJapanese(out, input[run.start:run.end], run.start, pos)
 			continue
 		}
-		for _, tok := range t.latin.Tokenize(input[run.start:run.end]) {
+		latin := t.latin.Tokenize(input[run.start:run.end])
+		for _, tok := range latin {
 			pos++
 			tok.Start += run.start
 			tok.End += run.start
 			tok.Position = pos
-			out = append(out, tok)
+		}
+		if out == nil { // the first run: its stream is the start of ours, not copied
+			out = latin
+		} else {
+			out = append(out, latin...)
 		}
 	}
 	return linkRomajiNames(input, markBoundaries(input, out))

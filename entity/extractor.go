@@ -58,6 +58,8 @@ type Extractor struct {
 
 	countryOnce sync.Once
 	countryT    *countryTrie // see countries
+
+	units unitPool // the unit slices extract fills, reused
 }
 
 // Option configures an Extractor.
@@ -181,10 +183,11 @@ func (x *Extractor) extract(id, headline string, texts ...string) corpus.Entitie
 	var all []candidate
 	ev := evidence{sure: map[string]bool{}}
 	add := func(text string, headline bool) {
-		us := appendUnits(make([]unit, 0, len(text)/6+1), text)
+		us := appendUnits(x.units.get(unitCapacity(text)), text)
 		cs := x.findIn(text, us, headline)
 		all = append(all, cs...)
 		x.addCountries(text, us, cs, &ev)
+		x.units.put(us) // nothing found keeps a unit: candidates hold offsets
 	}
 	add(headline, true)
 	for i, text := range texts {
@@ -254,7 +257,7 @@ func (x *Extractor) Annotate(a corpus.Article) corpus.Entities {
 // discovered name contains it and is more specific (the place Osaka in
 // "Osaka University", the surname alias Kishida in "Yuko Kishida").
 func (x *Extractor) find(text string, headline bool) []candidate {
-	return x.findIn(text, appendUnits(make([]unit, 0, len(text)/6+1), text), headline)
+	return x.findIn(text, appendUnits(make([]unit, 0, unitCapacity(text)), text), headline)
 }
 
 // findIn is find on the units us of text.

@@ -205,7 +205,7 @@ func (x *Extractor) lookupPerson(name string) (Entity, bool) {
 // follow it (河野太郎外相 → 河野太郎), longest title first.
 func withoutSuffixes(name string) []string {
 	var out []string
-	for _, t := range titleKeys(sagasutext.JapaneseNameSuffixes()) {
+	for _, t := range japaneseSuffixKeys() {
 		suffix := strings.Join(t, "")
 		if s, ok := strings.CutSuffix(name, suffix); ok && s != "" {
 			out = append(out, s)

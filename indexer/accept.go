@@ -50,11 +50,20 @@ func (e *BatchError) Unwrap() error { return e.Err }
 // of preparing an article, and articles are independent. A cancelled ctx
 // stops the extraction and is returned.
 func (ix *Index) Prepare(ctx context.Context, articles []corpus.Article) error {
+	return ix.prepare(ctx, articles, true)
+}
+
+// prepare is Prepare; accept false skips Accept for articles a Loader has
+// accepted one by one already (normalizing and validating an article
+// again costs allocations and a pass over its text, and changes nothing).
+func (ix *Index) prepare(ctx context.Context, articles []corpus.Article, accept bool) error {
 	seen := make(map[string]int, len(articles))
 	for i := range articles {
 		a := &articles[i]
-		if err := ix.Accept(a); err != nil {
-			return &BatchError{Index: i, ID: a.ID, Err: err}
+		if accept {
+			if err := ix.Accept(a); err != nil {
+				return &BatchError{Index: i, ID: a.ID, Err: err}
+			}
 		}
 		if j, dup := seen[a.ID]; dup {
 			return &BatchError{Index: i, ID: a.ID, Err: fmt.Errorf("the same id as article %d", j)}

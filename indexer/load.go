@@ -154,7 +154,10 @@ func LoadArticles(ctx context.Context, ix *Index, articles []corpus.Article) (Lo
 		if err := ix.Accept(&a); err != nil {
 			return l.stats, fmt.Errorf("article %d (id %q): %w", i, a.ID, err)
 		}
-		if err := l.Add(ctx, corpus.Record{Article: a}); err != nil {
+		if err := ctx.Err(); err != nil {
+			return l.Finish(ctx, err)
+		}
+		if err := l.addAccepted(ctx, a, ""); err != nil {
 			return l.Finish(ctx, err)
 		}
 	}
@@ -187,15 +190,21 @@ func (l *Loader) Add(ctx context.Context, rec corpus.Record) error {
 		l.report(rec, err)
 		return nil
 	}
+	return l.addAccepted(ctx, a, rec.Path)
+}
+
+// addAccepted adds article a, which Index.Accept has accepted, read from
+// the file path ("" for none), to the batch.
+func (l *Loader) addAccepted(ctx context.Context, a corpus.Article, path string) error {
 	if l.ids[a.ID] || len(l.batch) >= LoadBatch*len(l.ix.Shards()) {
 		if err := l.flush(ctx); err != nil {
 			return err
 		}
 	}
 	l.batch = append(l.batch, a)
-	l.from = append(l.from, rec.Path)
+	l.from = append(l.from, path)
 	l.ids[a.ID] = true
-	l.files.indexed(a.ID, rec.Path)
+	l.files.indexed(a.ID, path)
 	delete(l.pending.deletes, a.ID)
 	return nil
 }
@@ -225,7 +234,7 @@ func (l *Loader) flush(ctx context.Context) error {
 	if c.empty() {
 		return l.wait()
 	}
-	if err := l.ix.Prepare(ctx, c.Put); err != nil {
+	if err := l.ix.prepare(ctx, c.Put, false); err != nil { // Add accepted each article
 		l.wait()
 		return err
 	}
