@@ -16,7 +16,7 @@ import (
 // repeat, the others may not.
 var searchParams = map[string]bool{"q": false, "entity": true, "since": false, "until": false,
 	"lang": false, "source": false, "sort": false, "from": false, "size": false, "facet_size": false,
-	"typos": false, "prefix": false}
+	"typos": false, "prefix": false, "search_after": false}
 
 // queryValues decodes r's query string. Where net/http's URL.Query drops
 // a malformed pair silently (q=%zz would search for everything), it is
@@ -69,6 +69,11 @@ func ParseParams(v url.Values) (searcher.Request, error) {
 		}
 	}
 	r.FacetsOnly = v.Get("size") != "" && r.Size == 0 // size=0: total and facets, no hits
+	if after := v.Get("search_after"); after != "" {
+		if r.SearchAfter, err = searcher.ParseCursor(after); err != nil {
+			return r, err
+		}
+	}
 	typos, err := boolParam(v, "typos", true)
 	if err != nil {
 		return r, err

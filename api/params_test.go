@@ -108,3 +108,37 @@ func TestParseParamsTyposPrefix(t *testing.T) {
 		})
 	}
 }
+
+// TestParseParamsSearchAfter: search_after is a hit's cursor, decoded
+// into the request; empty is absent; anything else is refused naming it.
+func TestParseParamsSearchAfter(t *testing.T) {
+	cursor := searcher.Cursor{Sort: searcher.SortDate, Score: 1.5, Date: 1712719980000000000, ID: "seed-004"}
+	tests := []struct {
+		raw          string
+		want         *searcher.Cursor
+		wantErrParam string
+	}{
+		{"q=a", nil, ""},
+		{"q=a&search_after=", nil, ""},
+		{"q=a&sort=date&search_after=" + cursor.String(), &cursor, ""},
+		{"q=a&search_after=%2B%2F", nil, "search_after"},
+		{"q=a&search_after=AXI", nil, "search_after"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			v, err := url.ParseQuery(tt.raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := ParseParams(v)
+			var re *searcher.RequestError
+			switch {
+			case tt.wantErrParam != "" && (!errors.As(err, &re) || re.Param != tt.wantErrParam):
+				t.Errorf("err %v, want a RequestError for %q", err, tt.wantErrParam)
+			case tt.wantErrParam == "" && (err != nil || (r.SearchAfter == nil) != (tt.want == nil) ||
+				tt.want != nil && *r.SearchAfter != *tt.want):
+				t.Errorf("search after %+v, err %v; want %+v", r.SearchAfter, err, tt.want)
+			}
+		})
+	}
+}

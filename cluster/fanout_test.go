@@ -163,8 +163,8 @@ func sameAnswer(t *testing.T, who string, got, want *searcher.Response) {
 
 // TestFanOutRanksAsOneProcess posts articles to a cluster of three
 // nodes (6 shards, 2 replicas), and checks that every node answers every
-// request as one process holding the same articles in 6 shards does;
-// then that with one holder of each shard stopped, and another cut off
+// request as one process holding the same articles in 6 shards does,
+// whole listings walked with search_after included; then that with one holder of each shard stopped, and another cut off
 // (subscribed but silent), the other replica answers in full; and that
 // with both holders of shards stopped the answer is partial and names
 // exactly those shards.
@@ -193,7 +193,59 @@ func TestFanOutRanksAsOneProcess(t *testing.T) {
 		}
 	}
 	checkListings(t, nodes, one)
+	checkWalks(t, nodes, one)
 	checkFailover(t, nc, nodes, one)
+}
+
+// checkWalks checks that every node walks whole listings page by page
+// with search_after, the cursor travelling in the ShardQuery to the other
+// nodes, and gets the hits, order and scores of one process's listing.
+func checkWalks(t *testing.T, nodes []*searchNode, one *searcher.Searcher) {
+	t.Helper()
+	ctx := context.Background()
+	for _, r := range []searcher.Request{{Query: "said"}, {Query: "bank", Sort: searcher.SortDate}} {
+		var want []searcher.Hit
+		for from := 0; from == len(want); from += searcher.MaxSize {
+			r.From, r.Size = from, searcher.MaxSize
+			res, err := one.Search(ctx, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, res.Hits...)
+		}
+		r.From, r.Size = 0, 9
+		for _, n := range nodes {
+			got, err := walkAll(ctx, n.s, r, len(want))
+			if err != nil {
+				t.Fatalf("node %d: %q: %v", n.ID(), r.Query, err)
+			}
+			for i := range min(len(got), len(want)) {
+				if g, w := got[i], want[i]; g.ID != w.ID || math.Abs(g.Score-w.Score) > 1e-9 {
+					t.Fatalf("node %d, %q: hit %d: walked %s %.12f, listed %s %.12f", n.ID(), r.Query, i, g.ID, g.Score, w.ID, w.Score)
+				}
+			}
+			if len(got) != len(want) || len(want) <= r.Size {
+				t.Errorf("node %d, %q: %d hits walked, %d listed", n.ID(), r.Query, len(got), len(want))
+			}
+		}
+	}
+}
+
+// walkAll reads r's listing page by page with search_after, at most
+// limit hits and a page more.
+func walkAll(ctx context.Context, s *searcher.Searcher, r searcher.Request, limit int) ([]searcher.Hit, error) {
+	var all []searcher.Hit
+	for len(all) <= limit {
+		res, err := s.Search(ctx, r)
+		if err != nil || len(res.Hits) == 0 {
+			return all, err
+		}
+		all = append(all, res.Hits...)
+		if r.SearchAfter, err = searcher.ParseCursor(res.Hits[len(res.Hits)-1].Cursor); err != nil {
+			return all, err
+		}
+	}
+	return all, nil
 }
 
 // checkListings checks that every node lists entities, shows entity pages
@@ -316,7 +368,8 @@ func checkFailover(t *testing.T, nc *natstest.Cluster, nodes []*searchNode, one 
 }
 
 // TestMessageEncoding checks the fan-out's message bodies: a small one
-// sent as JSON, a large one compressed, both decoded to what was sent,
+// sent as JSON, a large one compressed, both decoded to what was sent
+// (a search_after cursor bit for bit),
 // and one NATS would refuse an error.
 func TestMessageEncoding(t *testing.T) {
 	many := make([]string, 20000)
@@ -335,7 +388,8 @@ func TestMessageEncoding(t *testing.T) {
 		{"beyond max_payload", many, 4096, true, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			sent := shardCall{Shard: 3, Round: roundFetch, Query: searcher.ShardQuery{Request: searcher.Request{Query: "bank"}}, IDs: tt.ids}
+			after := &searcher.Cursor{Sort: searcher.SortDate, Score: 0.1 + 0.2, Date: -1 << 63, ID: "n-007"}
+			sent := shardCall{Shard: 3, Round: roundFetch, Query: searcher.ShardQuery{Request: searcher.Request{Query: "bank", SearchAfter: after}}, IDs: tt.ids}
 			m, err := encodeMsg(sent, tt.max)
 			if tt.fails {
 				if err == nil {
@@ -353,7 +407,8 @@ func TestMessageEncoding(t *testing.T) {
 			if err := decodeMsg(m, &back); err != nil {
 				t.Fatal(err)
 			}
-			if back.Shard != 3 || back.Round != roundFetch || back.Query.Request.Query != "bank" || !slices.Equal(back.IDs, tt.ids) {
+			if back.Shard != 3 || back.Round != roundFetch || back.Query.Request.Query != "bank" || !slices.Equal(back.IDs, tt.ids) ||
+				back.Query.Request.SearchAfter == nil || *back.Query.Request.SearchAfter != *after {
 				t.Errorf("decoded %+v", back)
 			}
 		})

@@ -32,6 +32,7 @@ func (s *Searcher) collect(ctx context.Context, sq ShardQuery) (*result, error) 
 	}
 	c := &hitCollector{cache: s.columns, from: r.From, window: window,
 		byDate: r.Sort == SortDate, facetSize: r.FacetSize}
+	c.skipTo(r.SearchAfter)
 	// Bleve's collector, with a score-only order and no facets, reads no
 	// doc values: the handler gets each hit as scored. Without highlights
 	// it reads no term positions either but for phrases.
@@ -49,13 +50,15 @@ func (s *Searcher) collect(ctx context.Context, sq ShardQuery) (*result, error) 
 	}
 	res.Hits = c.hits
 	res.Facets = c.counter.Results(c.facetSize)
-	return &result{SearchResult: res}, nil
+	return &result{SearchResult: res, dates: c.dates}, nil
 }
 
-// result is a search's answer before it becomes a Response: Bleve's, and
-// the shards no replica answered for.
+// result is a search's answer before it becomes a Response: Bleve's, the
+// publication dates of its hits (for their cursors), and the shards no
+// replica answered for.
 type result struct {
 	*bleve.SearchResult
+	dates   []int64
 	missing []int
 }
 
@@ -108,6 +111,9 @@ type hitCollector struct {
 	// and loads no stored fields: one shard's part of a search.
 	partial bool
 	kept    []ranked
+	// after, when set, is the cursor of a search_after request: only
+	// the hits that rank below it are kept.
+	after *ranked
 
 	sc      *search.SearchContext
 	cols    *facet.Snapshot
@@ -115,7 +121,16 @@ type hitCollector struct {
 	seg     int // segment of the last hit (hits come in document order)
 	heap    hitHeap
 	hits    search.DocumentMatchCollection
+	dates   []int64 // of hits
 	err     error
+}
+
+// skipTo makes c keep only the hits after cur, when cur is set.
+func (c *hitCollector) skipTo(cur *Cursor) {
+	if cur != nil {
+		k := cur.ranked()
+		c.after = &k
+	}
 }
 
 // ranked is a hit in the heap, with its publication date.
@@ -148,7 +163,7 @@ func (c *hitCollector) handle(dm *search.DocumentMatch) error {
 	c.seg, local = c.cols.Locate(dm.IndexInternalID.Value(), c.seg)
 	c.counter.Add(c.seg, local)
 	h := ranked{dm: dm, date: c.cols.Published(c.seg, local)}
-	if c.window == 0 { // facets only: no hit is kept
+	if c.window == 0 || (c.after != nil && !c.worse(h, *c.after)) { // facets only, or not after the cursor
 		c.sc.DocumentMatchPool.Put(dm)
 		return nil
 	}
@@ -216,6 +231,7 @@ func (c *hitCollector) finish() error {
 			return fmt.Errorf("load hit %s: %w", dm.ID, err)
 		}
 		c.hits = append(c.hits, dm)
+		c.dates = append(c.dates, h.date)
 	}
 	return nil
 }

@@ -3,8 +3,6 @@ package searcher
 import (
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"github.com/sagasu-search/sagasu/corpus"
 	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/queryplan"
@@ -42,6 +40,9 @@ type Hit struct {
 	URL       string          `json:"url"`
 	Snippets  Snippets        `json:"snippets"`
 	Entities  corpus.Entities `json:"entities"`
+	// Cursor is where the hit stands in the listing (an encoded Cursor):
+	// the request's search_after, for the hits after it.
+	Cursor string `json:"cursor"`
 }
 
 // Snippets are HTML-escaped excerpts with the matched words in <mark>…</mark>.
@@ -55,15 +56,17 @@ type Snippets struct {
 // body has no match.
 const SnippetRunes = 200
 
-func newResponse(q string, res *bleve.SearchResult, took time.Duration) (*Response, error) {
+// newResponse turns the result of r into its answer.
+func newResponse(r Request, rs *result, took time.Duration) (*Response, error) {
+	res := rs.SearchResult
 	out := &Response{
-		Query:  q,
+		Query:  r.Query,
 		Total:  res.Total,
 		TookMS: float64(took.Microseconds()) / 1000,
 		Hits:   make([]Hit, 0, len(res.Hits)),
 		Facets: facet.FromResults(res.Facets),
 	}
-	for _, dm := range res.Hits {
+	for i, dm := range res.Hits {
 		a, err := indexer.FromFields(dm.ID, dm.Fields)
 		if err != nil {
 			return nil, err
@@ -81,6 +84,7 @@ func newResponse(q string, res *bleve.SearchResult, took time.Duration) (*Respon
 				Body:  snippet.Of(dm.Fragments[indexer.FieldBody], dm.Fields[indexer.FieldBody], SnippetRunes),
 			},
 			Entities: nonNil(a.Entities),
+			Cursor:   cursorOf(r.Sort, dm.ID, dm.Score, rs.dates[i]),
 		})
 	}
 	return out, nil

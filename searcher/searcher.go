@@ -186,6 +186,10 @@ type Request struct {
 	// Prefix makes the last word of the query also a prefix, ranked below
 	// the whole word (the API's prefix=true, for search as you type).
 	Prefix bool
+	// SearchAfter asks for the Size hits that come after this one in the
+	// listing's order (the API's search_after, a hit's cursor): deep
+	// paging with no MaxWindow, and with From 0.
+	SearchAfter *Cursor
 }
 
 // RequestError reports a request parameter that is out of range or
@@ -219,8 +223,10 @@ func (r *Request) Normalize(l Limits) error {
 		return &RequestError{"size", fmt.Sprintf("must be between 0 (facets only) and %d", l.MaxSize)}
 	case r.From < 0:
 		return &RequestError{"from", "must not be negative"}
-	case r.From > l.MaxWindow-r.Size:
-		return &RequestError{"from", fmt.Sprintf("from + size must not exceed %d", l.MaxWindow)}
+	case r.SearchAfter != nil && r.From != 0:
+		return &RequestError{"from", "must not be given with search_after: the cursor says where the page starts"}
+	case r.SearchAfter == nil && r.From > l.MaxWindow-r.Size:
+		return &RequestError{"from", fmt.Sprintf("from + size must not exceed %d (page deeper with search_after)", l.MaxWindow)}
 	case r.FacetSize < 1 || r.FacetSize > l.MaxFacetSize:
 		return &RequestError{"facet_size", fmt.Sprintf("must be between 1 and %d", l.MaxFacetSize)}
 	case r.Sort != SortRelevance && r.Sort != SortDate:
@@ -229,6 +235,8 @@ func (r *Request) Normalize(l Limits) error {
 		return &RequestError{"until", "must be after since"}
 	case len(r.Entities) > l.MaxEntityFilters:
 		return &RequestError{"entity", fmt.Sprintf("at most %d entity filters", l.MaxEntityFilters)}
+	case r.SearchAfter != nil:
+		return r.SearchAfter.check(r.Sort)
 	}
 	return nil
 }
@@ -294,7 +302,7 @@ func (s *Searcher) find(ctx context.Context, r Request) (*Response, error) {
 			return nil, err
 		}
 	}
-	out, err := newResponse(r.Query, res.SearchResult, time.Since(start))
+	out, err := newResponse(r, res, time.Since(start))
 	if err != nil {
 		return nil, err
 	}

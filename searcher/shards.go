@@ -21,13 +21,14 @@ import (
 // A search of an index of several shards runs in three rounds, each on
 // every shard in parallel: the statistics its query reads are recorded
 // and added up (Shard.Stats), each shard collects its best from + size
-// hits and all its facet counts scored with those sums (Shard.Search),
-// and once the parts are merged (Merge) the page's hits are loaded and
-// highlighted on their shards (Shard.Fetch). Every article scores as in
-// one index holding them all, ties break by date then ID as there, and
-// facet counts add up exactly, so that the answer is the one index's
-// (shards_test.go compares them). The shards are in this process
-// (localShard) or, in a cluster, on other nodes (package cluster's).
+// hits (after a cursor, its best size hits after it) and all its facet
+// counts scored with those sums (Shard.Search), and once the parts are
+// merged (Merge) the page's hits are loaded and highlighted on their
+// shards (Shard.Fetch). Every article scores as in one index holding them
+// all, ties break by date then ID as there, and facet counts add up
+// exactly, so that the answer is the one index's (shards_test.go compares
+// them). The shards are in this process (localShard) or, in a cluster, on
+// other nodes (package cluster's).
 
 // Shard is a shard a search reaches: in this process, or on another node
 // of a cluster. Its methods are the three rounds of a search; each gets
@@ -68,7 +69,7 @@ type ShardQuery struct {
 // other processes.
 type Partial struct {
 	Total  uint64       `json:"total"`
-	Hits   []PartialHit `json:"hits"` // best first, at most from + size
+	Hits   []PartialHit `json:"hits"` // best first, at most from + size (size after a cursor)
 	Facets facet.Counts `json:"facets"`
 }
 
@@ -168,6 +169,7 @@ func (l *localShard) Search(ctx context.Context, sq ShardQuery, st *score.Stats)
 		window = 0
 	}
 	c := &hitCollector{cache: l.columns, window: window, byDate: r.Sort == SortDate, partial: true}
+	c.skipTo(r.SearchAfter)
 	req := bleve.NewSearchRequestOptions(q, max(window, 1), 0, false)
 	ctx = score.WithStats(ctx, st)
 	collectCtx := context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(c.handler))
@@ -245,7 +247,11 @@ func (s *Searcher) collectShards(ctx context.Context, q ShardQuery) (*result, er
 		return nil, err
 	}
 	res := &bleve.SearchResult{Total: m.Total, Hits: hits, Facets: m.Facets.Results(q.Request.FacetSize)}
-	return &result{SearchResult: res, missing: marked(missing)}, nil
+	dates := make([]int64, len(m.Hits))
+	for i, h := range m.Hits {
+		dates[i] = h.Date
+	}
+	return &result{SearchResult: res, dates: dates, missing: marked(missing)}, nil
 }
 
 // gather runs the first two rounds of q on every shard: the statistics,

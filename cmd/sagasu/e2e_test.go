@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -291,6 +292,10 @@ func TestAPIErrors(t *testing.T) {
 		{"entity without type", "GET", "/api/v1/search?entity=Kishida", 400, "invalid_parameter", "type:Name"},
 		{"unknown entity type", "GET", "/api/v1/search?entity=animal:Cat", 400, "invalid_parameter", "animal"},
 		{"until before since", "GET", "/api/v1/search?since=2024-05-01&until=2024-04-01", 400, "invalid_parameter", "until"},
+		{"cursor not base64url", "GET", "/api/v1/search?q=Japan&search_after=a%2Bb", 400, "invalid_parameter", "search_after"},
+		{"not a cursor", "GET", "/api/v1/search?q=Japan&search_after=AXI", 400, "invalid_parameter", "search_after"},
+		{"relevance cursor, date sort", "GET", "/api/v1/search?q=Japan&sort=date&search_after=AXIAAAAAAAAAAAAAAAAAAAAAYQ", 400, "invalid_parameter", "search_after"},
+		{"cursor and from", "GET", "/api/v1/search?q=Japan&from=10&search_after=AXIAAAAAAAAAAAAAAAAAAAAAYQ", 400, "invalid_parameter", "from"},
 		{"missing article", "GET", "/api/v1/articles/nope", 404, "not_found", "nope"},
 		{"unknown route", "GET", "/api/v2/search", 404, "not_found", "route"},
 		{"wrong method", "PUT", "/api/v1/search", 405, "method_not_allowed", "PUT"},
@@ -306,6 +311,23 @@ func TestAPIErrors(t *testing.T) {
 			}
 		})
 	}
+	t.Run("search_after pages as from does", func(t *testing.T) {
+		for _, by := range []string{"relevance", "date"} {
+			all := s.search(t, q("q", "Japan", "sort", by, "size", "100"))
+			var walked []string
+			for after := ""; ; {
+				page := s.search(t, q("q", "Japan", "sort", by, "size", "2", "search_after", after))
+				if len(page.Hits) == 0 || len(walked) > all.Total {
+					break
+				}
+				walked = append(walked, page.ids()...)
+				after = page.Hits[len(page.Hits)-1].Cursor
+			}
+			if !slices.Equal(walked, all.ids()) || len(walked) < 3 {
+				t.Errorf("by %s: walked %v, one page %v", by, walked, all.ids())
+			}
+		}
+	})
 }
 
 // tk1Article is the article TestWriteRoutes posts, with every field set.

@@ -164,6 +164,7 @@ type searchAnswer struct {
 			Body  []string `json:"body"`
 		} `json:"snippets"`
 		Entities map[string][]string `json:"entities"`
+		Cursor   string              `json:"cursor"`
 	} `json:"hits"`
 	Facets map[string][]facetValue `json:"facets"`
 }

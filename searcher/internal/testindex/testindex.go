@@ -24,12 +24,20 @@ func Synthetic(t testing.TB) *indexer.Index {
 // SyntheticShards is Synthetic in an index of n shards.
 func SyntheticShards(t testing.TB, n int) *indexer.Index {
 	t.Helper()
-	g, err := synth.NewGenerator(synth.Options{Seed: 7, Articles: 1200, JapaneseShare: synth.DefaultJapaneseShare})
+	return SyntheticSize(t, 1200, n)
+}
+
+// SyntheticSize is Synthetic with the given number of articles (in
+// batches of a twentieth of them, at least 150), in an index of n shards:
+// the first 1,200 are Synthetic's.
+func SyntheticSize(t testing.TB, size, n int) *indexer.Index {
+	t.Helper()
+	g, err := synth.NewGenerator(synth.Options{Seed: 7, Articles: size, JapaneseShare: synth.DefaultJapaneseShare})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var articles []corpus.Article
-	for i := 0; i < 1200; i++ {
+	for i := 0; i < size; i++ {
 		a := g.Next()
 		switch i % 100 {
 		case 3: // undated
@@ -45,8 +53,9 @@ func SyntheticShards(t testing.TB, n int) *indexer.Index {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	for start := 0; start < len(articles); start += 150 {
-		if err := ix.Put(context.Background(), articles[start:start+150]); err != nil {
+	batch := max(150, size/20)
+	for start := 0; start < len(articles); start += batch {
+		if err := ix.Put(context.Background(), articles[start:min(start+batch, len(articles))]); err != nil {
 			t.Fatal(err)
 		}
 	}
