@@ -30,6 +30,8 @@ const maxSnapshotFile = 1 << 40
 // recorded shard and applied sequence are the metadata's. It is unpacked
 // in a temporary folder beside path and renamed into place when whole.
 func (n *Node) restore(ctx context.Context, shard int, path string) (uint64, error) {
+	ctx, cancel := context.WithTimeout(ctx, snapshotTimeout)
+	defer cancel()
 	info, err := n.snaps.GetInfo(ctx, SnapshotName(shard))
 	if errors.Is(err, jetstream.ErrObjectNotFound) {
 		return 0, errNoSnapshot

@@ -50,6 +50,11 @@ const (
 	snapshotFormat = "tar+gzip"
 )
 
+// snapshotTimeout bounds the upload, or the download, of one snapshot.
+// It must be set: without a deadline, the client gives a download the
+// five seconds of any JetStream request.
+const snapshotTimeout = time.Hour
+
 // SnapshotResult is one shard's snapshot, written or not.
 type SnapshotResult struct {
 	Shard int `json:"shard"`
@@ -167,6 +172,8 @@ func (n *Node) writeSnapshot(ctx context.Context, r *replica) (SnapshotResult, e
 		res.Skipped = fmt.Sprintf("the stored snapshot holds up to %d", stored)
 		return res, nil
 	}
+	ctx, cancel := context.WithTimeout(ctx, snapshotTimeout)
+	defer cancel()
 	info, err := n.putSnapshot(ctx, r.shard, res.Seq, dir)
 	if err != nil {
 		return res, fmt.Errorf("snapshot shard %d: %w", r.shard, err)
@@ -215,11 +222,24 @@ func (n *Node) putSnapshot(ctx context.Context, shard int, seq uint64, dir strin
 		Description: fmt.Sprintf("Sagasu shard %d, applied up to stream sequence %d", shard, seq),
 		Metadata: map[string]string{metaShard: strconv.Itoa(shard), metaApplied: strconv.FormatUint(seq, 10),
 			metaMapping: indexer.MappingVersion, metaFormat: snapshotFormat, metaNode: strconv.Itoa(n.cfg.NodeID)}}
-	info, err := n.snaps.Put(ctx, meta, pr)
+	info, err := n.snaps.Put(ctx, meta, fullReader{pr})
 	if err != nil {
 		return nil, fmt.Errorf("put %s in %s: %w", meta.Name, SnapshotBucket, err)
 	}
 	return info, nil
+}
+
+// fullReader fills each read's buffer whole, but at the end: the object
+// store makes a chunk of each read, and a pipe's reads give each write's
+// bytes (a tar header's 512, say), which would make many small chunks.
+type fullReader struct{ r io.Reader }
+
+func (f fullReader) Read(p []byte) (int, error) {
+	n, err := io.ReadFull(f.r, p)
+	if err == io.ErrUnexpectedEOF {
+		err = nil // the next read says io.EOF
+	}
+	return n, err
 }
 
 // pack writes the files under dir to w as a gzipped tar, with paths

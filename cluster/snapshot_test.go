@@ -79,7 +79,7 @@ func TestSnapshotRestore(t *testing.T) {
 	fresh := startNodeWith(t, nc.URLs, 1, t.TempDir(), oneNode)
 	defer fresh.Close()
 	last := lastSeqs(append(firstAcks, laterAcks...))
-	waitLocal(t, fresh, last) // the applied bucket still has the old node 1's sequences
+	waitLocal(t, fresh, last, 20*time.Second) // the applied bucket still has the old node 1's sequences
 	checkHeld(t, []*Node{fresh}, want, nil)
 	replayed := map[int]uint64{}
 	for _, a := range laterAcks {
@@ -96,11 +96,11 @@ func TestSnapshotRestore(t *testing.T) {
 	checkRefused(t, nc.URLs, fresh)
 }
 
-// waitLocal waits up to 20 s for n's replicas to apply their shards up to
-// last.
-func waitLocal(t *testing.T, n *Node, last map[int]uint64) {
+// waitLocal waits up to timeout for n's replicas to apply their shards
+// up to last.
+func waitLocal(t testing.TB, n *Node, last map[int]uint64, timeout time.Duration) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(timeout)
 	for _, r := range n.replicas {
 		for r.applied.Load() < last[r.shard] {
 			if time.Now().After(deadline) {
