@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -222,6 +223,7 @@ func (n *Node) openReplicas(ctx context.Context) error {
 	if len(local) == 0 {
 		return fmt.Errorf("cluster: the shard map gives node %d no shard", n.cfg.NodeID)
 	}
+	n.removeLeftovers()
 	for _, s := range local {
 		r, err := n.openReplica(ctx, s)
 		if err != nil {
@@ -237,6 +239,19 @@ func (n *Node) openReplicas(ctx context.Context) error {
 		n.spare = spare
 	}
 	return nil
+}
+
+// removeLeftovers removes the temporary folders of snapshots and
+// restores a stopped node left unfinished in Data.
+func (n *Node) removeLeftovers() {
+	for _, pattern := range []string{".snapshot-shard-*", ".shard-*.restore-*"} {
+		matches, _ := filepath.Glob(filepath.Join(n.cfg.Data, pattern))
+		for _, m := range matches {
+			if err := os.RemoveAll(m); err != nil {
+				n.cfg.Logger.Warn().Err(err).Str("path", m).Msg("remove an unfinished snapshot")
+			}
+		}
+	}
 }
 
 // openReplica prepares the replica of shard s: it opens its index under

@@ -107,8 +107,9 @@ func (n *Node) download(ctx context.Context, name, dir string) error {
 	return nil
 }
 
-// unpack writes the gzipped tar r into the folder dir. Only folders and
-// regular files with paths inside dir are taken.
+// unpack writes the gzipped tar r into the folder dir, checking the
+// gzip stream's CRC-32. Only folders and regular files with paths inside
+// dir are taken.
 func unpack(r io.Reader, dir string) error {
 	z, err := gzip.NewReader(r)
 	if err != nil {
@@ -118,6 +119,11 @@ func unpack(r io.Reader, dir string) error {
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
+			// Read the gzip stream to its end, where its CRC-32 is
+			// checked: the tar ends before it.
+			if _, err := io.Copy(io.Discard, z); err != nil {
+				return err
+			}
 			return syncTree(dir)
 		}
 		if err != nil {

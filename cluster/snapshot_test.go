@@ -76,8 +76,20 @@ func TestSnapshotRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := append(ids(first), ids(later)...)
-	fresh := startNodeWith(t, nc.URLs, 1, t.TempDir(), oneNode)
+	freshDir := t.TempDir()
+	leftovers := []string{filepath.Join(freshDir, "node-1", ".shard-0.restore-1"), filepath.Join(freshDir, "node-1", ".snapshot-shard-2-1")}
+	for _, l := range leftovers {
+		if err := os.MkdirAll(filepath.Join(l, "index"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fresh := startNodeWith(t, nc.URLs, 1, freshDir, oneNode)
 	defer fresh.Close()
+	for _, l := range leftovers {
+		if _, err := os.Stat(l); !os.IsNotExist(err) {
+			t.Errorf("%s, left by a stopped restore or snapshot: %v, want removed", l, err)
+		}
+	}
 	last := lastSeqs(append(firstAcks, laterAcks...))
 	waitLocal(t, fresh, last, 20*time.Second) // the applied bucket still has the old node 1's sequences
 	checkHeld(t, []*Node{fresh}, want, nil)
@@ -244,6 +256,10 @@ func alterLastChunk(t *testing.T, n *Node, shard int) {
 	}
 	subject := fmt.Sprintf("$O.%s.C.%s", SnapshotBucket, info.NUID)
 	m, err := s.GetLastMsgForSubject(ctx, subject)
+	for try := 0; err != nil && try < 50; try++ { // a direct get may reach a replica not yet up to date
+		time.Sleep(100 * time.Millisecond)
+		m, err = s.GetLastMsgForSubject(ctx, subject)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
