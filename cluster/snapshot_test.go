@@ -12,6 +12,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/internal/natstest"
 )
 
@@ -311,11 +312,22 @@ func putSnapshotBytes(t *testing.T, n *Node, shard int, data []byte, meta map[st
 }
 
 // TestSnapshotEvery checks that a node writes each shard's snapshot by
-// itself once it has applied SnapshotEvery messages of it.
+// itself once it has applied SnapshotEvery messages of it, and that the
+// streams keep messages StreamMaxAge.
 func TestSnapshotEvery(t *testing.T) {
 	nc := natstest.Start(t, 3)
-	n := startNodeWith(t, nc.URLs, 1, t.TempDir(), func(c *Config) { oneNode(c); c.SnapshotEvery = 20 })
+	n := startNodeWith(t, nc.URLs, 1, t.TempDir(), func(c *Config) {
+		oneNode(c)
+		c.SnapshotEvery, c.StreamMaxAge = 20, time.Minute
+	})
 	defer n.Close()
+	s, err := n.js.Stream(context.Background(), StreamName(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := s.CachedInfo().Config; c.MaxAge != time.Minute || c.Duplicates != time.Minute {
+		t.Errorf("stream max age %s, duplicate window %s; want 1m0s both (the window no longer than the age)", c.MaxAge, c.Duplicates)
+	}
 	acks := publish(t, n, articles("e", 300))
 	waitApplied(t, n, acks)
 	last := lastSeqs(acks)
@@ -330,6 +342,21 @@ func TestSnapshotEvery(t *testing.T) {
 				t.Fatalf("shard %d: stored snapshot at %d (%v), want one of 20 to %d", shard, seq, ok, last[shard])
 			}
 			time.Sleep(100 * time.Millisecond)
+		}
+	}
+}
+
+// TestValidateStreamMaxAge checks that a negative stream max age is
+// refused and that 0 (keep every message) and an age are taken.
+func TestValidateStreamMaxAge(t *testing.T) {
+	for _, tt := range []struct {
+		age time.Duration
+		ok  bool
+	}{{0, true}, {168 * time.Hour, true}, {-time.Second, false}} {
+		c := Config{URLs: []string{"nats://x"}, NodeID: 1, Nodes: 1, Shards: 1, Replicas: 1, Data: "d",
+			Open: func(string) (*indexer.Index, error) { return nil, nil }, StreamMaxAge: tt.age}
+		if err := c.Validate(); (err == nil) != tt.ok {
+			t.Errorf("StreamMaxAge %s: Validate = %v, want ok %v", tt.age, err, tt.ok)
 		}
 	}
 }
