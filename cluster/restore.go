@@ -25,9 +25,10 @@ const maxSnapshotFile = 1 << 40
 // restore installs shard's newest snapshot at path, which must not exist,
 // and returns the stream sequence it holds applied. The snapshot is
 // checked before it is installed: the object store's SHA-256 digest of
-// the whole object, the metadata's shard and mapping version, and the
-// unpacked copy opened as an index of this sagasu's mapping version whose
-// recorded shard and applied sequence are the metadata's. It is unpacked
+// the whole object, the metadata's shard and mapping version, the
+// unpacked copy's recorded shard and applied sequence against the
+// metadata's, and the copy opened as the node opens its shards (its
+// mapping version and analyzer). It is unpacked
 // in a temporary folder beside path and renamed into place when whole.
 func (n *Node) restore(ctx context.Context, shard int, path string) (uint64, error) {
 	ctx, cancel := context.WithTimeout(ctx, snapshotTimeout)
@@ -61,6 +62,15 @@ func (n *Node) restore(ctx context.Context, shard int, path string) (uint64, err
 	}
 	if got != seq {
 		return 0, fmt.Errorf("the unpacked snapshot holds sequence %d, its metadata says %d", got, seq)
+	}
+	// Open it as this node opens its shards: the analyzer and the
+	// mapping version must be the node's.
+	ix, err := n.cfg.Open(tmp)
+	if err != nil {
+		return 0, fmt.Errorf("the unpacked snapshot: %w", err)
+	}
+	if err := ix.Close(); err != nil {
+		return 0, fmt.Errorf("the unpacked snapshot: %w", err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		return 0, fmt.Errorf("install the snapshot: %w", err)

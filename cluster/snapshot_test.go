@@ -3,6 +3,7 @@ package cluster
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/sagasu-search/sagasu/analysis"
 	"github.com/sagasu-search/sagasu/indexer"
 	"github.com/sagasu-search/sagasu/internal/natstest"
 )
@@ -192,6 +194,7 @@ func checkRefused(t *testing.T, urls []string, n *Node) {
 		{"another shard's", other.data, func(m map[string]string) { m[metaApplied] = other.meta[metaApplied] }, `records shard "1"`},
 		{"another mapping version", good.data, func(m map[string]string) { m[metaMapping] = "1" }, "mapping version"},
 		{"sequence disagrees", good.data, func(m map[string]string) { m[metaApplied] = "7" }, "metadata says 7"},
+		{"another analyzer", otherAnalyzer(t, good.meta[metaApplied]), func(map[string]string) {}, "analyzer"},
 		{"a chunk altered in the store", nil, func(map[string]string) {}, "digests do not match"},
 		{"no snapshot", nil, nil, "starts at sequence"},
 	}
@@ -239,6 +242,26 @@ func checkShardRefused(t *testing.T, m *Node, why string) {
 			t.Errorf("shard %d: %+v, want it served, with articles", st.Shard, st)
 		}
 	}
+}
+
+// otherAnalyzer packs an index of shard 0 that has applied up to seq
+// but is analyzed with another analyzer than the test nodes' default.
+func otherAnalyzer(t *testing.T, seq string) []byte {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, _, err := indexer.Open(dir, indexer.Options{Analyzer: analysis.Variants()[1].Name()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = ix.Apply(context.Background(), indexer.Change{Internal: map[string][]byte{appliedKey: []byte(seq), shardKey: []byte("0")}})
+	if err := errors.Join(err, ix.Close()); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := pack(dir, &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 // alterLastChunk replaces the last chunk of shard's snapshot, in the
