@@ -277,7 +277,7 @@ func (n *Node) openReplica(ctx context.Context, s int) (*replica, error) {
 			return nil, err
 		}
 	}
-	why, err := n.reach(ctx, s, applied)
+	why, err := n.reachRetrying(ctx, s, applied)
 	if err != nil {
 		r.close()
 		return nil, fmt.Errorf("cluster: shard %d: %w", s, err)
@@ -387,7 +387,8 @@ func (n *Node) Map() ShardMap { return n.shardMap }
 func (n *Node) ID() int { return n.cfg.NodeID }
 
 // Local returns the shards this node holds and serves, in increasing
-// order: a replica refused at start (see Status) is not among them.
+// order: a replica not served (see ShardStatus.NotReady) is not among
+// them. The searcher is built from it once, at start.
 func (n *Node) Local() []LocalShard {
 	var out []LocalShard
 	for _, r := range n.replicas {

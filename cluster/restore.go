@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -198,6 +199,23 @@ func syncPath(path string) error {
 		return fmt.Errorf("sync %s: %w", path, err)
 	}
 	return nil
+}
+
+// reachRetrying is reach, tried again while NATS does not answer, until
+// startTimeout passes or ctx ends.
+func (n *Node) reachRetrying(ctx context.Context, shard int, applied uint64) (string, error) {
+	deadline := time.Now().Add(startTimeout)
+	for {
+		why, err := n.reach(ctx, shard, applied)
+		if err == nil || ctx.Err() != nil || time.Now().After(deadline) {
+			return why, err
+		}
+		n.cfg.Logger.Warn().Err(err).Int("shard", shard).Msg("cannot read the shard's stream: trying again")
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Second):
+		}
+	}
 }
 
 // reach returns why this node cannot bring a replica of shard that has
