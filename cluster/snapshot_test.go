@@ -383,3 +383,47 @@ func TestValidateStreamMaxAge(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimmedPastLocalIndex stops a node, writes on, and purges a
+// shard's stream past what the stopped node applied, with no snapshot:
+// started again on its folder, the node serves its other shards but not
+// that one, and says why.
+func TestTrimmedPastLocalIndex(t *testing.T) {
+	nc := natstest.Start(t, 3)
+	dir := t.TempDir()
+	two := func(c *Config) { c.Nodes, c.Replicas = 2, 1 } // node 1 holds shards 0, 2 and 4
+	n1, n2 := startNodeWith(t, nc.URLs, 1, dir, two), startNodeWith(t, nc.URLs, 2, dir, two)
+	defer n2.Close()
+	waitApplied(t, n2, publish(t, n2, articles("a", 120)))
+	before := map[int]uint64{}
+	for _, st := range n1.Status(context.Background()) {
+		before[st.Shard] = st.Articles
+	}
+	if err := n1.Close(); err != nil {
+		t.Fatal(err)
+	}
+	last := lastSeqs(publish(t, n2, articles("b", 60)))
+	purge(t, n2, map[int]uint64{0: last[0]})
+	n1 = startNodeWith(t, nc.URLs, 1, dir, two)
+	defer n1.Close()
+	waitLocal(t, n1, map[int]uint64{2: last[2], 4: last[4]}, 20*time.Second)
+	var served []int
+	for _, ls := range n1.Local() {
+		served = append(served, ls.Shard)
+	}
+	if fmt.Sprint(served) != "[2 4]" {
+		t.Errorf("node 1 serves shards %v, want [2 4]", served)
+	}
+	for _, st := range n1.Status(context.Background()) {
+		want := ""
+		if st.Shard == 0 {
+			want = fmt.Sprintf("starts at sequence %d but this replica has applied only up to", last[0]+1)
+			if st.Articles != before[0] {
+				t.Errorf("shard 0 holds %d articles, want the %d it had", st.Articles, before[0])
+			}
+		}
+		if !strings.Contains(st.NotReady, want) || (want == "") != (st.NotReady == "") {
+			t.Errorf("shard %d: not_ready %q, want %q", st.Shard, st.NotReady, want)
+		}
+	}
+}
