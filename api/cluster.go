@@ -215,11 +215,44 @@ type acceptor interface {
 }
 
 // handleClusterReady answers GET /readyz in cluster mode: each local
-// shard's applied sequence and lag behind its stream.
+// shard's applied sequence and lag behind its stream. A local shard the
+// node does not serve (its stream trimmed past what the node can reach)
+// makes the answer a 503 "not_ready", the shard's not_ready saying why.
 func handleClusterReady(c *Cluster) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st := c.Node.Status(r.Context())
-		encode(w, r, http.StatusOK, map[string]interface{}{"status": "ready", "node": c.Node.ID(), "shards": st})
+		status, code := "ready", http.StatusOK
+		for _, s := range st {
+			if s.NotReady != "" {
+				status, code = "not_ready", http.StatusServiceUnavailable
+			}
+		}
+		encode(w, r, code, map[string]interface{}{"status": status, "node": c.Node.ID(), "shards": st})
+	})
+}
+
+// handleSnapshot answers POST /api/v1/admin/snapshot in cluster mode: a
+// snapshot of each shard this node serves, put in the cluster's object
+// store for new replicas to start from. A shard whose stored snapshot is
+// as new is skipped.
+func handleSnapshot(c *Cluster) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		res, err := c.Node.Snapshot(r.Context())
+		if err != nil {
+			writeInternal(w, r, err)
+			return
+		}
+		zerolog.Ctx(r.Context()).Info().Int("shards", len(res)).Msg("snapshots")
+		encode(w, r, http.StatusOK, map[string]interface{}{"node": c.Node.ID(), "snapshots": res})
+	})
+}
+
+// handleSnapshotNotClustered answers POST /api/v1/admin/snapshot out of
+// cluster mode.
+func handleSnapshotNotClustered() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, r, http.StatusNotImplemented, codeNotImplemented,
+			"snapshots are of a cluster's shards (serve --cluster); one process is backed up with POST /api/v1/admin/backup")
 	})
 }
 

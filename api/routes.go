@@ -32,6 +32,7 @@ func addRoutes(r *mux.Router, cfg Config, ix *indexer.Index, s *searcher.Searche
 	r.Handle("/api/v1/entities/{type}/{name}", read(handleEntity(s))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/stats", read(handleStats(s, cfg.Version, started))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/admin/backup", write(handleBackup(cfg.BackupDir, ix))).Methods(http.MethodPost)
+	r.Handle("/api/v1/admin/snapshot", write(handleSnapshotNotClustered())).Methods(http.MethodPost)
 	r.Handle("/metrics", read(m.handler())).Methods(http.MethodGet)
 	r.Handle("/healthz", handleHealthz()).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/readyz", handleReadyz(ix)).Methods(http.MethodGet, http.MethodHead)
@@ -46,7 +47,7 @@ func addRoutes(r *mux.Router, cfg Config, ix *indexer.Index, s *searcher.Searche
 // replica of its shard; backup answers 501.
 func addClusterRoutes(r *mux.Router, cfg Config, s *searcher.Searcher, read, write func(http.Handler) http.Handler, m *metrics, started time.Time) {
 	c := cfg.Cluster
-	accept := c.Node.Local()[0].Index
+	accept := c.Node.Index()
 	r.Handle("/api/v1/search", read(handleSearch(s))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/articles", write(handleClusterPost(cfg, c, accept))).Methods(http.MethodPost)
 	r.Handle("/api/v1/articles/delete", write(handleClusterDeletes(cfg, c, false))).Methods(http.MethodPost)
@@ -56,6 +57,7 @@ func addClusterRoutes(r *mux.Router, cfg Config, s *searcher.Searcher, read, wri
 	r.Handle("/api/v1/entities/{type}/{name}", read(handleEntity(s))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/stats", read(handleStats(s, cfg.Version, started))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/api/v1/admin/backup", write(handleNotInCluster("backup"))).Methods(http.MethodPost)
+	r.Handle("/api/v1/admin/snapshot", write(handleSnapshot(c))).Methods(http.MethodPost)
 	r.Handle("/metrics", read(m.handler())).Methods(http.MethodGet)
 	r.Handle("/healthz", handleHealthz()).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/readyz", handleClusterReady(c)).Methods(http.MethodGet, http.MethodHead)

@@ -50,6 +50,13 @@ func (t *appliedTable) set(h holder, seq uint64) {
 	t.changed = make(chan struct{})
 }
 
+// get returns the sequence h has reported applied, 0 when none.
+func (t *appliedTable) get(h holder) uint64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.seq[h]
+}
+
 // behind returns the replicas of need that have not applied their
 // sequence yet, and a channel closed at the next change.
 func (t *appliedTable) behind(need map[holder]uint64) ([]Lag, <-chan struct{}) {

@@ -27,6 +27,9 @@ func (n *Node) run(ctx context.Context, r *replica) {
 		if ctx.Err() != nil {
 			return
 		}
+		if errors.Is(err, errGap) && n.refuseUnreachable(ctx, r) {
+			return
+		}
 		log.Warn().Err(err).Uint64("applied_seq", r.applied.Load()).Msg("following the shard's stream failed; starting again")
 		select {
 		case <-ctx.Done():
@@ -68,12 +71,26 @@ func (n *Node) follow(ctx context.Context, r *replica) error {
 			if err := n.apply(ctx, r, msgs); err != nil {
 				return err
 			}
+			n.maybeSnapshot(ctx, r)
 		}
 		if a := r.applied.Load(); a != reported && n.report(ctx, r.shard, a) == nil {
 			reported = a
 		}
 	}
 	return nil
+}
+
+// refuseUnreachable stops serving r, and reports so, when r's stream was
+// trimmed past the sequence r has applied (the messages missing will
+// never come): a restart with no local index restores a newer snapshot.
+func (n *Node) refuseUnreachable(ctx context.Context, r *replica) bool {
+	why, err := n.reach(ctx, r.shard, r.applied.Load())
+	if err != nil || why == "" {
+		return false
+	}
+	r.refused.Store(&why)
+	n.cfg.Logger.Error().Int("shard", r.shard).Str("reason", why).Msg("shard no longer served")
+	return true
 }
 
 // consumer makes the node's durable consumer of r's stream again, to

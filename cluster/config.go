@@ -4,7 +4,10 @@
 // publishing of writes, answered once JetStream has stored them, and each
 // node's apply loop, which applies its shards' streams to local indexes in
 // batches and records the applied sequence in the same Bleve batch, so
-// that a restarted node resumes exactly where it stopped), and the query
+// that a restarted node resumes exactly where it stopped), the shards'
+// snapshots in JetStream's object store (written by one holder of each
+// shard, restored by a replica that has no local index, which then
+// replays the stream from there), and the query
 // fan-out on core NATS request-reply (RemoteShard, Serve), by which any
 // node searches every shard through one live replica of each.
 //
@@ -29,6 +32,9 @@ const (
 	// DefaultPublishRetry is how long failed writes are sent again
 	// before they are reported not stored.
 	DefaultPublishRetry = 20 * time.Second
+	// DefaultSnapshotEvery is the applied messages between two snapshots
+	// of a shard for serve --cluster's --snapshot-every.
+	DefaultSnapshotEvery = 50000
 	// MaxStreamReplicas caps the replicas of a shard's stream: JetStream
 	// allows 1, 3 or 5; three servers survive the loss of one.
 	MaxStreamReplicas = 3
@@ -66,6 +72,18 @@ type Config struct {
 	// replica of a shard, after which the next replica is asked; 0 means
 	// DefaultQueryTimeout.
 	QueryTimeout time.Duration
+	// SnapshotEvery is how many applied messages of a shard make its
+	// snapshot writer (the first live holder, see snapshotWriter) write a
+	// new snapshot to SnapshotBucket; 0 writes none but on demand
+	// (Node.Snapshot).
+	SnapshotEvery uint64
+	// StreamMaxAge is the age after which the shards' streams drop
+	// messages; 0 keeps every message. Trimming is safe only with
+	// snapshots newer than StreamMaxAge: a replica with no local index
+	// starts from its shard's newest snapshot and needs the stream from
+	// there on. Every node should be given the same value: the last one
+	// started sets it.
+	StreamMaxAge time.Duration
 	// Logger receives the node's log.
 	Logger zerolog.Logger
 }
@@ -105,6 +123,8 @@ func (c Config) Validate() error {
 		return errors.New("cluster: no data folder")
 	case c.Open == nil:
 		return errors.New("cluster: no way to open a shard's index")
+	case c.StreamMaxAge < 0:
+		return fmt.Errorf("cluster: stream max age %s: want 0 (keep every message) or more", c.StreamMaxAge)
 	}
 	return nil
 }

@@ -222,6 +222,8 @@ func (n *Node) answer(srv ShardServer, m *nats.Msg) {
 	rep := &shardReply{}
 	if err := decodeMsg(m, &c); err != nil {
 		rep.Error = "decode the request: " + err.Error()
+	} else if why := n.shardNotReady(c.Shard); why != "" {
+		rep.Error = fmt.Sprintf("node %d, shard %d: not served: %s", n.cfg.NodeID, c.Shard, why)
 	} else if rep, err = runCall(ctx, srv, c); err != nil {
 		rep = &shardReply{Error: fmt.Sprintf("node %d, shard %d, %s: %v", n.cfg.NodeID, c.Shard, c.Round, err)}
 	}
@@ -235,6 +237,17 @@ func (n *Node) answer(srv ShardServer, m *nats.Msg) {
 	if err := n.nc.PublishMsg(out); err != nil {
 		n.cfg.Logger.Warn().Err(err).Int("shard", c.Shard).Msg("answer a search")
 	}
+}
+
+// shardNotReady says why this node does not serve its replica of shard,
+// "" when it does or holds none.
+func (n *Node) shardNotReady(shard int) string {
+	for _, r := range n.replicas {
+		if r.shard == shard {
+			return r.notReady()
+		}
+	}
+	return ""
 }
 
 // runCall runs the round c asks for on the local shard it names.

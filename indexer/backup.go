@@ -115,3 +115,37 @@ func (ix *Index) copyShardsTo(dir string) error {
 	}
 	return writeSynced(filepath.Join(dir, ManifestFile), b)
 }
+
+// ReadInternal opens the index at path read-only, checks that this
+// sagasu can open it (its mapping version), and returns the values of the
+// internal keys asked for, nil for a key it lacks. It loads nothing else,
+// so that a copy (a restored snapshot, say) is inspected before it is
+// installed and opened.
+func ReadInternal(path string, keys ...string) (map[string][]byte, error) {
+	exists, err := indexExists(path)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		return nil, fmt.Errorf("read index %s: no index there", path)
+	}
+	b, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "2s"})
+	if err != nil {
+		return nil, fmt.Errorf("read index %s: %w", path, err)
+	}
+	defer b.Close()
+	v, err := b.GetInternal(mappingVersionKey)
+	if err != nil {
+		return nil, fmt.Errorf("read index %s: read mapping version: %w", path, err)
+	}
+	if string(v) != MappingVersion {
+		return nil, fmt.Errorf("read index %s: built with mapping version %q, this sagasu needs %q", path, v, MappingVersion)
+	}
+	out := make(map[string][]byte, len(keys))
+	for _, k := range keys {
+		if out[k], err = b.GetInternal([]byte(k)); err != nil {
+			return nil, fmt.Errorf("read index %s: internal key %s: %w", path, k, err)
+		}
+	}
+	return out, nil
+}

@@ -72,3 +72,52 @@ func TestBackupInMemory(t *testing.T) {
 		t.Error("backup of an in-memory index succeeded")
 	}
 }
+
+// TestReadInternal reads internal keys of a backup without opening it
+// for writes, and refuses a folder that holds no index.
+func TestReadInternal(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	ix, _, err := Open(filepath.Join(dir, "live"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Apply(ctx, Change{Internal: map[string][]byte{"test.seq": []byte("42")}}); err != nil {
+		t.Fatal(err)
+	}
+	copyDir := filepath.Join(dir, "copy")
+	if err := ix.Backup(ctx, copyDir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, path string
+		want       map[string]string // nil: an error
+	}{
+		{"copy", copyDir, map[string]string{"test.seq": "42", "test.absent": ""}},
+		{"empty folder", filepath.Join(dir, "empty"), nil},
+		{"absent", filepath.Join(dir, "absent"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ReadInternal(tt.path, "test.seq", "test.absent")
+			if tt.want == nil {
+				if err == nil {
+					t.Fatalf("ReadInternal(%s) = %v, want an error", tt.path, got)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range tt.want {
+				if string(got[k]) != v {
+					t.Errorf("%s = %q, want %q", k, got[k], v)
+				}
+			}
+		})
+	}
+}

@@ -27,6 +27,9 @@ type clusterFlags struct {
 	// shardTimeout bounds one request of the query fan-out to one
 	// replica of a shard.
 	shardTimeout time.Duration
+	// snapshotEvery and streamMaxAge: see cluster.Config.
+	snapshotEvery uint64
+	streamMaxAge  time.Duration
 }
 
 func (c *clusterFlags) register(fs *flag.FlagSet) {
@@ -35,6 +38,8 @@ func (c *clusterFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&c.nodes, "nodes", 3, "with --cluster, the number of Sagasu nodes")
 	fs.IntVar(&c.replicas, "replicas", 2, "with --cluster, how many nodes hold each shard")
 	fs.DurationVar(&c.waitTimeout, "wait-timeout", api.DefaultWaitTimeout, "with --cluster, longest a write's ?wait=applied waits")
+	fs.Uint64Var(&c.snapshotEvery, "snapshot-every", cluster.DefaultSnapshotEvery, "with --cluster, a shard's snapshot is written (by one holder) every this many applied messages; 0 writes them only on POST /api/v1/admin/snapshot")
+	fs.DurationVar(&c.streamMaxAge, "stream-max-age", 0, "with --cluster, drop stream messages older than this (0 keeps every message); safe only while snapshots are newer (--snapshot-every); give every node the same value")
 	fs.DurationVar(&c.shardTimeout, "shard-timeout", cluster.DefaultQueryTimeout, "with --cluster, longest a search waits for one replica of a shard on another node before asking the next")
 }
 
@@ -62,7 +67,8 @@ func (f *serveFlags) serveCluster(ctx context.Context, srv *server, gate *api.Ga
 		return ix, err
 	}
 	node, err := cluster.Start(ctx, cluster.Config{URLs: f.cluster.urls, NodeID: f.cluster.nodeID, Nodes: f.cluster.nodes,
-		Shards: f.shards, Replicas: f.cluster.replicas, Data: f.data, Open: open, QueryTimeout: f.cluster.shardTimeout, Logger: logger})
+		Shards: f.shards, Replicas: f.cluster.replicas, Data: f.data, Open: open, QueryTimeout: f.cluster.shardTimeout,
+		SnapshotEvery: f.cluster.snapshotEvery, StreamMaxAge: f.cluster.streamMaxAge, Logger: logger})
 	if err != nil {
 		srv.close()
 		return err
@@ -105,13 +111,10 @@ func (f *serveFlags) clusterShared() (engine.Config, *engine.Shared, error) {
 // (the query fan-out), and the node's first local index.
 func clusterSearcher(node *cluster.Node, shared *engine.Shared, limits searcher.Limits) (*searcher.Searcher, *indexer.Index) {
 	local := map[int]*indexer.Index{}
-	var first *indexer.Index
 	for _, ls := range node.Local() {
 		local[ls.Shard] = ls.Index
-		if first == nil {
-			first = ls.Index
-		}
 	}
+	first := node.Index()
 	s := searcher.New(first, shared.Extractor, searcher.WithLimits(limits),
 		searcher.WithShards(node.Map().Shards, local, node.RemoteShard))
 	return s, first

@@ -90,7 +90,41 @@ func TestServeCluster(t *testing.T) {
 			t.Errorf("stats: %d, %d articles; want 200 and the cluster's 30", code, st.Articles)
 		}
 	}
+	checkClusterSnapshot(t, nodes[0])
 	checkClusterReadsAndDeletes(t, nodes)
+}
+
+// checkClusterSnapshot asks node 1 for snapshots of its shards: one for
+// each shard it holds, with the sequence it has applied; and without a
+// key, none.
+func checkClusterSnapshot(t *testing.T, n *testServer) {
+	t.Helper()
+	var ans struct {
+		Snapshots []cluster.SnapshotResult `json:"snapshots"`
+	}
+	if code := n.do(t, "POST", "/api/v1/admin/snapshot", "", "", nil); code != http.StatusUnauthorized {
+		t.Errorf("snapshot without a key: %d, want 401", code)
+	}
+	if code := n.do(t, "POST", "/api/v1/admin/snapshot", testKey, "", &ans); code != http.StatusOK {
+		t.Fatalf("snapshot: %d", code)
+	}
+	var ready struct {
+		Status string                `json:"status"`
+		Shards []cluster.ShardStatus `json:"shards"`
+	}
+	if code := n.do(t, "GET", "/readyz", "", "", &ready); code != http.StatusOK || ready.Status != "ready" {
+		t.Errorf("readyz: %d %q, want 200 ready", code, ready.Status)
+	}
+	held := cluster.NewShardMap(6, 2, 3).Of(1)
+	if len(ans.Snapshots) != len(held) {
+		t.Fatalf("snapshots %+v, want one of each of shards %v", ans.Snapshots, held)
+	}
+	for i, s := range ans.Snapshots {
+		want := ready.Shards[i].Applied
+		if s.Shard != held[i] || s.Seq != want || (want > 0) != (s.Bytes > 0 && s.Skipped == "") {
+			t.Errorf("snapshot %+v: want shard %d at sequence %d, written unless nothing was applied", s, held[i], want)
+		}
+	}
 }
 
 // checkClusterReadsAndDeletes checks GET on a holder and a non-holder, a

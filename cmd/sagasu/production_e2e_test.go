@@ -141,6 +141,11 @@ func TestBackupOverHTTPAndCLI(t *testing.T) {
 			t.Errorf("backup %s: %d %+v, want %d", tt.body, code, e.Error, tt.want)
 		}
 	}
+	var notCluster errorAnswer
+	if code := s.do(t, "POST", "/api/v1/admin/snapshot", testKey, "", &notCluster); code != http.StatusNotImplemented ||
+		!strings.Contains(notCluster.Error.Message, "admin/backup") {
+		t.Errorf("snapshot out of cluster mode: %d %+v, want 501 pointing to the backup", code, notCluster.Error)
+	}
 	s.stop()
 
 	copySrv := startServer(t, res.Path, nil)
