@@ -17,8 +17,7 @@ import (
 type Model struct {
 	lang  Lang
 	keys  []uint32                // feature keys, sorted
-	w     []int16                 // nLabels weights per key, in keys' order
-	index table                   // key → its position in keys
+	index table                   // key → its nLabels weights
 	trans [nLabels][nLabels]int32 // score of label l after label p
 	lex   Lexicon                 // the lists the features read
 }
@@ -31,7 +30,7 @@ func (m *Model) Features() int { return len(m.keys) }
 
 // newModel builds a model from sorted keys and their weights.
 func newModel(lang Lang, keys []uint32, w []int16, lex Lexicon) *Model {
-	m := &Model{lang: lang, keys: keys, w: w, lex: lex, index: newTable(keys)}
+	m := &Model{lang: lang, keys: keys, lex: lex, index: newTable(keys, w)}
 	for p := range nLabels {
 		m.score([]uint32{transKey(p)}, &m.trans[p])
 	}
@@ -41,11 +40,10 @@ func newModel(lang Lang, keys []uint32, w []int16, lex Lexicon) *Model {
 // score adds the weights of the features keys to sc.
 func (m *Model) score(keys []uint32, sc *[nLabels]int32) {
 	for _, k := range keys {
-		j, ok := m.index.get(k)
-		if !ok {
+		w := m.index.get(k)
+		if w == nil {
 			continue
 		}
-		w := m.w[int(j)*int(nLabels) : int(j+1)*int(nLabels)]
 		for l := range sc {
 			sc[l] += int32(w[l])
 		}
@@ -93,9 +91,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		buf = binary.AppendUvarint(buf, uint64(k-last))
 		last = k
 	}
-	for l := range int(nLabels) {
-		for j := range m.keys {
-			buf = binary.AppendVarint(buf, int64(m.w[j*int(nLabels)+l]))
+	for l := range nLabels {
+		for _, k := range m.keys {
+			buf = binary.AppendVarint(buf, int64(m.index.get(k)[l]))
 		}
 	}
 	buf = m.lex.appendTo(buf)
