@@ -27,10 +27,10 @@ func init() {
 // Tokenizer splits mixed English and Japanese text. Runs of Japanese
 // script are analyzed morphologically with kagome and the UniDic
 // dictionary (岸田文雄 → 岸田 | 文雄, so 岸田 matches and 東京 does not
-// match 京都); everything else goes through Bleve's Unicode word
-// segmentation. For a Japanese proper noun or katakana word, a second
-// token at the same position carries its reading in romaji (岸田 →
-// kishida), so that English queries find Japanese text and Japanese
+// match 京都); everything else goes through Unicode word segmentation
+// (Bleve's, with a fast path for plain ASCII words: see wordSplitter).
+// For a Japanese proper noun or katakana word, a second token at the
+// same position carries its reading in romaji (岸田 → kishida), so that English queries find Japanese text and Japanese
 // queries find English text. Offsets are bytes of the text as written.
 // Sentence and clause boundaries leave a gap in positions (see
 // markBoundaries), hyphenated pairs are also indexed joined, and a
@@ -45,7 +45,7 @@ type Tokenizer struct {
 
 // NewTokenizer returns a Tokenizer.
 func NewTokenizer() *Tokenizer {
-	return &Tokenizer{latin: bleveunicode.NewUnicodeTokenizer()}
+	return &Tokenizer{latin: wordSplitter{bleve: bleveunicode.NewUnicodeTokenizer()}}
 }
 
 // Tokenize implements analysis.Tokenizer.
