@@ -1,11 +1,11 @@
 package analysis
 
 import (
-	"hash/maphash"
-	"sync/atomic"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
+	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
 
 // StemName is the registered name of the Porter stemming filter.
@@ -17,54 +17,51 @@ func init() {
 	}))
 }
 
-// stemFilter runs Porter stemming (porterStemBytes, byte-identical to
-// go-porterstemmer, which Bleve's own filter uses) on ASCII tokens of
-// three or more bytes: the algorithm leaves shorter words alone and only
-// strips English (ASCII) suffixes, so skipping the rest changes no term.
-//
-// News repeats its words, so stems are kept in a direct-mapped cache of
-// stemSlots entries, each slot holding the last word that hashed to it:
-// a look-up is a hash, one atomic load and a compare, with no lock for the
-// analysis workers to contend on and no map growing to hundreds of
-// thousands of words (the cache this replaces, a map behind a
-// read-write lock, cost 4–5% of ingest CPU). A word that misses, or
-// collides, is stemmed again, which is cheap.
+// stemFilter runs Porter stemming on ASCII tokens of three or more bytes:
+// the algorithm leaves shorter words alone and only strips English (ASCII)
+// suffixes, so skipping the rest changes no term. News repeats its words,
+// so stems are cached (up to maxCachedStems words, for the life of the
+// analyzer); a miss stems through a reused rune buffer and allocates only
+// for a word the stem changes, where Bleve's filter allocates twice per
+// token.
 type stemFilter struct {
-	slots *[stemSlots]atomic.Pointer[stemEntry]
-	seed  maphash.Seed
+	cache *stemCache
 }
 
-// stemSlots is the number of cache slots, a power of two: 64 Ki words
-// cover nearly every token of news, in 512 KiB of slots.
-const stemSlots = 1 << 16
+// maxCachedStems bounds the stem cache: about 10 MiB of words and stems.
+const maxCachedStems = 200_000
 
-// stemEntry is a cached word and its stem, nil when the stem is the word.
-// Entries and their stems are shared between tokens and never written to.
-type stemEntry struct {
-	word string
-	stem []byte
+// stemCache maps words to their stems. Cached stems are shared between
+// tokens and never written to.
+type stemCache struct {
+	mu    sync.RWMutex
+	stems map[string][]byte
 }
 
 func newStemFilter() stemFilter {
-	return stemFilter{slots: new([stemSlots]atomic.Pointer[stemEntry]), seed: maphash.MakeSeed()}
+	return stemFilter{cache: &stemCache{stems: map[string][]byte{}}}
 }
 
 // Filter implements analysis.TokenFilter.
 func (s stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	var buf []byte
+	var buf []rune
 	for _, tok := range input {
 		if len(tok.Term) <= 2 || tok.KeyWord || !isASCII(tok.Term) {
 			continue
 		}
-		slot := &s.slots[maphash.Bytes(s.seed, tok.Term)&(stemSlots-1)]
-		e := slot.Load()
-		if e == nil || e.word != string(tok.Term) {
-			e = &stemEntry{word: string(tok.Term)}
-			e.stem, buf = porterStem(tok.Term, buf)
-			slot.Store(e)
+		s.cache.mu.RLock()
+		stem, ok := s.cache.stems[string(tok.Term)]
+		s.cache.mu.RUnlock()
+		if !ok {
+			stem, buf = porterStem(tok.Term, buf)
+			s.cache.mu.Lock()
+			if len(s.cache.stems) < maxCachedStems {
+				s.cache.stems[string(tok.Term)] = stem
+			}
+			s.cache.mu.Unlock()
 		}
-		if e.stem != nil {
-			tok.Term = e.stem
+		if stem != nil {
+			tok.Term = stem
 		}
 	}
 	return input
@@ -72,11 +69,31 @@ func (s stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 
 // porterStem returns the stem of an ASCII word, or nil when it is the word
 // itself, using buf as scratch space.
-func porterStem(term, buf []byte) ([]byte, []byte) {
-	buf = append(buf[:0], term...)
-	stem := porterStemBytes(buf)
-	if string(stem) == string(term) {
+func porterStem(term []byte, buf []rune) ([]byte, []rune) {
+	buf = buf[:0]
+	for _, c := range term {
+		buf = append(buf, rune(c))
+	}
+	stem := porterstemmer.StemWithoutLowerCasing(buf)
+	if sameASCII(stem, term) {
 		return nil, buf
 	}
-	return append([]byte(nil), stem...), buf
+	out := make([]byte, len(stem))
+	for i, r := range stem {
+		out[i] = byte(r)
+	}
+	return out, buf
+}
+
+// sameASCII reports whether runes spell the ASCII bytes b.
+func sameASCII(runes []rune, b []byte) bool {
+	if len(runes) != len(b) {
+		return false
+	}
+	for i, r := range runes {
+		if r != rune(b[i]) {
+			return false
+		}
+	}
+	return true
 }
