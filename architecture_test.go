@@ -44,6 +44,7 @@ var allowed = map[string][]string{
 	"internal/natstest":          {},
 	"cmd/sagasu":                 {"text", "corpus", "analysis", "entity", "entity/tagger", "indexer", "queryplan", "searcher", "searcher/facet", "engine", "api", "web", "internal/cli", "internal/memlimit", "cluster"},
 	"analysis/gen/englishromaji": {"romaji", "text"},
+	"analysis/gen/unireadings":   {"analysis"},
 	"namedict/gen/enamdict":      {"romaji", "text"},
 	"entity/tagger/gen/nermodel": {"text", "romaji", "entity/tagger"},
 	"entity/geo/gen/geotable":    {},

@@ -7,7 +7,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	bleveunicode "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/ikawaha/kagome-dict/uni"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 
 	"github.com/sagasu-search/sagasu/namedict"
@@ -27,25 +26,26 @@ func init() {
 // Tokenizer splits mixed English and Japanese text. Runs of Japanese
 // script are analyzed morphologically with kagome and the UniDic
 // dictionary (岸田文雄 → 岸田 | 文雄, so 岸田 matches and 東京 does not
-// match 京都); everything else goes through Bleve's Unicode word
-// segmentation. For a Japanese proper noun or katakana word, a second
-// token at the same position carries its reading in romaji (岸田 →
-// kishida), so that English queries find Japanese text and Japanese
+// match 京都); everything else goes through Unicode word segmentation
+// (Bleve's, with a fast path for plain ASCII words: see wordSplitter).
+// For a Japanese proper noun or katakana word, a second token at the
+// same position carries its reading in romaji (岸田 → kishida), so that English queries find Japanese text and Japanese
 // queries find English text. Offsets are bytes of the text as written.
 // Sentence and clause boundaries leave a gap in positions (see
 // markBoundaries), hyphenated pairs are also indexed joined, and a
 // romanized Japanese name written given name first also reads surname
 // first (see linkRomajiNames).
 //
-// The dictionary loads (about 5 s, 370 MiB) the first time Japanese text
-// is seen, once per process; English-only use never loads it.
+// The dictionary loads (125 MiB, without the feature columns: see
+// japaneseDict) the first time Japanese text is seen, once per process;
+// English-only use never loads it.
 type Tokenizer struct {
 	latin analysis.Tokenizer
 }
 
 // NewTokenizer returns a Tokenizer.
 func NewTokenizer() *Tokenizer {
-	return &Tokenizer{latin: bleveunicode.NewUnicodeTokenizer()}
+	return &Tokenizer{latin: wordSplitter{bleve: bleveunicode.NewUnicodeTokenizer()}}
 }
 
 // Tokenize implements analysis.Tokenizer.
@@ -97,10 +97,11 @@ func scriptRuns(input []byte) []run {
 	return runs
 }
 
-// japaneseAnalyzer is kagome over UniDic; kagome caches the dictionary,
-// so creating it after the first time is cheap.
+// japaneseAnalyzer is kagome over UniDic (see japaneseDict); the
+// dictionary is loaded once, so creating it after the first time is cheap.
 func japaneseAnalyzer() *tokenizer.Tokenizer {
-	t, err := tokenizer.New(uni.Dict(), tokenizer.OmitBosEos())
+	d, _ := japaneseDict()
+	t, err := tokenizer.New(d, tokenizer.OmitBosEos())
 	if err != nil {
 		panic("kagome with UniDic: " + err.Error()) // the dictionary is embedded
 	}
@@ -236,6 +237,12 @@ func readingOf(m tokenizer.Token) string {
 		return romaji.FromKana(m.Surface)
 	}
 	if !proper {
+		return ""
+	}
+	if _, table := japaneseDict(); table != nil && m.Class == tokenizer.KNOWN {
+		if r, ok := table.reading(m.ID); ok {
+			return romaji.FromKana(r)
+		}
 		return ""
 	}
 	f := m.Features()

@@ -78,7 +78,14 @@ type Lexicon struct {
 	surnames  map[string]struct{} // romaji keys of surname readings
 	givens    map[string]struct{} // romaji keys of given-name readings
 	maxBytes  int                 // the longest full name, in bytes
-	unlisted  []Person            // people kept out of the full-name table
+	// byStart maps the first two characters of the full names of two or
+	// more characters to the longest such name's length in bytes, so that
+	// Prefix looks up only the lengths a name starting there can have
+	// (most places in a text start none); shortNames says whether a full
+	// name of one character exists.
+	byStart    map[string]int
+	shortNames bool
+	unlisted   []Person // people kept out of the full-name table
 	// Writings of surnames and given names → their kana readings, most
 	// common first once Parse ranks them.
 	surnameWritings, givenWritings *writingTable
@@ -104,7 +111,7 @@ func Parse(r io.Reader) (*Lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("name lexicon: %w", err)
 	}
-	l := &Lexicon{byWriting: map[string]int{}, byName: map[string][]int{},
+	l := &Lexicon{byWriting: map[string]int{}, byName: map[string][]int{}, byStart: map[string]int{},
 		surnames: map[string]struct{}{}, givens: map[string]struct{}{},
 		surnameWritings: &writingTable{}, givenWritings: &writingTable{},
 		surnameUse: map[[2]string]int{}, givenUse: map[[2]string]int{}}
@@ -158,6 +165,24 @@ func (l *Lexicon) addPerson(p Person) {
 	l.givenUse[[2]string{given, ""}]++
 	l.givenUse[[2]string{given, p.GivenReading}]++
 	l.maxBytes = max(l.maxBytes, len(p.Writing))
+	if start := firstTwoRunes(p.Writing); start != p.Writing || utf8.RuneCountInString(start) == 2 {
+		l.byStart[start] = max(l.byStart[start], len(p.Writing))
+	} else {
+		l.shortNames = true
+	}
+}
+
+// firstTwoRunes returns the first two characters of s, or all of s when it
+// is shorter.
+func firstTwoRunes(s string) string {
+	n := 0
+	for i := range s {
+		if n == 2 {
+			return s[:i]
+		}
+		n++
+	}
+	return s
 }
 
 func addKey(set map[string]struct{}, reading string) {
@@ -189,11 +214,20 @@ func (l *Lexicon) ByWriting(writing string) (Person, bool) {
 // Prefix returns the longest full name the lexicon knows at the start of
 // text, and its person.
 func (l *Lexicon) Prefix(text string) (Person, bool) {
-	for end := min(len(text), l.maxBytes); end > 0; end-- {
-		if end < len(text) && !utf8.RuneStart(text[end]) {
-			continue
+	start := firstTwoRunes(text)
+	if longest, ok := l.byStart[start]; ok && start != "" {
+		for end := min(len(text), longest); end >= len(start); end-- {
+			if end < len(text) && !utf8.RuneStart(text[end]) {
+				continue
+			}
+			if i, ok := l.byWriting[text[:end]]; ok {
+				return l.people[i], true
+			}
 		}
-		if i, ok := l.byWriting[text[:end]]; ok {
+	}
+	if l.shortNames && text != "" {
+		_, size := utf8.DecodeRuneInString(text)
+		if i, ok := l.byWriting[text[:size]]; ok {
 			return l.people[i], true
 		}
 	}

@@ -2,7 +2,9 @@ package namedict
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestByWriting(t *testing.T) {
@@ -48,6 +50,50 @@ func TestPrefix(t *testing.T) {
 		if got := p.Writing; got != tt.want || ok != (tt.want != "") {
 			t.Errorf("Prefix(%q) = %q, %v; want %q", tt.text, got, ok, tt.want)
 		}
+	}
+}
+
+// prefixByEveryLength is Prefix as it was before byStart: a look-up at
+// every length from the longest name's down.
+func prefixByEveryLength(l *Lexicon, text string) (Person, bool) {
+	for end := min(len(text), l.maxBytes); end > 0; end-- {
+		if end < len(text) && !utf8.RuneStart(text[end]) {
+			continue
+		}
+		if i, ok := l.byWriting[text[:end]]; ok {
+			return l.people[i], true
+		}
+	}
+	return Person{}, false
+}
+
+// TestPrefixMatchesEveryLength checks Prefix against a look-up at every
+// length, at every character of texts made of listed names (whole, cut
+// short, followed by a title) and ordinary Japanese.
+func TestPrefixMatchesEveryLength(t *testing.T) {
+	l := Default()
+	var b strings.Builder
+	b.WriteString("政府は東京都で記者会見を開いた。首相は安倍晋三元首相と孫正義社長に会った。林修先生")
+	for i := 0; i < len(l.people); i += 97 {
+		w := l.people[i].Writing
+		_, size := utf8.DecodeLastRuneInString(w)
+		b.WriteString(w + "氏は" + w[:len(w)-size] + "、")
+	}
+	text := b.String()
+	found := 0
+	for i := range text {
+		got, ok := l.Prefix(text[i:])
+		want, wantOK := prefixByEveryLength(l, text[i:])
+		if got != want || ok != wantOK {
+			t.Fatalf("Prefix(%q) = %q, %v; a look-up at every length gives %q, %v",
+				text[i:min(len(text), i+30)], got.Writing, ok, want.Writing, wantOK)
+		}
+		if ok {
+			found++
+		}
+	}
+	if found < len(l.people)/97 {
+		t.Errorf("only %d names found in %d listed", found, len(l.people)/97)
 	}
 }
 

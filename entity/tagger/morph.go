@@ -9,9 +9,11 @@ import (
 )
 
 // analyzer is kagome over UniDic, the morphological analyzer Sagasu's
-// Japanese analysis uses; it is safe for concurrent use.
+// Japanese analysis uses, loaded as the analysis loads it: without the
+// feature columns, of which the tagger reads none (the part of speech is
+// kept). It is safe for concurrent use.
 var analyzer = sync.OnceValue(func() *tokenizer.Tokenizer {
-	t, err := tokenizer.New(uni.Dict(), tokenizer.OmitBosEos())
+	t, err := tokenizer.New(uni.DictShrink(), tokenizer.OmitBosEos())
 	if err != nil {
 		panic("tagger: kagome with UniDic: " + err.Error()) // the dictionary is embedded
 	}
