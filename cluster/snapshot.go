@@ -155,6 +155,11 @@ func firstLive(holders []int, me int, applied, every uint64, seqOf func(node int
 func (n *Node) writeSnapshot(ctx context.Context, r *replica) (SnapshotResult, error) {
 	start := time.Now()
 	res := SnapshotResult{Shard: r.shard}
+	// The stored snapshot may already hold all r has applied: then no
+	// copy of the index is made just to find that out.
+	if stored, ok := n.storedSeq(ctx, r.shard); ok && stored >= r.applied.Load() {
+		return skipped(r, res, stored), nil
+	}
 	tmp, err := os.MkdirTemp(n.cfg.Data, fmt.Sprintf(".snapshot-shard-%d-", r.shard))
 	if err != nil {
 		return res, fmt.Errorf("snapshot shard %d: %w", r.shard, err)
@@ -168,9 +173,7 @@ func (n *Node) writeSnapshot(ctx context.Context, r *replica) (SnapshotResult, e
 		return res, fmt.Errorf("snapshot shard %d: %w", r.shard, err)
 	}
 	if stored, ok := n.storedSeq(ctx, r.shard); ok && stored >= res.Seq {
-		r.snapSeq.Store(stored)
-		res.Skipped = fmt.Sprintf("the stored snapshot holds up to %d", stored)
-		return res, nil
+		return skipped(r, res, stored), nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, snapshotTimeout)
 	defer cancel()
@@ -182,6 +185,14 @@ func (n *Node) writeSnapshot(ctx context.Context, r *replica) (SnapshotResult, e
 	res.Bytes = info.Size
 	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return res, nil
+}
+
+// skipped is res of a shard whose stored snapshot, holding up to
+// stored, is as new as r: none is written.
+func skipped(r *replica, res SnapshotResult, stored uint64) SnapshotResult {
+	r.snapSeq.Store(stored)
+	res.Skipped = fmt.Sprintf("the stored snapshot holds up to %d", stored)
+	return res
 }
 
 // copiedSeq reads the applied sequence a copy of shard's index holds,
