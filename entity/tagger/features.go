@@ -44,16 +44,19 @@ type sentence struct {
 	beta  [][nLabels]int32
 
 	sig  []uint64 // the lexicon lists each word is in (see Lexicon.mark)
+	free []bool   // the words the labelling may put in an entity (see free.go); nil: all
 	caps bool     // English: the sentence has capitals and no lower-case letter
 
 	// Japanese: the UniDic morpheme each character is in (see morph.go).
 	mpos, mprev, mnext, msurf, mplace []uint64
 }
 
-// reset fills s's hashes for words and marks them with lex's lists.
-func (s *sentence) reset(lang Lang, lex *Lexicon, words []string) {
+// reset fills s's hashes for words and marks them with lex's lists. With
+// every (training), every word is free and marked; otherwise only the
+// words the tagger may label are (see free.go), and the lists of their
+// neighbours, which their features read.
+func (s *sentence) reset(lang Lang, lex *Lexicon, words []string, every bool) {
 	s.words = words
-	s.sig = lex.mark(lang, words, s.sig)
 	s.caps = lang == English && allCaps(words)
 	s.low, s.shape = s.low[:0], s.shape[:0]
 	for _, w := range words {
@@ -69,7 +72,13 @@ func (s *sentence) reset(lang Lang, lex *Lexicon, words []string) {
 	}
 	if lang == Japanese {
 		s.analyze(words)
+	} else {
+		s.free = freeEnglish(words, s.free)
 	}
+	if every {
+		s.free = nil
+	}
+	s.sig = lex.mark(lang, words, s.free, s.sig)
 }
 
 // allCaps reports whether words hold upper-case letters and no

@@ -85,8 +85,9 @@ func lexAdd(lang Lang, h hash, w string) hash {
 
 // mark sets in sig, for each word of words, two bits per list: bit 2c when
 // a phrase of list c starts at the word, bit 2c+1 when one goes on
-// through it.
-func (x *Lexicon) mark(lang Lang, words []string, sig []uint64) []uint64 {
+// through it. Given free (see sentence.free), it marks only the free
+// words and their neighbours, the words whose lists features read.
+func (x *Lexicon) mark(lang Lang, words []string, free []bool, sig []uint64) []uint64 {
 	sig = sig[:0]
 	for range words {
 		sig = append(sig, 0)
@@ -98,7 +99,17 @@ func (x *Lexicon) mark(lang Lang, words []string, sig []uint64) []uint64 {
 	if lang == Japanese {
 		longest = maxLexChars
 	}
+	need := -1 // the next word at or after i whose lists are read
 	for i := range words {
+		if need < i {
+			need = nextNeeded(free, i)
+		}
+		if need < 0 {
+			break
+		}
+		if need >= i+longest {
+			continue // no phrase from i reaches a word whose lists are read
+		}
 		h := newHash(5)
 		for n := 1; n <= longest && i+n <= len(words); n++ {
 			h = lexAdd(lang, h, words[i+n-1])
@@ -119,6 +130,20 @@ func (x *Lexicon) mark(lang Lang, words []string, sig []uint64) []uint64 {
 		}
 	}
 	return sig
+}
+
+// nextNeeded returns the first word at or after i that is free or next to
+// a free word, or -1; every word when free is nil.
+func nextNeeded(free []bool, i int) int {
+	if free == nil {
+		return i
+	}
+	for j := max(i-1, 0); j < len(free); j++ {
+		if free[j] {
+			return max(j-1, i)
+		}
+	}
+	return -1
 }
 
 // appendTo appends x as a model file holds it: the number of phrases,

@@ -51,23 +51,26 @@ func (m *Model) score(keys []uint32, sc *[nLabels]int32) {
 }
 
 // decode labels the words of s with the best labelling under m (Viterbi
-// over the labels' transitions), writing s.out.
+// over the labels' transitions) in which the words s.free leaves out are
+// O, writing s.out. Only the free words' features are scored.
 func (m *Model) decode(s *sentence) {
 	s.sc = s.sc[:0]
 	for i := range s.words {
-		s.keys = s.appendStatic(m.lang, i, s.keys[:0])
 		var sc [nLabels]int32
-		m.score(s.keys, &sc)
+		if s.free[i] {
+			s.keys = s.appendStatic(m.lang, i, s.keys[:0])
+			m.score(s.keys, &sc)
+		}
 		s.sc = append(s.sc, sc)
 	}
-	s.out, s.back = viterbi(s.sc, &m.trans, s.back, s.out)
+	s.out, s.back = viterbi(s.sc, s.free, &m.trans, s.back, s.out)
 }
 
 // Label labels words (English words, or Japanese characters one per
 // string), one sentence.
 func (m *Model) Label(words []string) []Label {
 	var s sentence
-	s.reset(m.lang, &m.lex, words)
+	s.reset(m.lang, &m.lex, words, false)
 	m.decode(&s)
 	return s.out
 }

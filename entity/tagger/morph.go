@@ -41,13 +41,17 @@ func (s *sentence) analyze(words []string) {
 	toks := analyzer().Tokenize(text)
 	s.mpos, s.mprev, s.mnext, s.msurf, s.mplace = s.mpos[:0], s.mprev[:0], s.mnext[:0], s.msurf[:0], s.mplace[:0]
 	pos := make([]uint64, len(toks))
+	function := make([]bool, len(toks))
 	for i, t := range toks {
 		h := newHash(2)
-		for _, p := range t.POS() {
+		p := t.POS()
+		for _, p := range p {
 			h = h.str(p).byte(0)
 		}
 		pos[i] = uint64(h)
+		function[i] = len(p) > 0 && (p[0] == "助詞" || p[0] == "助動詞")
 	}
+	s.free = s.free[:0]
 	ti, off := 0, 0
 	for _, w := range words {
 		for ti+1 < len(toks) && toks[ti+1].Position <= off {
@@ -68,8 +72,23 @@ func (s *sentence) analyze(words []string) {
 		s.mnext = append(s.mnext, at(pos, ti+1))
 		s.msurf = append(s.msurf, uint64(newHash(3).str(t.Surface).byte(place)))
 		s.mplace = append(s.mplace, uint64(place))
+		s.free = append(s.free, !function[ti])
 		off += len(w)
 	}
+	s.free = freePunct(s.shape, s.free)
+}
+
+// freePunct leaves out of free the Japanese punctuation marks (by class)
+// that do not stand between two free characters, and returns free.
+func freePunct(class []uint64, free []bool) []bool {
+	for i, c := range class {
+		if c != classPunct && c != classOther {
+			continue
+		}
+		free[i] = i > 0 && i+1 < len(class) && free[i-1] && free[i+1] &&
+			class[i-1] != classPunct && class[i+1] != classPunct
+	}
+	return free
 }
 
 // appendMorph appends the morpheme features of character i.

@@ -87,7 +87,7 @@ func (t *Tagger) Tag(text string) []Span {
 		for _, tk := range toks {
 			wk.words = append(wk.words, text[tk.start:tk.end])
 		}
-		wk.s.reset(m.lang, &m.lex, wk.words)
+		wk.s.reset(m.lang, &m.lex, wk.words, false)
 		m.decode(&wk.s)
 		first := len(out)
 		out = m.appendEntities(out, &wk.s)
@@ -102,7 +102,7 @@ func (t *Tagger) Tag(text string) []Span {
 // Japanese characters one per string) with their word spans and margins.
 func (m *Model) Entities(words []string) []Span {
 	var s sentence
-	s.reset(m.lang, &m.lex, words)
+	s.reset(m.lang, &m.lex, words, false)
 	m.decode(&s)
 	return m.appendEntities(nil, &s)
 }
@@ -128,10 +128,10 @@ func (m *Model) appendEntities(out []Span, s *sentence) []Span {
 		return out
 	}
 	var best int32
-	s.alpha, s.beta, best = maxMarginals(s.sc, &m.trans, s.alpha, s.beta)
+	s.alpha, s.beta, best = maxMarginals(s.sc, s.free, &m.trans, s.alpha, s.beta)
 	for i := first; i < len(out); i++ {
 		sp := &out[i]
-		sp.Margin = best - bestWithout(s.sc, s.alpha, s.beta, &m.trans, sp.Start, sp.End, Begin(sp.Type))
+		sp.Margin = best - bestWithout(s.sc, s.free, s.alpha, s.beta, &m.trans, sp.Start, sp.End, Begin(sp.Type))
 		sp.Sure = sp.Margin >= minMargins[m.lang][Begin(sp.Type)]
 	}
 	return out

@@ -188,14 +188,14 @@ func TestLexiconMark(t *testing.T) {
 	lex.Add(English, LexPlace, "York")
 	lex.Add(English, LexWord, "new")
 	lex.Add(Japanese, LexSurname, "佐藤")
-	got := lex.mark(English, []string{"in", "NEW", "York", "City"}, nil)
+	got := lex.mark(English, []string{"in", "NEW", "York", "City"}, nil, nil)
 	place, word := uint64(1)<<(2*LexPlace), uint64(1)<<(2*LexWord)
 	want := []uint64{0, place | word, place | place<<1, 0}
 	if !slices.Equal(got, want) {
 		t.Errorf("mark English = %b, want %b", got, want)
 	}
 	sur := uint64(1) << (2 * LexSurname)
-	got = lex.mark(Japanese, []string{"佐", "藤", "さ", "ん"}, nil)
+	got = lex.mark(Japanese, []string{"佐", "藤", "さ", "ん"}, nil, nil)
 	if want := []uint64{sur, sur << 1, 0, 0}; !slices.Equal(got, want) {
 		t.Errorf("mark Japanese = %b, want %b", got, want)
 	}

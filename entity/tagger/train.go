@@ -42,7 +42,7 @@ func Train(lang Lang, data []Example, lex Lexicon, cfg TrainConfig) *Model {
 	sents := make([]sentence, len(data))
 	gold := make([][]Label, len(data))
 	for i, ex := range data {
-		sents[i].reset(lang, &lex, ex.Words)
+		sents[i].reset(lang, &lex, ex.Words, true)
 		gold[i] = validLabels(ex.Labels)
 	}
 	t := &trainer{lang: lang, lex: lex, index: countFeatures(lang, sents, cfg.MinCount)}
@@ -129,7 +129,7 @@ func (t *trainer) learn(s *sentence, gold []Label, b *learnBuf) {
 		j := int(t.index[transKey(p)]) * int(nLabels)
 		copy(b.trans[p][:], t.w[j:j+int(nLabels)])
 	}
-	b.pred, b.back = viterbi(b.sc, &b.trans, b.back, b.pred)
+	b.pred, b.back = viterbi(b.sc, nil, &b.trans, b.back, b.pred)
 	t.correct(gold, b)
 	t.step++
 }

@@ -12,8 +12,9 @@ type weight interface{ int32 | float64 }
 // viterbi returns in out the best labelling of a sentence whose words
 // score sc[i][l] for label l, where label l after label p adds trans[p][l]
 // and the sentence starts after an O. An I- label only continues its own
-// type (allowed). back is a buffer of the choices, returned for reuse.
-func viterbi[T weight](sc [][nLabels]T, trans *[nLabels][nLabels]T, back [][nLabels]Label, out []Label) ([]Label, [][nLabels]Label) {
+// type (allowed), and a word free does not free is O (see allows). back
+// is a buffer of the choices, returned for reuse.
+func viterbi[T weight](sc [][nLabels]T, free []bool, trans *[nLabels][nLabels]T, back [][nLabels]Label, out []Label) ([]Label, [][nLabels]Label) {
 	out = out[:0]
 	if len(sc) == 0 {
 		return out, back
@@ -22,14 +23,18 @@ func viterbi[T weight](sc [][nLabels]T, trans *[nLabels][nLabels]T, back [][nLab
 	var best, next [nLabels]T
 	var ok [nLabels]bool
 	for l := range nLabels {
-		ok[l] = allowed(O, l)
+		ok[l] = allowed(O, l) && allows(free, 0)&(1<<l) != 0
 		best[l] = trans[O][l] + sc[0][l]
 	}
 	back = append(back, [nLabels]Label{})
 	for i := 1; i < len(sc); i++ {
 		var from [nLabels]Label
 		var nok [nLabels]bool
+		may := allows(free, i)
 		for l := range nLabels {
+			if may&(1<<l) == 0 {
+				continue
+			}
 			for p := range nLabels {
 				if !ok[p] || !allowed(p, l) {
 					continue
@@ -89,13 +94,13 @@ var start = func() (v [nLabels]int32) {
 }()
 
 // step returns the best score of each label of a word scoring sc after a
-// word whose labels score prev (noScore: unreachable); with ban, the B-
-// label b and its I- label are unreachable.
-func step(prev, sc *[nLabels]int32, trans *[nLabels][nLabels]int32, ban bool, b Label) [nLabels]int32 {
+// word whose labels score prev (noScore: unreachable); the labels not in
+// the set may (a bit per label) are unreachable.
+func step(prev, sc *[nLabels]int32, trans *[nLabels][nLabels]int32, may uint8) [nLabels]int32 {
 	var next [nLabels]int32
 	for l := range nLabels {
 		next[l] = noScore
-		if ban && (l == b || l == b.Inside()) {
+		if may&(1<<l) == 0 {
 			continue
 		}
 		for p := range nLabels {
@@ -110,11 +115,12 @@ func step(prev, sc *[nLabels]int32, trans *[nLabels][nLabels]int32, ban bool, b 
 	return next
 }
 
-// maxMarginals fills alpha and beta for words scoring sc: alpha[i][l] is
-// the best score of words 0..i with word i labelled l, beta[i][l] the
-// best score the words after i add to it. It returns the buffers, for
-// reuse, and the best score of the sentence, that of viterbi's labelling.
-func maxMarginals(sc [][nLabels]int32, trans *[nLabels][nLabels]int32, alpha, beta [][nLabels]int32) ([][nLabels]int32, [][nLabels]int32, int32) {
+// maxMarginals fills alpha and beta for words scoring sc, of which those
+// free does not free are O: alpha[i][l] is the best score of words 0..i
+// with word i labelled l, beta[i][l] the best score the words after i add
+// to it. It returns the buffers, for reuse, and the best score of the
+// sentence, that of viterbi's labelling.
+func maxMarginals(sc [][nLabels]int32, free []bool, trans *[nLabels][nLabels]int32, alpha, beta [][nLabels]int32) ([][nLabels]int32, [][nLabels]int32, int32) {
 	n := len(sc)
 	alpha, beta = slices.Grow(alpha[:0], n)[:n], slices.Grow(beta[:0], n)[:n]
 	if n == 0 {
@@ -122,15 +128,16 @@ func maxMarginals(sc [][nLabels]int32, trans *[nLabels][nLabels]int32, alpha, be
 	}
 	prev := &start
 	for i := range sc {
-		alpha[i] = step(prev, &sc[i], trans, false, O)
+		alpha[i] = step(prev, &sc[i], trans, allows(free, i))
 		prev = &alpha[i]
 	}
 	beta[n-1] = [nLabels]int32{}
 	for i := n - 2; i >= 0; i-- {
+		may := allows(free, i+1)
 		for l := range nLabels {
 			beta[i][l] = noScore
 			for m := range nLabels {
-				if v := trans[l][m] + sc[i+1][m] + beta[i+1][m]; allowed(l, m) && beta[i+1][m] != noScore && v > beta[i][l] {
+				if v := trans[l][m] + sc[i+1][m] + beta[i+1][m]; may&(1<<m) != 0 && allowed(l, m) && beta[i+1][m] != noScore && v > beta[i][l] {
 					beta[i][l] = v
 				}
 			}
@@ -140,18 +147,19 @@ func maxMarginals(sc [][nLabels]int32, trans *[nLabels][nLabels]int32, alpha, be
 }
 
 // bestWithout returns the score of the best labelling of the words
-// scoring sc in which no word of [from, to) has the B- label b or its I-
-// label, from the sentence's max-marginals alpha and beta (maxMarginals):
-// a pass over the span only. Its difference from the best score is how
-// much the model prefers the entity it labels there.
-func bestWithout(sc, alpha, beta [][nLabels]int32, trans *[nLabels][nLabels]int32, from, to int, b Label) int32 {
+// scoring sc (those free does not free are O) in which no word of
+// [from, to) has the B- label b or its I- label, from the sentence's
+// max-marginals alpha and beta (maxMarginals): a pass over the span only.
+// Its difference from the best score is how much the model prefers the
+// entity it labels there.
+func bestWithout(sc [][nLabels]int32, free []bool, alpha, beta [][nLabels]int32, trans *[nLabels][nLabels]int32, from, to int, b Label) int32 {
 	prev := &start
 	if from > 0 {
 		prev = &alpha[from-1]
 	}
 	var g [nLabels]int32
 	for i := from; i < to; i++ {
-		g = step(prev, &sc[i], trans, true, b)
+		g = step(prev, &sc[i], trans, allows(free, i)&^(1<<b|1<<b.Inside()))
 		prev = &g
 	}
 	best := int32(noScore)
@@ -161,4 +169,13 @@ func bestWithout(sc, alpha, beta [][nLabels]int32, trans *[nLabels][nLabels]int3
 		}
 	}
 	return best
+}
+
+// allows returns the set of labels (a bit per label) word i may take:
+// every label, or only O where free is given and false.
+func allows(free []bool, i int) uint8 {
+	if free == nil || free[i] {
+		return 1<<nLabels - 1
+	}
+	return 1 << O
 }

@@ -25,7 +25,7 @@ func TestViterbi(t *testing.T) {
 		{"the sentence, not the word", [][nLabels]int32{{O: 1}, {IPer: 4, O: 1}}, &perPer, []Label{BPer, IPer}},
 	}
 	for _, tt := range tests {
-		got, _ := viterbi(tt.sc, tt.trans, nil, nil)
+		got, _ := viterbi(tt.sc, nil, tt.trans, nil, nil)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: viterbi = %v, want %v", tt.name, got, tt.want)
 		}
@@ -51,25 +51,48 @@ func TestBestWithoutMatchesEveryLabelling(t *testing.T) {
 		}
 	}
 	sc := [][nLabels]int32{{1, 4, 0, 2, 0, 3, 0}, {0, 1, 5, 0, 2, 1, 1}, {2, 0, 3, 1, 4, 0, 2}, {1, 3, 0, 0, 1, 2, 4}}
-	alpha, beta, best := maxMarginals(sc, &trans, nil, nil)
-	if want := everyLabelling(sc, &trans, 0, 0, O); best != want {
-		t.Errorf("best score %d, want %d", best, want)
-	}
-	for _, b := range []Label{BPer, BOrg, BLoc} {
-		for from := range len(sc) {
-			for to := from + 1; to <= len(sc); to++ {
-				got := bestWithout(sc, alpha, beta, &trans, from, to, b)
-				if want := everyLabelling(sc, &trans, from, to, b); got != want {
-					t.Errorf("bestWithout(%d, %d, %v) = %d, want %d", from, to, b, got, want)
+	for _, free := range [][]bool{nil, {true, false, true, true}, {false, true, true, false}, {true, true, false, false}} {
+		alpha, beta, best := maxMarginals(sc, free, &trans, nil, nil)
+		if want := everyLabelling(sc, free, &trans, 0, 0, O); best != want {
+			t.Errorf("free %v: best score %d, want %d", free, best, want)
+		}
+		labels, _ := viterbi(sc, free, &trans, nil, nil)
+		if got := scoreOf(sc, &trans, labels); got != best {
+			t.Errorf("free %v: viterbi's labelling %v scores %d, want %d", free, labels, got, best)
+		}
+		for i, l := range labels {
+			if free != nil && !free[i] && l != O {
+				t.Errorf("free %v: viterbi labels word %d %v, want O", free, i, l)
+			}
+		}
+		for _, b := range []Label{BPer, BOrg, BLoc} {
+			for from := range len(sc) {
+				for to := from + 1; to <= len(sc); to++ {
+					got := bestWithout(sc, free, alpha, beta, &trans, from, to, b)
+					if want := everyLabelling(sc, free, &trans, from, to, b); got != want {
+						t.Errorf("free %v: bestWithout(%d, %d, %v) = %d, want %d", free, from, to, b, got, want)
+					}
 				}
 			}
 		}
 	}
 }
 
-// everyLabelling tries every labelling of sc that viterbi may choose and
-// keeps b's type off [from, to), and returns the best score.
-func everyLabelling(sc [][nLabels]int32, trans *[nLabels][nLabels]int32, from, to int, b Label) int32 {
+// scoreOf is the score of a labelling of words scoring sc.
+func scoreOf(sc [][nLabels]int32, trans *[nLabels][nLabels]int32, labels []Label) int32 {
+	var score int32
+	prev := O
+	for i, l := range labels {
+		score += trans[prev][l] + sc[i][l]
+		prev = l
+	}
+	return score
+}
+
+// everyLabelling tries every labelling of sc that viterbi may choose (the
+// words free does not free O) and keeps b's type off [from, to), and
+// returns the best score.
+func everyLabelling(sc [][nLabels]int32, free []bool, trans *[nLabels][nLabels]int32, from, to int, b Label) int32 {
 	best := int32(noScore)
 	labels := make([]Label, len(sc))
 	var try func(i int, score int32)
@@ -83,7 +106,7 @@ func everyLabelling(sc [][nLabels]int32, trans *[nLabels][nLabels]int32, from, t
 			prev = labels[i-1]
 		}
 		for l := range nLabels {
-			if !allowed(prev, l) || i >= from && i < to && (l == b || l == b.Inside()) {
+			if !allowed(prev, l) || i >= from && i < to && (l == b || l == b.Inside()) || free != nil && !free[i] && l != O {
 				continue
 			}
 			labels[i] = l
