@@ -21,7 +21,8 @@ func Tagger(t *tagger.Tagger) Option {
 }
 
 // withTagged adds to the rules' candidates cs (in text order) the
-// tagger's entities in text that overlap none of them, in text order.
+// tagger's entities in text that overlap none of them or swallow those
+// they overlap (see swallows), in text order.
 func (x *Extractor) withTagged(text string, headline bool, cs []candidate) []candidate {
 	if x.tagger == nil || text == "" || headline && !sagasutext.HasJapanese(text) {
 		return cs
@@ -33,25 +34,38 @@ func (x *Extractor) withTagged(text string, headline bool, cs []candidate) []can
 	out := make([]candidate, 0, len(cs)+len(spans))
 	j := 0
 	for _, sp := range spans {
-		for j < len(cs) && cs[j].start < sp.Start {
-			out = append(out, cs[j])
-			j++
-		}
-		if !sp.Sure || overlapsAny(cs, sp) || x.ignored(text, sp) {
+		if !sp.Sure || x.ignored(text, sp) {
 			continue
 		}
 		c, ok := x.taggedCandidate(text, sp)
 		if !ok {
 			continue
 		}
-		if e := sameEntity(c.ent, cs, out); e.Name != c.ent.Name {
-			c.ent = e
-		} else if c, ok = x.surnameOf(text, c, cs, out); !ok {
+		for j < len(cs) && cs[j].start < c.start {
+			out = append(out, cs[j])
+			j++
+		}
+		n := swallows(text, c, cs[j:])
+		if n == 0 && (overlapsAny(out, c) || overlapsAny(cs[j:], c)) {
 			continue
 		}
-		out = append(out, c)
+		if c, ok = x.samePerson(text, c, cs, out); ok {
+			out = append(out, c)
+			j += n
+		}
 	}
 	return append(out, cs[j:]...)
+}
+
+// samePerson resolves a tagged person to the person found before in the
+// same text that it names (sameEntity), or drops a bare surname (see
+// surnameOf); other candidates are returned as they are.
+func (x *Extractor) samePerson(text string, c candidate, cs, out []candidate) (candidate, bool) {
+	if e := sameEntity(c.ent, cs, out); e.Name != c.ent.Name {
+		c.ent = e
+		return c, true
+	}
+	return x.surnameOf(text, c, cs, out)
 }
 
 // sameEntity returns the person found before in the same text (in cs or
@@ -136,14 +150,47 @@ func (x *Extractor) ignored(text string, sp tagger.Span) bool {
 	return false
 }
 
-// overlapsAny reports whether the span sp overlaps a candidate of cs.
-func overlapsAny(cs []candidate, sp tagger.Span) bool {
+// overlapsAny reports whether the candidate t overlaps one of cs.
+func overlapsAny(cs []candidate, t candidate) bool {
 	for _, c := range cs {
-		if c.start < sp.End && sp.Start < c.end {
+		if c.start < t.end && t.start < c.end {
 			return true
 		}
 	}
 	return false
+}
+
+// swallows returns how many of cs, the rules' candidates in text order
+// from the first that starts at or after the tagged candidate t of text,
+// t replaces. Japanese writes a name inside a longer one without a space,
+// where the rules find the shorter: t, written in Japanese, replaces the
+// shorter candidates it covers when t is an organization and they are
+// places in its name (広島 of 広島県議会, 韓国 of 韓国軍), or t a person and
+// they people the rules cut short (吉田圭 of 吉田圭佑). It returns 0 when t
+// overlaps a candidate it does not so cover, or none, and in English,
+// where the rules' words are the text's.
+func swallows(text string, t candidate, cs []candidate) int {
+	if !sagasutext.HasJapanese(text[t.start:t.end]) {
+		return 0
+	}
+	inner := corpus.TypePlace
+	switch t.ent.Type {
+	case corpus.TypePerson:
+		inner = corpus.TypePerson
+	case corpus.TypePlace:
+		return 0
+	}
+	n := 0
+	for _, c := range cs {
+		if c.start >= t.end {
+			break
+		}
+		if c.end > t.end || c.end-c.start >= t.end-t.start || c.ent.Type != inner {
+			return 0
+		}
+		n++
+	}
+	return n
 }
 
 // taggedCandidate names the entity a tagged span sp of text names: the
@@ -217,9 +264,10 @@ func withoutTitle(text string, sp tagger.Span) int {
 // lower-case words), not only titles, not a two-letter acronym ("AI") or
 // a plural one ("GPUs"), an organization of one dictionary word ("Bank",
 // "Cabinet"), and a person or organization of one word at the
-// start of a sentence only when the text also capitalizes it elsewhere or,
-// for a person, when it is no dictionary word ("Duran , 45 , takes on …"
-// but not "Analysts said"); places such as "Chile and Mexico …" are kept.
+// start of a sentence only when the text also capitalizes it elsewhere,
+// when it stands in Japanese text ("FBIが"), or, for a person, when it is
+// no dictionary word ("Duran , 45 , takes on …" but not "Analysts
+// said"); places such as "Chile and Mexico …" are kept.
 // In Japanese,
 // no piece of a katakana or Latin word ("ダル" of ダルビッシュ) and no
 // span starting with a mark that starts no word (ー, ッ, ・).
@@ -253,7 +301,16 @@ func plausible(text string, sp tagger.Span, isWord func(string) bool) (tagger.Sp
 		return sp, false
 	}
 	return sp, sp.Type == corpus.TypePlace || !sentenceStart(text, sp.Start) || capitalizedElsewhere(text, name) ||
-		sp.Type == corpus.TypePerson && !isWord(name)
+		sp.Type == corpus.TypePerson && !isWord(name) || inJapanese(text, sp)
+}
+
+// inJapanese reports whether the span sp of text touches Japanese script,
+// as a Latin name in a Japanese sentence does ("FBIが…", "KGBの文書"):
+// its capitals are its own, not a sentence's.
+func inJapanese(text string, sp tagger.Span) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:sp.Start])
+	after, _ := utf8.DecodeRuneInString(text[sp.End:])
+	return sagasutext.IsJapaneseScript(before) || sagasutext.IsJapaneseScript(after)
 }
 
 // isTitleOrArticle reports whether key, a lower-case word, is "the" or a

@@ -144,12 +144,40 @@ func TestPlausibleHeadingsAndSentenceStarts(t *testing.T) {
 		{"Reuters said the bank would cut rates.", "Reuters", corpus.TypeOrganization, false},
 		{"The governor said the Bank would act.", "Bank", corpus.TypeOrganization, false},
 		{"Shares of the BANK rose.", "BANK", corpus.TypeOrganization, true},
+		// in a Japanese sentence a Latin name's capitals are its own
+		{"KGBの文書には死因が記録されている。", "KGB", corpus.TypeOrganization, true},
+		{"FBIが捜査を始めた。", "FBI", corpus.TypeOrganization, true},
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.text, tt.name)
 		_, got := plausible(tt.text, tagger.Span{Type: tt.typ, Start: i, End: i + len(tt.name)}, isWord)
 		if got != tt.want {
 			t.Errorf("plausible(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+// A Japanese organization the tagger finds replaces the shorter place the
+// rules find in its name; English keeps the rules' words, and a place
+// keeps a place in its name.
+func TestTaggedNameSwallowsPlaceInIt(t *testing.T) {
+	x := NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))
+	tests := []struct {
+		text                string
+		orgs, places, lands []string
+	}{
+		{"元広島県議会議員。", []string{"広島県議会"}, nil, nil},
+		{"韓国軍を中心とした国連軍が警備についている。", []string{"United Nations", "韓国軍"}, nil, nil},
+		{"16日の東京株式市場も主力輸出株はさえない。", []string{"東京株式市場"}, nil, nil},
+		{"英国議会の書記官が訪れた。", []string{"英国議会"}, nil, nil},
+		{"広島県を訪れた。", nil, []string{"Hiroshima"}, []string{"Japan"}},
+	}
+	for _, tt := range tests {
+		got := x.Extract(tt.text)
+		if !slices.Equal(got.ByType(corpus.TypeOrganization), tt.orgs) || !slices.Equal(got.ByType(corpus.TypePlace), tt.places) ||
+			!slices.Equal(got.ByType(corpus.TypeCountry), tt.lands) {
+			t.Errorf("Extract(%q) = organizations %q, places %q, countries %q; want %q, %q, %q", tt.text,
+				got.ByType(corpus.TypeOrganization), got.ByType(corpus.TypePlace), got.ByType(corpus.TypeCountry), tt.orgs, tt.places, tt.lands)
 		}
 	}
 }
