@@ -39,7 +39,7 @@ type commonFlags struct {
 func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.data, "data", "./data", "index folder (serve and index create it when absent)")
 	fs.StringVar(&c.gazetteer, "gazetteer", "", "JSON file of extra entities, merged into the built-in gazetteer")
-	fs.StringVar(&c.entities, "entities", "all", `entity extraction at ingest: "all" (gazetteer and discovery), "tagger" (all, then the trained tagger), "gazetteer" or "off"`)
+	fs.StringVar(&c.entities, "entities", "all", `entity extraction at ingest: "all" (gazetteer, discovery, then the trained tagger), "rules" (gazetteer and discovery), "gazetteer" or "off" ("tagger" is "all")`)
 	fs.StringVar(&c.analyzer, "analyzer", analysis.Name, "English analysis a new index is built with and an existing one must have: "+analyzerNames())
 	fs.StringVar(&c.logFormat, "log-format", "json", `log format: "json" or "console" (human-readable)`)
 	fs.StringVar(&c.logLevel, "log-level", "info", "log level: debug, info, warn or error")
