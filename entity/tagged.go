@@ -37,24 +37,39 @@ func (x *Extractor) withTagged(text string, headline bool, cs []candidate) []can
 		if !sp.Sure || x.ignored(text, sp) {
 			continue
 		}
-		c, ok := x.taggedCandidate(text, sp)
-		if !ok {
-			continue
-		}
-		for j < len(cs) && cs[j].start < c.start {
+		for j < len(cs) && cs[j].start < sp.Start {
 			out = append(out, cs[j])
 			j++
 		}
-		n := swallows(text, c, cs[j:])
-		if n == 0 && (overlapsAny(out, c) || overlapsAny(cs[j:], c)) {
-			continue
-		}
-		if c, ok = x.samePerson(text, c, cs, out); ok {
+		c, n, ok := x.placeTagged(text, sp, cs, j, out)
+		if ok {
 			out = append(out, c)
 			j += n
 		}
 	}
 	return append(out, cs[j:]...)
+}
+
+// placeTagged returns the candidate a sure tagged span sp of text adds
+// after out, the candidates before it, with how many of cs[j:], the
+// rules' candidates after, it replaces (see swallows); ok is false when
+// it adds none: it overlaps a candidate it does not swallow, is no
+// evidence (taggedCandidate) or is a surname of no one (samePerson).
+func (x *Extractor) placeTagged(text string, sp tagger.Span, cs []candidate, j int, out []candidate) (candidate, int, bool) {
+	span := candidate{start: sp.Start, end: sp.End}
+	if (overlapsAny(out, span) || overlapsAny(cs[j:], span)) && !sagasutext.HasJapanese(text[sp.Start:sp.End]) {
+		return candidate{}, 0, false // the rules win (only Japanese swallows)
+	}
+	c, ok := x.taggedCandidate(text, sp)
+	if !ok {
+		return candidate{}, 0, false
+	}
+	n := swallows(text, c, cs[j:])
+	if n == 0 && (overlapsAny(out, c) || overlapsAny(cs[j:], c)) {
+		return candidate{}, 0, false
+	}
+	c, ok = x.samePerson(text, c, cs, out)
+	return c, n, ok
 }
 
 // samePerson resolves a tagged person to the person found before in the

@@ -47,8 +47,12 @@ type sentence struct {
 	free []bool   // the words the labelling may put in an entity (see free.go); nil: all
 	caps bool     // English: the sentence has capitals and no lower-case letter
 
-	// Japanese: the UniDic morpheme each character is in (see morph.go).
+	// Japanese: the UniDic morpheme each character is in (see morph.go),
+	// and buffers of each morpheme's part of speech and whether it is a
+	// particle or auxiliary.
 	mpos, mprev, mnext, msurf, mplace []uint64
+	tpos                              []uint64
+	tfunc                             []bool
 }
 
 // reset fills s's hashes for words and marks them with lex's lists. With

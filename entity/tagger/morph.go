@@ -40,8 +40,11 @@ func (s *sentence) analyze(words []string) {
 	text := b.String()
 	toks := analyzer().Tokenize(text)
 	s.mpos, s.mprev, s.mnext, s.msurf, s.mplace = s.mpos[:0], s.mprev[:0], s.mnext[:0], s.msurf[:0], s.mplace[:0]
-	pos := make([]uint64, len(toks))
-	function := make([]bool, len(toks))
+	pos, function := s.tpos[:0], s.tfunc[:0]
+	for range toks {
+		pos, function = append(pos, 0), append(function, false)
+	}
+	s.tpos, s.tfunc = pos, function
 	for i, t := range toks {
 		h := newHash(2)
 		p := t.POS()
