@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sagasu-search/sagasu/corpus"
+	"github.com/sagasu-search/sagasu/entity/tagger"
 	"github.com/sagasu-search/sagasu/namedict"
 )
 
@@ -82,27 +83,36 @@ func allGold(t testing.TB) []goldSet {
 // from the extractor's own output.
 var namedTypes = []string{corpus.TypePerson, corpus.TypeOrganization, corpus.TypePlace}
 
+// TestGoldPrecisionRecall holds the extractor, with the rules alone
+// (--entities rules) and with the tagger (the default), to its bars on the
+// seeds and news fixtures it was developed on.
 func TestGoldPrecisionRecall(t *testing.T) {
 	sets := allGold(t)
 	if len(sets) < 25 {
 		t.Fatalf("%d gold articles, want at least 25", len(sets))
 	}
-	byType := scoreGold(t, sets)
-	for _, typ := range namedTypes {
-		c := *byType[typ]
-		t.Logf("%-12s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", typ, c.precision(), c.recall(), c.tp, c.fp, c.fn)
-		if c.precision() < 0.95 || c.recall() < 0.9 {
-			t.Errorf("%s: precision %.3f, recall %.3f; want precision ≥ 0.95 and recall ≥ 0.9", typ, c.precision(), c.recall())
+	for _, tc := range []struct {
+		name string
+		x    *Extractor
+	}{
+		{"rules", NewExtractor(Default(), Discover(namedict.Default()))},
+		{"rules+tagger", NewExtractor(Default(), Discover(namedict.Default()), Tagger(tagger.Default()))},
+	} {
+		byType := scoreGold(t, sets, tc.x)
+		for _, typ := range namedTypes {
+			c := *byType[typ]
+			t.Logf("%s %-12s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", tc.name, typ, c.precision(), c.recall(), c.tp, c.fp, c.fn)
+			if c.precision() < 0.95 || c.recall() < 0.9 {
+				t.Errorf("%s %s: precision %.3f, recall %.3f; want precision ≥ 0.95 and recall ≥ 0.9", tc.name, typ, c.precision(), c.recall())
+			}
 		}
 	}
 }
 
-// scoreGold runs the production extractor (gazetteer, name lexicon and
-// discovery) over sets, logs every disagreement and returns the tallies by
-// entity type.
-func scoreGold(t *testing.T, sets []goldSet) map[string]*tally {
+// scoreGold runs the extractor x over sets, logs every disagreement and
+// returns the tallies by entity type.
+func scoreGold(t *testing.T, sets []goldSet, x *Extractor) map[string]*tally {
 	t.Helper()
-	x := NewExtractor(Default(), Discover(namedict.Default()))
 	byType := map[string]*tally{}
 	for _, typ := range namedTypes {
 		byType[typ] = &tally{}
@@ -129,7 +139,7 @@ func scoreGold(t *testing.T, sets []goldSet) map[string]*tally {
 // spoil it as a measure.
 func TestHeldOut(t *testing.T) {
 	sets := loadGoldFiles(t, "heldout")
-	byType := scoreGold(t, sets)
+	byType := scoreGold(t, sets, NewExtractor(Default(), Discover(namedict.Default())))
 	for _, typ := range namedTypes {
 		c := *byType[typ]
 		t.Logf("held out %-12s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", typ, c.precision(), c.recall(), c.tp, c.fp, c.fn)
