@@ -15,8 +15,9 @@ import (
 // organizations and places hold a word this leaves out, while 60% of the
 // words are left out.
 
-// maxGap is the most words a free word may stand from a word with a
-// capital on each side of a lower-case word the rules free.
+// maxGap is how far, in words, a lower-case word may stand from a word
+// with a capital on each side and still be free (of and the in "Bank of
+// the Philippines").
 const maxGap = 2
 
 // nameParticles are the lower-case words that begin people's names before

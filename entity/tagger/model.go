@@ -57,7 +57,7 @@ func (m *Model) decode(s *sentence) {
 	s.sc = s.sc[:0]
 	for i := range s.words {
 		var sc [nLabels]int32
-		if s.free[i] {
+		if s.free == nil || s.free[i] {
 			s.keys = s.appendStatic(m.lang, i, s.keys[:0])
 			m.score(s.keys, &sc)
 		}

@@ -47,12 +47,12 @@ func (s *sentence) analyze(words []string) {
 	s.tpos, s.tfunc = pos, function
 	for i, t := range toks {
 		h := newHash(2)
-		p := t.POS()
-		for _, p := range p {
+		parts := t.POS()
+		for _, p := range parts {
 			h = h.str(p).byte(0)
 		}
 		pos[i] = uint64(h)
-		function[i] = len(p) > 0 && (p[0] == "助詞" || p[0] == "助動詞")
+		function[i] = len(parts) > 0 && (parts[0] == "助詞" || parts[0] == "助動詞")
 	}
 	s.free = s.free[:0]
 	ti, off := 0, 0
