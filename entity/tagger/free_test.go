@@ -22,13 +22,8 @@ func TestFreeEnglish(t *testing.T) {
 		{"no capital here at all", "00000"},
 	}
 	for _, tt := range tests {
-		words := strings.Fields(tt.text)
-		var got strings.Builder
-		for _, f := range freeEnglish(words, nil) {
-			got.WriteByte("01"[b2i(f)])
-		}
-		if got.String() != tt.want {
-			t.Errorf("freeEnglish(%q) = %s, want %s", tt.text, got.String(), tt.want)
+		if got := mask(freeEnglish(strings.Fields(tt.text), nil)); got != tt.want {
+			t.Errorf("freeEnglish(%q) = %s, want %s", tt.text, got, tt.want)
 		}
 	}
 }
@@ -46,14 +41,9 @@ func TestFreeJapanese(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var s sentence
-		words := strings.Split(tt.text, "")
-		s.reset(Japanese, &Lexicon{}, words, false)
-		var got strings.Builder
-		for _, f := range s.free {
-			got.WriteByte("01"[b2i(f)])
-		}
-		if got.String() != tt.want {
-			t.Errorf("free(%q) = %s, want %s", tt.text, got.String(), tt.want)
+		s.reset(Japanese, &Lexicon{}, strings.Split(tt.text, ""), false)
+		if got := mask(s.free); got != tt.want {
+			t.Errorf("free(%q) = %s, want %s", tt.text, got, tt.want)
 		}
 	}
 }
@@ -79,9 +69,14 @@ func TestLexiconMarkFree(t *testing.T) {
 	}
 }
 
-func b2i(b bool) int {
-	if b {
-		return 1
+// mask writes free as a 1 for each free word and a 0 for each other.
+func mask(free []bool) string {
+	b := make([]byte, len(free))
+	for i, f := range free {
+		b[i] = '0'
+		if f {
+			b[i] = '1'
+		}
 	}
-	return 0
+	return string(b)
 }
