@@ -15,6 +15,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/sagasu-search/sagasu/indexer"
+	"github.com/sagasu-search/sagasu/internal/fsync"
 )
 
 // errNoSnapshot is the error of a restore when the shard has no snapshot.
@@ -76,7 +77,7 @@ func (n *Node) restore(ctx context.Context, shard int, path string) (uint64, err
 	if err := os.Rename(tmp, path); err != nil {
 		return 0, fmt.Errorf("install the snapshot: %w", err)
 	}
-	return seq, syncPath(parent)
+	return seq, fsync.Path(parent)
 }
 
 // checkMeta checks a snapshot's metadata against shard and this
@@ -184,21 +185,8 @@ func syncTree(dir string) error {
 		if err != nil || !d.IsDir() {
 			return err
 		}
-		return syncPath(path)
+		return fsync.Path(path)
 	})
-}
-
-// syncPath syncs a file or folder.
-func syncPath(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", path, err)
-	}
-	return nil
 }
 
 // reachRetrying is reach, tried again while NATS does not answer, until

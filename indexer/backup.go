@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/sagasu-search/sagasu/internal/fsync"
 )
 
 // Backup copies the index, while it keeps serving reads and writes, to the
@@ -45,7 +47,7 @@ func (ix *Index) Backup(ctx context.Context, dest string) error {
 	if err := os.Rename(tmp, dest); err != nil {
 		return fmt.Errorf("back up index to %s: %w", dest, err)
 	}
-	return syncDir(parent)
+	return fsync.Path(parent)
 }
 
 // copyTo writes a snapshot of the index into the empty folder dir and
@@ -65,27 +67,8 @@ func (ix *Index) copyTo(dir string) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() {
-			return syncDir(path)
-		}
-		return syncFile(path)
+		return fsync.Path(path)
 	})
-}
-
-func syncFile(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return f.Sync()
-}
-
-func syncDir(path string) error {
-	if err := syncFile(path); err != nil {
-		return fmt.Errorf("sync %s: %w", path, err)
-	}
-	return nil
 }
 
 // copyShardsTo writes a snapshot of every shard, and the manifest, into

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/sagasu-search/sagasu/internal/fsync"
 )
 
 // batchLogDir is the folder, in a sharded index's folder, of the batches
@@ -82,7 +84,7 @@ func (l *batchLog) write(c Change) (uint64, error) {
 	if err := os.Rename(tmp, filepath.Join(l.dir, entryName(seq))); err != nil {
 		return 0, fmt.Errorf("log batch: %w", err)
 	}
-	if err := syncDir(l.dir); err != nil {
+	if err := fsync.Path(l.dir); err != nil {
 		return 0, fmt.Errorf("log batch: %w", err)
 	}
 	return seq, nil

@@ -13,6 +13,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/sagasu-search/sagasu/internal/fsync"
 )
 
 // ManifestFile is the file, at the top of a sharded index's folder, that
@@ -242,5 +244,5 @@ func writeSynced(path string, b []byte) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	return syncDir(filepath.Dir(path))
+	return fsync.Path(filepath.Dir(path))
 }
