@@ -347,13 +347,16 @@ func (x *Extractor) overrides(c candidate, gaz []candidate, over []int) bool {
 		return true
 	}
 	for _, i := range over {
-		m := gaz[i]
-		inside := c.start <= m.start && m.end <= c.end && (m.start > c.start || m.end < c.end)
-		if !inside || !x.outranks(c, m.ent.Type) {
+		if !inside(gaz[i], c) || !x.outranks(c, gaz[i].ent.Type) {
 			return false
 		}
 	}
 	return true
+}
+
+// inside reports whether the candidate m lies inside c and is shorter.
+func inside(m, c candidate) bool {
+	return c.start <= m.start && m.end <= c.end && (m.start > c.start || m.end < c.end)
 }
 
 // outranks reports whether a discovered candidate c wins over a gazetteer

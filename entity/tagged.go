@@ -183,7 +183,11 @@ func overlapsAny(cs []candidate, t candidate) bool {
 // places in its name (広島 of 広島県議会, 韓国 of 韓国軍), or t a person and
 // they people the rules cut short (吉田圭 of 吉田圭佑). It returns 0 when t
 // overlaps a candidate it does not so cover, or none, and in English,
-// where the rules' words are the text's.
+// where the rules' words are the text's. It is narrower than outranks,
+// by which discovery replaces gazetteer names: a tagged place keeps the
+// places inside it (広島 in a tagged 広島県 stays Hiroshima, the
+// gazetteer's canonical name; measured: news fixtures' places P 0.991 →
+// 0.955 otherwise).
 func swallows(text string, t candidate, cs []candidate) int {
 	if !sagasutext.HasJapanese(text[t.start:t.end]) {
 		return 0
@@ -200,7 +204,7 @@ func swallows(text string, t candidate, cs []candidate) int {
 		if c.start >= t.end {
 			break
 		}
-		if c.end > t.end || c.end-c.start >= t.end-t.start || c.ent.Type != inner {
+		if !inside(c, t) || c.ent.Type != inner {
 			return 0
 		}
 		n++
